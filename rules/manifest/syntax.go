@@ -1,0 +1,132 @@
+package manifest
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+var errLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// parse parses one document into a node tree; on failure it returns the yaml-syntax
+// problem. yaml.v3 errors name only the line ("yaml: line N: …"); the column is found by
+// re-scanning that line for what the message is about.
+func parse(t *text) (*yaml.Node, *Problem) {
+	var doc yaml.Node
+	err := yaml.Unmarshal(t.src, &doc)
+	if err == nil {
+		if len(doc.Content) == 0 {
+			return nil, nil
+		}
+		return doc.Content[0], nil
+	}
+	msg := err.Error()
+	line := 0
+	detail := msg
+	if m := errLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		detail = m[2]
+	}
+	if line == 0 {
+		line = len(t.lineStarts)
+	}
+	// A tab in the indentation of the failing line (or the line after it) is the cause.
+	for _, l := range []int{line, line + 1, line - 1} {
+		if l < 1 || l > len(t.lineStarts) {
+			continue
+		}
+		s, e := t.lineStarts[l-1], t.lineEnd(l)
+		for i := s; i < e && (t.src[i] == ' ' || t.src[i] == '\t'); i++ {
+			if t.src[i] == '\t' {
+				return nil, &Problem{Rule: RuleYAMLSyntax, Start: i, End: i + 1,
+					Message: fmt.Sprintf("Tab character used for indentation on line %d; YAML allows only spaces there. Indent with spaces.", l),
+					Edits:   []Edit{{Start: i, End: i + 1, New: "  "}}}
+			}
+		}
+	}
+	start := columnOf(t, line, detail)
+	end := start + 1
+	if end > len(t.src) {
+		end = len(t.src)
+	}
+	_, col := t.lineCol(start)
+	return nil, &Problem{Rule: RuleYAMLSyntax, Start: start, End: end,
+		Message: fmt.Sprintf("YAML does not parse at line %d, column %d: %s.", line, col, strings.TrimSuffix(detail, "."))}
+}
+
+// columnOf guesses where on line the parser stopped, from the message.
+func columnOf(t *text, line int, detail string) int {
+	if line > len(t.lineStarts) {
+		return len(t.src)
+	}
+	s, e := t.lineStarts[line-1], t.lineEnd(line)
+	first := s
+	for first < e && (t.src[first] == ' ' || t.src[first] == '\t') {
+		first++
+	}
+	lineText := string(t.src[s:e])
+	switch {
+	case strings.Contains(detail, "mapping values are not allowed"):
+		// The second ": " on the line (the first one is the key's own).
+		idx := strings.Index(lineText, ": ")
+		if idx < 0 {
+			idx = strings.LastIndex(lineText, ":")
+		} else if j := strings.Index(lineText[idx+2:], ":"); j >= 0 {
+			idx = idx + 2 + j
+		}
+		if idx >= 0 {
+			return s + idx
+		}
+	case strings.Contains(detail, "found character that cannot start any token"):
+		for i := first; i < e; i++ {
+			switch t.src[i] {
+			case '\t', '@', '`', '%':
+				return i
+			}
+		}
+	case strings.Contains(detail, "could not find expected ':'"):
+		return trimLine(t.src, first, e)
+	case strings.Contains(detail, "did not find expected node content"), strings.Contains(detail, "did not find expected ',' or"):
+		return trimLine(t.src, first, e)
+	case strings.Contains(detail, "found unexpected end of stream"):
+		if len(t.src) > 0 {
+			return len(t.src) - 1
+		}
+		return 0
+	}
+	if first == e && e > s {
+		return s
+	}
+	return first
+}
+
+// duplicateKeys reports keys repeated in one mapping, at any depth, at the later key.
+// YAML→JSON keeps only the last value, so the first one is silently lost.
+func duplicateKeys(t *text, n *yaml.Node, depth int, out *[]Problem) {
+	if n == nil || depth > 100000 {
+		return
+	}
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind == yaml.ScalarNode && k.Value != "<<" {
+				if first, ok := seen[k.Value]; ok {
+					s, e := t.span(k)
+					*out = append(*out, Problem{Rule: RuleDuplicateKey, Start: s, End: e,
+						Message: fmt.Sprintf("Duplicate key `%s`: it is already defined on line %d, and only the last value is kept; merge the two or remove one.", k.Value, first.Line)})
+				}
+				seen[k.Value] = k
+			}
+		}
+	}
+	if n.Kind == yaml.AliasNode {
+		return
+	}
+	for _, c := range n.Content {
+		duplicateKeys(t, c, depth+1, out)
+	}
+}

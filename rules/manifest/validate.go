@@ -1,0 +1,394 @@
+package manifest
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
+	kproto "k8s.io/kube-openapi/pkg/util/proto"
+)
+
+// Names of the definitions the walker treats specially.
+const (
+	quantityModel    = "io.k8s.apimachinery.pkg.api.resource.Quantity"
+	intOrStringModel = "io.k8s.apimachinery.pkg.util.intstr.IntOrString"
+	objectMetaModel  = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+)
+
+// Limits that keep hostile input cheap: every visited node costs one unit of budget
+// (aliases are followed, so an alias bomb exhausts it quickly) and the walk stops
+// descending below maxDepth.
+const (
+	nodeBudget = 200000
+	maxDepth   = 200
+)
+
+// walker validates one yaml.v3 node tree against the proto schema, collecting problems
+// with the node they concern.
+type walker struct {
+	d        *docState
+	s        *schemaSet
+	budget   int
+	exceeded bool
+	rootKind string // kind of the object being validated, for name rules
+	probs    []Problem
+	// noRequired disables missing-required-field at the root (fragments).
+	noRequired bool
+}
+
+// where is what the walker knows about the position of a value.
+type where struct {
+	key   *yaml.Node // the key whose value this is (nil for list items and the root)
+	model string     // the definition holding the field ("" for list items and map values)
+	field string     // the field name in model (kept through arrays for enums)
+	path  string     // e.g. spec.containers[0].name
+	depth int
+}
+
+func (w *walker) add(p Problem) { w.probs = append(w.probs, p) }
+
+func (w *walker) problemAt(n *yaml.Node, rule, msg string) Problem {
+	s, e := w.d.t.span(n)
+	return Problem{Rule: rule, Start: s, End: e, Message: msg}
+}
+
+// anchorOf is the node to highlight for a collection value: its key if it has one.
+func anchorOf(n *yaml.Node, at where) *yaml.Node {
+	if at.key != nil {
+		return at.key
+	}
+	return n
+}
+
+func displayPath(p string) string {
+	if p == "" {
+		return "the document"
+	}
+	return "`" + p + "`"
+}
+
+// scalarType classifies a scalar the way sigs.k8s.io/yaml (YAML 1.1 rules of yaml.v2)
+// does when kubectl converts the document to JSON: unquoted yes/no/on/off are booleans.
+func scalarType(n *yaml.Node) string {
+	switch n.ShortTag() {
+	case "!!int":
+		return kproto.Integer
+	case "!!float":
+		return kproto.Number
+	case "!!bool":
+		return kproto.Boolean
+	case "!!null":
+		return "null"
+	case "!!str":
+		if n.Style == 0 && yaml11Bool(n.Value) {
+			return kproto.Boolean
+		}
+	}
+	return kproto.String
+}
+
+func yaml11Bool(s string) bool {
+	switch s {
+	case "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF":
+		return true
+	}
+	return false
+}
+
+func isNull(n *yaml.Node) bool {
+	return n == nil || (n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null")
+}
+
+// value validates node n against schema sch.
+func (w *walker) value(n *yaml.Node, sch kproto.Schema, at where) {
+	if w.exceeded {
+		return
+	}
+	if n.Kind == yaml.AliasNode {
+		n = resolve(n)
+		if n == nil {
+			return
+		}
+	}
+	w.budget--
+	if w.budget < 0 {
+		w.exceeded = true
+		return
+	}
+	if at.depth > maxDepth {
+		return
+	}
+	ref := ""
+	for i := 0; i < 50; i++ {
+		r, ok := sch.(kproto.Reference)
+		if !ok {
+			break
+		}
+		ref = r.Reference()
+		sch = r.SubSchema()
+	}
+	if isNull(n) {
+		return
+	}
+	switch s := sch.(type) {
+	case *kproto.Kind:
+		w.kind(n, s, ref, at)
+	case *kproto.Array:
+		w.array(n, s, at)
+	case *kproto.Map:
+		w.mapping(n, s, at)
+	case *kproto.Primitive:
+		w.primitive(n, s, ref, at)
+	}
+}
+
+func kindWord(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a map"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	switch scalarType(n) {
+	case kproto.Integer:
+		return "an integer"
+	case kproto.Number:
+		return "a number"
+	case kproto.Boolean:
+		return "a boolean"
+	}
+	return "a string"
+}
+
+func (w *walker) kind(n *yaml.Node, s *kproto.Kind, ref string, at where) {
+	if n.Kind != yaml.MappingNode {
+		msg := fmt.Sprintf("%s must be a map of fields, not %s.", displayPath(at.path), kindWord(n))
+		if n.Kind == yaml.SequenceNode && len(n.Content) > 0 && resolve(n.Content[0]).Kind == yaml.MappingNode {
+			msg = fmt.Sprintf("%s must be a single map, not a list; remove the `- `.", displayPath(at.path))
+		}
+		target := n
+		if n.Kind != yaml.ScalarNode {
+			target = anchorOf(n, at)
+		}
+		w.add(w.problemAt(target, RuleWrongType, msg))
+		return
+	}
+	present := map[string]bool{}
+	suggested := map[string]bool{}
+	w.fields(n, s, ref, at, present, suggested, 0)
+	if w.noRequired && at.depth == 0 {
+		return
+	}
+	for _, req := range s.RequiredFields {
+		if present[req] || suggested[req] {
+			continue
+		}
+		target := anchorOf(n, at)
+		if at.key == nil && len(n.Content) > 0 {
+			target = n.Content[0]
+		}
+		where := displayPath(at.path)
+		if at.path == "" {
+			where = "the object"
+		}
+		p := w.problemAt(target, RuleMissingRequiredField, fmt.Sprintf("%s is missing the required field `%s`%s.", where, req, requiredHint(ref, req)))
+		w.add(p)
+	}
+}
+
+// fields validates the fields of mapping n; merge keys (<<) pull in the aliased map.
+func (w *walker) fields(n *yaml.Node, s *kproto.Kind, ref string, at where, present, suggested map[string]bool, merges int) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			continue
+		}
+		name := k.Value
+		if name == "<<" && k.ShortTag() == "!!merge" && merges < 10 {
+			m := resolve(v)
+			if m != nil && m.Kind == yaml.MappingNode {
+				w.fields(m, s, ref, at, present, suggested, merges+1)
+			}
+			continue
+		}
+		fs, ok := s.Fields[name]
+		if !ok {
+			w.unknownField(n, k, s, ref, at, suggested)
+			continue
+		}
+		if !isNull(resolve(v)) {
+			present[name] = true
+		}
+		child := at.path + "." + name
+		if at.path == "" {
+			child = name
+		}
+		w.value(v, fs, where{key: k, model: ref, field: name, path: child, depth: at.depth + 1})
+	}
+}
+
+func (w *walker) unknownField(m, k *yaml.Node, s *kproto.Kind, ref string, at where, suggested map[string]bool) {
+	name := k.Value
+	typ := shortModel(ref)
+	where := "here"
+	if at.path != "" {
+		where = "in " + displayPath(at.path)
+	}
+	p := w.problemAt(k, RuleUnknownField, "")
+	if best, ok := closest(name, s.Keys()); ok {
+		taken, _ := mapGet(m, best)
+		p.Message = fmt.Sprintf("Unknown field `%s` %s (%s); did you mean `%s`? The API server rejects unknown fields with --validate=strict.", name, where, typ, best)
+		p.Edits = []Edit{{Start: p.Start, End: p.End, New: best}}
+		p.Safe = taken == nil && k.Style == 0
+		suggested[best] = true
+	} else {
+		p.Message = fmt.Sprintf("Unknown field `%s` %s (%s); the API server rejects unknown fields with --validate=strict. Known fields: %s.", name, where, typ, fieldSample(s))
+	}
+	w.add(p)
+}
+
+func shortModel(ref string) string {
+	if ref == "" {
+		return "object"
+	}
+	parts := strings.Split(ref, ".")
+	if len(parts) >= 2 {
+		return parts[len(parts)-2] + "." + parts[len(parts)-1]
+	}
+	return ref
+}
+
+func fieldSample(s *kproto.Kind) string {
+	keys := s.Keys()
+	if len(keys) > 12 {
+		return strings.Join(keys[:12], ", ") + ", …"
+	}
+	return strings.Join(keys, ", ")
+}
+
+func (w *walker) array(n *yaml.Node, s *kproto.Array, at where) {
+	if n.Kind != yaml.SequenceNode {
+		msg := fmt.Sprintf("%s must be a list, not %s; write each entry on its own line starting with `- `.", displayPath(at.path), kindWord(n))
+		target := n
+		if n.Kind != yaml.ScalarNode {
+			target = anchorOf(n, at)
+		}
+		w.add(w.problemAt(target, RuleWrongType, msg))
+		return
+	}
+	for i, item := range n.Content {
+		if isNull(resolve(item)) {
+			continue
+		}
+		w.value(item, s.SubType, where{model: at.model, field: at.field, path: fmt.Sprintf("%s[%d]", at.path, i), depth: at.depth + 1})
+	}
+}
+
+func (w *walker) mapping(n *yaml.Node, s *kproto.Map, at where) {
+	if n.Kind != yaml.MappingNode {
+		msg := fmt.Sprintf("%s must be a map of keys to values, not %s.", displayPath(at.path), kindWord(n))
+		target := n
+		if n.Kind != yaml.ScalarNode {
+			target = anchorOf(n, at)
+		}
+		w.add(w.problemAt(target, RuleWrongType, msg))
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		w.mapKey(k, at)
+		w.value(v, s.SubType, where{key: k, model: at.model, field: at.field + "{}", path: at.path + "." + k.Value, depth: at.depth + 1})
+	}
+}
+
+func (w *walker) primitive(n *yaml.Node, s *kproto.Primitive, ref string, at where) {
+	if n.Kind != yaml.ScalarNode {
+		want := "a string"
+		switch s.Type {
+		case kproto.Integer:
+			want = "an integer"
+		case kproto.Number:
+			want = "a number"
+		case kproto.Boolean:
+			want = "a boolean"
+		}
+		w.add(w.problemAt(anchorOf(n, at), RuleWrongType, fmt.Sprintf("%s must be %s, not %s.", displayPath(at.path), want, kindWord(n))))
+		return
+	}
+	got := scalarType(n)
+	switch {
+	case ref == quantityModel:
+		if got == kproto.Boolean {
+			w.wrongScalar(n, at, "a quantity such as `500m` or `1Gi`", "")
+			return
+		}
+		w.quantity(n, at)
+		return
+	case ref == intOrStringModel || s.Format == "int-or-string":
+		if got == kproto.Boolean || got == kproto.Number {
+			w.wrongScalar(n, at, "an integer or a string", quoteFix(n, got))
+			return
+		}
+	case s.Type == kproto.String:
+		if got != kproto.String {
+			w.wrongScalar(n, at, "a string", quoteFix(n, got))
+			return
+		}
+	case s.Type == kproto.Integer:
+		if got != kproto.Integer {
+			fix := ""
+			if got == kproto.String {
+				if _, err := strconv.ParseInt(strings.TrimSpace(n.Value), 10, 64); err == nil {
+					fix = strings.TrimSpace(n.Value)
+				}
+			}
+			w.wrongScalar(n, at, "an integer", fix)
+			return
+		}
+	case s.Type == kproto.Number:
+		if got != kproto.Integer && got != kproto.Number {
+			fix := ""
+			if got == kproto.String {
+				if _, err := strconv.ParseFloat(strings.TrimSpace(n.Value), 64); err == nil {
+					fix = strings.TrimSpace(n.Value)
+				}
+			}
+			w.wrongScalar(n, at, "a number", fix)
+			return
+		}
+	case s.Type == kproto.Boolean:
+		if got != kproto.Boolean {
+			fix := ""
+			if v := strings.ToLower(n.Value); v == "true" || v == "false" {
+				fix = v
+			}
+			w.wrongScalar(n, at, "a boolean (`true` or `false`)", fix)
+			return
+		}
+	}
+	w.checkValue(n, at, got)
+}
+
+// quoteFix is the fix for a number or boolean written where a string is required.
+func quoteFix(n *yaml.Node, got string) string {
+	if n.Style != 0 || strings.ContainsAny(n.Value, "\"\\\n") {
+		return ""
+	}
+	return strconv.Quote(n.Value)
+}
+
+func (w *walker) wrongScalar(n *yaml.Node, at where, want, fix string) {
+	p := w.problemAt(n, RuleWrongType, "")
+	got := kindWord(n)
+	if scalarType(n) == kproto.Boolean && n.ShortTag() == "!!str" {
+		got = "a boolean (unquoted `" + n.Value + "` is a boolean in YAML 1.1, which kubectl uses)"
+	}
+	p.Message = fmt.Sprintf("%s must be %s, but `%s` is %s.", displayPath(at.path), want, n.Value, got)
+	if fix != "" {
+		p.Message += fmt.Sprintf(" Write `%s`.", fix)
+		p.Edits = []Edit{{Start: p.Start, End: p.End, New: fix}}
+		p.Safe = true
+	}
+	w.add(p)
+}
