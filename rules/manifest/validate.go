@@ -131,6 +131,13 @@ func (w *walker) value(n *yaml.Node, sch kproto.Schema, at where) {
 	if isNull(n) {
 		return
 	}
+	if ref == "" && sch != nil {
+		// A definition looked up by name (the root of an object or a fragment) has a
+		// one-element path: its name.
+		if p := sch.GetPath(); p != nil && p.Len() == 1 {
+			ref = p.String()
+		}
+	}
 	switch s := sch.(type) {
 	case *kproto.Kind:
 		w.kind(n, s, ref, at)

@@ -1,0 +1,701 @@
+package manifest
+
+import (
+	"strings"
+	"testing"
+)
+
+// Cases mark each expected highlight in the YAML with ⟦ and ⟧. The markers are removed
+// before checking; the test asserts rule, highlighted text, line and column (code points,
+// 1-based) of every finding, and the text after applying every fix byte for byte.
+type want struct {
+	rule      string
+	line, col int
+	safe      bool
+}
+
+type tcase struct {
+	name  string
+	docs  []string // YAML with ⟦…⟧ markers
+	opts  Options
+	want  [][]want // per document, in marker order
+	fixed []string // per document, text after applying all edits ("" = no fix expected)
+}
+
+type marker struct{ start, end int }
+
+func unmark(s string) (string, []marker) {
+	var b strings.Builder
+	var ms []marker
+	var open []int
+	for _, r := range s {
+		switch r {
+		case '⟦':
+			open = append(open, b.Len())
+		case '⟧':
+			st := open[len(open)-1]
+			open = open[:len(open)-1]
+			ms = append(ms, marker{st, b.Len()})
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String(), ms
+}
+
+func runCase(t *testing.T, tc tcase) {
+	t.Helper()
+	var docs []Doc
+	var marks [][]marker
+	for _, d := range tc.docs {
+		text, ms := unmark(d)
+		docs = append(docs, Doc{Text: []byte(text)})
+		marks = append(marks, ms)
+	}
+	out := Check(docs, tc.opts)
+	for i := range docs {
+		var ws []want
+		if i < len(tc.want) {
+			ws = tc.want[i]
+		}
+		probs := out[i]
+		if len(probs) != len(ws) || len(marks[i]) != len(ws) {
+			t.Errorf("doc %d: got %d problems, want %d (markers %d):", i, len(probs), len(ws), len(marks[i]))
+			for _, p := range probs {
+				t.Errorf("  %s %q %s", p.Rule, docs[i].Text[p.Start:p.End], p.Message)
+			}
+			continue
+		}
+		tx := newText(docs[i].Text)
+		for j, p := range probs {
+			w, m := ws[j], marks[i][j]
+			got := string(docs[i].Text[p.Start:p.End])
+			exp := string(docs[i].Text[m.start:m.end])
+			line, col := tx.lineCol(p.Start)
+			if p.Rule != w.rule || p.Start != m.start || p.End != m.end || line != w.line || col != w.col || p.Safe != w.safe {
+				t.Errorf("doc %d problem %d: got %s %q at %d:%d safe=%v, want %s %q at %d:%d safe=%v (%s)", i, j, p.Rule, got, line, col, p.Safe, w.rule, exp, w.line, w.col, w.safe, p.Message)
+			}
+			if p.Message == "" || !strings.HasSuffix(strings.TrimSpace(p.Message), ".") && !strings.HasSuffix(p.Message, ")") && !strings.HasSuffix(p.Message, "?") {
+				t.Errorf("doc %d problem %d: message %q should be one or two sentences", i, j, p.Message)
+			}
+		}
+		if i < len(tc.fixed) && tc.fixed[i] != "" {
+			var edits []Edit
+			for _, p := range probs {
+				edits = append(edits, p.Edits...)
+			}
+			if got := string(Apply(docs[i].Text, edits)); got != tc.fixed[i] {
+				t.Errorf("doc %d fixed text:\n%s\nwant:\n%s", i, got, tc.fixed[i])
+			} else if res := Check([]Doc{{Text: []byte(got)}}, tc.opts)[0]; hasRule(res, probs) {
+				t.Errorf("doc %d: fixed text still has %v", i, res)
+			}
+		}
+	}
+}
+
+// hasRule reports whether after a fix a problem with a fixed (safe) rule remains.
+func hasRule(after, before []Problem) bool {
+	for _, b := range before {
+		if !b.Safe {
+			continue
+		}
+		for _, a := range after {
+			if a.Rule == b.Rule && a.Start == b.Start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestCheck(t *testing.T) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { runCase(t, tc) })
+	}
+}
+
+var cases = []tcase{
+	{
+		name: "continaers",
+		docs: []string{`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  ⟦continaers⟧:
+  - name: web
+    image: nginx
+`},
+		want: [][]want{{{RuleUnknownField, 6, 3, true}}},
+		fixed: []string{`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx
+`},
+	},
+	{
+		name: "imagePullPolcy",
+		docs: []string{`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx
+    ⟦imagePullPolcy⟧: Always
+`},
+		want:  [][]want{{{RuleUnknownField, 9, 5, true}}},
+		fixed: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    imagePullPolicy: Always\n"},
+	},
+	{
+		name: "role rule verb",
+		docs: []string{`apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: pod-reader
+  namespace: default
+rules:
+- apiGroups: [""]
+  resources: ["pods"]
+  ⟦verb⟧: ["get", "list"]
+`},
+		want:  [][]want{{{RuleUnknownField, 9, 3, true}}},
+		fixed: []string{"apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: pod-reader\n  namespace: default\nrules:\n- apiGroups: [\"\"]\n  resources: [\"pods\"]\n  verbs: [\"get\", \"list\"]\n"},
+	},
+	{
+		name: "containerPort string",
+		docs: []string{`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx
+    ports:
+    - containerPort: ⟦"80"⟧
+`},
+		want:  [][]want{{{RuleWrongType, 10, 22, true}}},
+		fixed: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: 80\n"},
+	},
+	{
+		name: "deployment without selector",
+		docs: []string{`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+⟦spec⟧:
+  replicas: 2
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx
+`},
+		want: [][]want{{{RuleMissingRequiredField, 5, 1, false}}},
+	},
+	{
+		name: "quantities",
+		docs: []string{`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx
+    resources:
+      limits:
+        memory: ⟦512 Mi⟧
+        cpu: ⟦1.5 cores⟧
+      requests:
+        memory: ⟦256MB⟧
+`},
+		want: [][]want{{{RuleInvalidValue, 11, 17, true}, {RuleInvalidValue, 12, 14, true}, {RuleInvalidValue, 14, 17, false}}},
+		fixed: []string{`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx
+    resources:
+      limits:
+        memory: 512Mi
+        cpu: 1.5
+      requests:
+        memory: 256Mi
+`},
+	},
+	{
+		name: "bad names",
+		docs: []string{`apiVersion: v1
+kind: Pod
+metadata:
+  name: ⟦My_Pod⟧
+  labels:
+    ⟦app name⟧: web
+    tier: ⟦-front⟧
+spec:
+  containers:
+  - name: ⟦Web_Server⟧
+    image: nginx
+`},
+		want: [][]want{{{RuleInvalidValue, 4, 9, false}, {RuleInvalidValue, 6, 5, false}, {RuleInvalidValue, 7, 11, false}, {RuleInvalidValue, 10, 11, false}}},
+	},
+	{
+		name: "service ports and enums",
+		docs: []string{`apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: ⟦Nodeport⟧
+  selector:
+    app: web
+  ports:
+  - port: ⟦70000⟧
+    targetPort: 8080
+    nodePort: ⟦80⟧
+    protocol: ⟦tcp⟧
+`},
+		want: [][]want{{{RuleInvalidEnumValue, 6, 9, true}, {RuleInvalidValue, 10, 11, false}, {RuleInvalidValue, 12, 15, false}, {RuleInvalidEnumValue, 13, 15, true}}},
+		fixed: []string{`apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  selector:
+    app: web
+  ports:
+  - port: 70000
+    targetPort: 8080
+    nodePort: 80
+    protocol: TCP
+`},
+	},
+	{
+		name: "taint and toleration effects",
+		docs: []string{`apiVersion: v1
+kind: Node
+metadata:
+  name: node-1
+spec:
+  taints:
+  - key: gpu
+    value: "true"
+    effect: ⟦NoSchedul⟧
+`, `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx
+  tolerations:
+  - key: gpu
+    operator: ⟦equal⟧
+    value: "true"
+    effect: ⟦Noschudule⟧
+`},
+		want: [][]want{{{RuleInvalidEnumValue, 9, 13, true}}, {{RuleInvalidEnumValue, 11, 15, true}, {RuleInvalidEnumValue, 13, 13, true}}},
+		fixed: []string{"apiVersion: v1\nkind: Node\nmetadata:\n  name: node-1\nspec:\n  taints:\n  - key: gpu\n    value: \"true\"\n    effect: NoSchedule\n",
+			"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n  tolerations:\n  - key: gpu\n    operator: Equal\n    value: \"true\"\n    effect: NoSchedule\n"},
+	},
+	{
+		name: "selector mismatch",
+		docs: []string{`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: ⟦web⟧
+      ⟦tier⟧: front
+  template:
+    metadata:
+      labels:
+        app: webapp
+    spec:
+      containers:
+      - name: web
+        image: nginx
+`},
+		want: [][]want{{{RuleSelectorMismatch, 8, 12, false}, {RuleSelectorMismatch, 9, 7, false}}},
+	},
+	{
+		name: "duplicate container names",
+		docs: []string{`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  initContainers:
+  - name: setup
+    image: busybox
+  containers:
+  - name: web
+    image: nginx
+  - name: ⟦setup⟧
+    image: busybox
+`},
+		want: [][]want{{{RuleDuplicateContainerName, 12, 11, false}}},
+	},
+	{
+		name: "targetPort names an unknown port",
+		docs: []string{`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  labels:
+    app: web
+spec:
+  containers:
+  - name: web
+    image: nginx
+    ports:
+    - name: http
+      containerPort: 80
+`, `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - name: http
+    port: 80
+    targetPort: http
+  - name: metrics
+    port: 9090
+    targetPort: ⟦metrics⟧
+`},
+		want: [][]want{nil, {{RuleUnknownTargetPort, 14, 17, false}}},
+	},
+	{
+		name: "extensions/v1beta1 deployment with selector",
+		docs: []string{`apiVersion: ⟦extensions/v1beta1⟧
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx
+`},
+		want:  [][]want{{{RuleRemovedAPIVersion, 1, 13, true}}},
+		fixed: []string{"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx\n"},
+	},
+	{
+		name: "extensions/v1beta1 deployment without selector",
+		docs: []string{`apiVersion: ⟦extensions/v1beta1⟧
+kind: Deployment
+metadata:
+  name: web
+⟦spec⟧:
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx
+`},
+		want: [][]want{{{RuleRemovedAPIVersion, 1, 13, false}, {RuleMissingRequiredField, 5, 1, false}}},
+	},
+	{
+		name: "pod security policy",
+		docs: []string{`apiVersion: ⟦policy/v1beta1⟧
+kind: PodSecurityPolicy
+metadata:
+  name: restricted
+spec:
+  privileged: false
+`},
+		want: [][]want{{{RuleRemovedAPIVersion, 1, 13, false}}},
+	},
+	{
+		name: "autoscaling/v2beta2 and batch/v1beta1",
+		docs: []string{`apiVersion: ⟦autoscaling/v2beta2⟧
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 1
+  maxReplicas: 5
+  metrics:
+  - type: Resource
+    resource:
+      name: cpu
+      target:
+        type: Utilization
+        averageUtilization: 60
+`, `apiVersion: ⟦batch/v1beta1⟧
+kind: CronJob
+metadata:
+  name: hello
+spec:
+  schedule: "*/1 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+          - name: hello
+            image: busybox
+            command: ["date"]
+          restartPolicy: OnFailure
+`},
+		want: [][]want{{{RuleRemovedAPIVersion, 1, 13, true}}, {{RuleRemovedAPIVersion, 1, 13, true}}},
+	},
+	{
+		name: "target version before removal gives a deprecation warning",
+		opts: Options{KubeVersion: 20},
+		docs: []string{`apiVersion: ⟦networking.k8s.io/v1beta1⟧
+kind: Ingress
+metadata:
+  name: web
+spec:
+  rules:
+  - host: example.com
+`},
+		want: [][]want{{{RuleDeprecatedAPIVersion, 1, 13, false}}},
+	},
+	{
+		name: "configuration files are not API objects",
+		docs: []string{`apiVersion: v1
+kind: Config
+clusters:
+- name: dev
+  cluster:
+    server: https://1.2.3.4:6443
+contexts: []
+current-context: dev
+`, `apiVersion: kubelet.config.k8s.io/v1beta1
+kind: KubeletConfiguration
+cgroupDriver: systemd
+`, `apiVersion: kubeadm.k8s.io/v1beta4
+kind: ClusterConfiguration
+kubernetesVersion: v1.37.0
+networking:
+  podSubnet: 10.244.0.0/16
+`, `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+- deployment.yaml
+`, `apiVersion: v1
+kind: Pod
+metadata:
+  name: {{ .Values.name }}
+spec:
+  containers: {{ toYaml .Values.containers }}
+`, `version: "3"
+services:
+  web:
+    image: nginx
+    ports:
+    - "80:80"
+`, `apiVersion: apiserver.config.k8s.io/v1
+kind: EncryptionConfiguration
+resources:
+- resources: [secrets]
+  providers:
+  - identity: {}
+`, `apiVersion: audit.k8s.io/v1
+kind: Policy
+rules:
+- level: Metadata
+`},
+	},
+	{
+		name: "removed kubeadm and scheduler config versions",
+		docs: []string{`apiVersion: ⟦kubeadm.k8s.io/v1beta2⟧
+kind: ClusterConfiguration
+`, `apiVersion: ⟦kubescheduler.config.k8s.io/v1beta3⟧
+kind: KubeSchedulerConfiguration
+`},
+		want: [][]want{{{RuleRemovedAPIVersion, 1, 13, false}}, {{RuleRemovedAPIVersion, 1, 13, false}}},
+	},
+	{
+		name: "custom resource once per kind",
+		docs: []string{`apiVersion: cert-manager.io/v1
+kind: ⟦Certificate⟧
+metadata:
+  name: web-tls
+spec:
+  secretName: web-tls
+`, `apiVersion: cert-manager.io/v1
+kind: Certificate
+metadata:
+  name: api-tls
+`},
+		want: [][]want{{{RuleCustomResource, 2, 7, false}}, nil},
+	},
+	{
+		name: "wrong group and kind typo",
+		docs: []string{`apiVersion: ⟦v1⟧
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - {name: web, image: nginx}
+`, `apiVersion: v1
+kind: ⟦Sevrice⟧
+metadata:
+  name: web
+`},
+		want:  [][]want{{{RuleInvalidValue, 1, 13, true}}, {{RuleInvalidValue, 2, 7, true}}},
+		fixed: []string{"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - {name: web, image: nginx}\n"},
+	},
+	{
+		name: "fragments",
+		docs: []string{`tolerations:
+- key: node-role.kubernetes.io/control-plane
+  operator: Exists
+  effect: ⟦NoSchedul⟧
+`, `name: web
+image: nginx
+⟦imagePullPolcy⟧: Always
+ports:
+- containerPort: 80
+`, `- key: dedicated
+  operator: Equal
+  value: gpu
+  effect: ⟦noexecute⟧
+`, `spec:
+  containers:
+  - name: web
+    image: nginx
+    resources:
+      limits:
+        memory: ⟦1 Gi⟧
+`, `metadata:
+  name: ⟦Bad_Name⟧
+`, `replicas: 3
+selector:
+  matchLabels:
+    app: web
+`},
+		want: [][]want{{{RuleInvalidEnumValue, 4, 11, true}}, {{RuleUnknownField, 3, 1, true}}, {{RuleInvalidEnumValue, 4, 11, true}}, {{RuleInvalidValue, 7, 17, true}}, {{RuleInvalidValue, 2, 9, false}}, nil},
+	},
+	{
+		name: "korean comments keep positions",
+		docs: []string{`# 파드 예제입니다
+apiVersion: v1
+kind: Pod
+metadata:
+  name: ⟦웹서버⟧ # 이름
+  labels:
+    ⟦설명⟧: ⟦"한글"⟧   # 라벨
+spec:
+  containers:
+  - name: web   # 컨테이너 이름
+    image: nginx
+    ⟦imagePullPolcy⟧: Always
+  - name: side # 사이드카
+    image: busybox
+    resources:
+      limits: {memory: ⟦"128 Mi"⟧} # 메모리
+`},
+		want: [][]want{{{RuleInvalidValue, 5, 9, false}, {RuleInvalidValue, 7, 5, false}, {RuleInvalidValue, 7, 9, false}, {RuleUnknownField, 12, 5, true}, {RuleInvalidValue, 16, 24, true}}},
+	},
+	{
+		name: "duplicate keys at depth",
+		docs: []string{`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx
+    env:
+    - name: A
+      value: "1"
+      ⟦value⟧: "2"
+`},
+		want: [][]want{{{RuleDuplicateKey, 12, 7, false}}},
+	},
+	{
+		name: "wrong types",
+		docs: []string{`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  labels:
+    version: ⟦1.0⟧
+    enabled: ⟦yes⟧
+spec:
+  ⟦containers⟧:
+    name: web
+    image: nginx
+  hostNetwork: ⟦"true"⟧
+`},
+		want: [][]want{{{RuleWrongType, 6, 14, true}, {RuleWrongType, 7, 14, true}, {RuleWrongType, 9, 3, false}, {RuleWrongType, 12, 16, true}}},
+		fixed: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    version: \"1.0\"\n    enabled: \"yes\"\nspec:\n  containers:\n    name: web\n    image: nginx\n  hostNetwork: true\n"},
+	},
+	{
+		name: "tab indentation",
+		docs: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n⟦\t⟧name: web\n"},
+		want: [][]want{{{RuleYAMLSyntax, 4, 1, false}}},
+	},
+	{
+		name: "syntax error column",
+		docs: []string{`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx⟦:⟧ latest: x
+`},
+		want: [][]want{{{RuleYAMLSyntax, 8, 17, false}}},
+	},
+	{
+		name: "kind without apiVersion",
+		docs: []string{`⟦kind⟧: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx
+`},
+		want:  [][]want{{{RuleMissingRequiredField, 1, 1, true}}},
+		fixed: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n"},
+	},
+}
