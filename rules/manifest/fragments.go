@@ -148,9 +148,10 @@ func has(list []string, s string) bool {
 }
 
 var (
-	reAPIVersion = regexp.MustCompile(`(?m)^apiVersion:\s*\S`)
-	reKind       = regexp.MustCompile(`(?m)^kind:\s*\S`)
-	reFragment   = regexp.MustCompile(`(?m)^(?:- )?(containers|initContainers|tolerations|nodeSelector|affinity|volumes|volumeMounts|image|imagePullPolicy|livenessProbe|readinessProbe|metadata|spec|effect|operator):`)
+	reAPIVersion    = regexp.MustCompile(`(?m)^apiVersion:\s*\S`)
+	reKind          = regexp.MustCompile(`(?m)^kind:\s*\S`)
+	reContainerItem = regexp.MustCompile(`(?m)^- (?:name|image):.*\n(?:  .*\n)*?  (?:image|name):`)
+	reFragment      = regexp.MustCompile(`(?m)^(?:- )?(containers|initContainers|tolerations|nodeSelector|affinity|volumes|volumeMounts|image|imagePullPolicy|livenessProbe|readinessProbe|metadata|spec|effect|operator):`)
 )
 
 // LooksLike reports whether text is worth checking as a manifest: it has apiVersion or
@@ -163,5 +164,9 @@ func LooksLike(text []byte) bool {
 	if reAPIVersion.Match(text) || reKind.Match(text) {
 		return true
 	}
-	return reFragment.Match(text)
+	if reFragment.Match(text) {
+		return true
+	}
+	// A list of containers: "- name: …" followed by an indented "image:".
+	return reContainerItem.Match(text)
 }

@@ -664,7 +664,7 @@ spec:
     image: nginx
   hostNetwork: ⟦"true"⟧
 `},
-		want: [][]want{{{RuleWrongType, 6, 14, true}, {RuleWrongType, 7, 14, true}, {RuleWrongType, 9, 3, false}, {RuleWrongType, 12, 16, true}}},
+		want:  [][]want{{{RuleWrongType, 6, 14, true}, {RuleWrongType, 7, 14, true}, {RuleWrongType, 9, 3, false}, {RuleWrongType, 12, 16, true}}},
 		fixed: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    version: \"1.0\"\n    enabled: \"yes\"\nspec:\n  containers:\n    name: web\n    image: nginx\n  hostNetwork: true\n"},
 	},
 	{

@@ -1,0 +1,192 @@
+package manifest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	openapi_v2 "github.com/google/gnostic-models/openapiv2"
+	"google.golang.org/protobuf/proto"
+)
+
+func TestEmbeddedSchemaIs137(t *testing.T) {
+	zr, err := gzip.NewReader(bytes.NewReader(schemaGz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !zr.Header.ModTime.IsZero() || zr.Header.Name != "" {
+		t.Errorf("gzip header carries a name or mod time; generation would not be reproducible")
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &openapi_v2.Document{}
+	if err := proto.Unmarshal(raw, doc); err != nil {
+		t.Fatal(err)
+	}
+	if v := doc.GetInfo().GetVersion(); !strings.HasPrefix(v, "v1.37.") {
+		t.Errorf("info.version = %q, want v1.37.x", v)
+	}
+	s, err := loadSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range []gvk{{"", "v1", "Pod"}, {"apps", "v1", "Deployment"}, {"batch", "v1", "CronJob"}, {"networking.k8s.io", "v1", "Ingress"}} {
+		if s.byGVK[g] == nil {
+			t.Errorf("schema lacks %v", g)
+		}
+	}
+}
+
+func TestLifecycleFromGeneratedMethods(t *testing.T) {
+	l, ok := lifecycleOf(gvk{"extensions", "v1beta1", "Deployment"})
+	if !ok || l.removed != 16 || l.replacement != (gvk{"apps", "v1", "Deployment"}) {
+		t.Errorf("extensions/v1beta1 Deployment: %+v %v", l, ok)
+	}
+	l, ok = lifecycleOf(gvk{"batch", "v1beta1", "CronJob"})
+	if !ok || l.removed != 25 {
+		t.Errorf("batch/v1beta1 CronJob: %+v %v", l, ok)
+	}
+	if _, ok := lifecycleOf(gvk{"apps", "v1", "Deployment"}); ok {
+		t.Errorf("apps/v1 Deployment must have no removal")
+	}
+}
+
+func TestLooksLike(t *testing.T) {
+	for text, want := range map[string]bool{
+		"apiVersion: v1\nkind: Pod\n":           true,
+		"tolerations:\n- key: a\n":              true,
+		"- name: web\n  image: nginx\n":         true,
+		"kubectl get pods\n":                    false,
+		"services:\n  web:\n    image: nginx\n": false,
+		"":                                      false,
+	} {
+		if got := LooksLike([]byte(text)); got != want {
+			t.Errorf("LooksLike(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// within fails the test if f takes longer than d.
+func within(t *testing.T, d time.Duration, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { f(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("took longer than %v", d)
+	}
+}
+
+func TestAliasBomb(t *testing.T) {
+	// The classic "billion laughs": 9 levels of 9-element lists. Labels must be strings, so
+	// the walk stops at the first level; the duplicate-key walk does not follow aliases.
+	var b strings.Builder
+	b.WriteString("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\n  labels:\n    a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n")
+	prev := "a"
+	for _, c := range "bcdefghi" {
+		name := string(c)
+		fmt.Fprintf(&b, "    %s: &%s [%s]\n", name, name, strings.Repeat("*"+prev+",", 8)+"*"+prev)
+		prev = name
+	}
+	within(t, 5*time.Second, func() { Check([]Doc{{Text: []byte(b.String())}}, Options{}) })
+
+	// A bomb where the schema does recurse (CRD validation schemas nest properties): the
+	// node budget stops the walk and the document gets one finding.
+	b.Reset()
+	b.WriteString("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: bombs.example.com\nspec:\n  group: example.com\n  x-levels:\n    l0: &l0 {type: string}\n")
+	for i := 1; i <= 9; i++ {
+		var props []string
+		for j := 0; j < 9; j++ {
+			props = append(props, fmt.Sprintf("p%d: *l%d", j, i-1))
+		}
+		fmt.Fprintf(&b, "    l%d: &l%d {type: object, properties: {%s}}\n", i, i, strings.Join(props, ", "))
+	}
+	b.WriteString("  names: {plural: bombs, kind: Bomb}\n  scope: Namespaced\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema: *l9\n")
+	within(t, 5*time.Second, func() {
+		out := Check([]Doc{{Text: []byte(b.String())}}, Options{})
+		found := false
+		for _, p := range out[0] {
+			if p.Rule == RuleYAMLSyntax && strings.Contains(p.Message, "aliases") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("alias bomb not reported: %v", out[0])
+		}
+	})
+}
+
+func TestDeepNesting(t *testing.T) {
+	const depth = 20000
+	text := "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: " + strings.Repeat("[", depth) + strings.Repeat("]", depth) + "\n"
+	within(t, 10*time.Second, func() {
+		Check([]Doc{{Text: []byte(text)}}, Options{})
+	})
+	var b strings.Builder
+	b.WriteString("apiVersion: v1\nkind: Pod\nmetadata:\n  name: deep\nspec:\n")
+	for i := 0; i < 2000; i++ {
+		fmt.Fprintf(&b, "%sk%d:\n", strings.Repeat(" ", 2+i), i)
+	}
+	within(t, 10*time.Second, func() {
+		Check([]Doc{{Text: []byte(b.String())}}, Options{})
+	})
+}
+
+func TestLongLine(t *testing.T) {
+	text := "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: " + strings.Repeat("x", 5<<20) + "\n  n: ⟦1⟧\n"
+	text, _ = unmark(text)
+	within(t, 10*time.Second, func() {
+		out := Check([]Doc{{Text: []byte(text)}}, Options{})
+		if len(out[0]) != 1 || out[0][0].Rule != RuleWrongType {
+			t.Errorf("got %v", out[0])
+		}
+	})
+}
+
+func TestConcurrentCheck(t *testing.T) {
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, tc := range cases {
+				var docs []Doc
+				for _, d := range tc.docs {
+					text, _ := unmark(d)
+					docs = append(docs, Doc{Text: []byte(text)})
+				}
+				Check(docs, tc.opts)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func BenchmarkSchemaLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := decodeSchema(schemaGz); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCheck(b *testing.B) {
+	docs := make([]Doc, 2000)
+	for i := range docs {
+		docs[i] = Doc{Text: []byte(validManifests[i%len(validManifests)])}
+	}
+	Check(docs[:1], Options{}) // load the schema outside the timing
+	b.ResetTimer()
+	for b.Loop() {
+		Check(docs, Options{})
+	}
+	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
