@@ -11,6 +11,7 @@ import (
 // note is the state of one Check call.
 type note struct {
 	opts        Options
+	kustomize   bool // the note holds a Kustomization: its objects may be patches
 	docs        []*docState
 	seenCRKinds map[string]bool
 }
@@ -22,6 +23,9 @@ type docState struct {
 	probs []Problem
 	// objects are the API objects validated in this document (one, or the items of a List).
 	objects []object
+	// patch marks a partial object meant for kustomize or kubectl patch: required fields
+	// and selector consistency are not demanded, and $patch directives are allowed.
+	patch bool
 }
 
 // object is one validated API object.
@@ -31,7 +35,7 @@ type object struct {
 }
 
 func (n *note) check(src []byte) *docState {
-	d := &docState{t: newText(src)}
+	d := &docState{t: newText(src), patch: n.kustomize || isPatch(src)}
 	if isHelmTemplate(src) {
 		return d
 	}
@@ -152,7 +156,7 @@ func (n *note) object(d *docState, s *schemaSet, m *yaml.Node, depth int) {
 	}
 	d.probs = append(d.probs, n.validate(d, s, m, sch, kind, false)...)
 	d.objects = append(d.objects, object{g: g, node: m})
-	d.probs = append(d.probs, consistency(d.t, g, m)...)
+	d.probs = append(d.probs, consistencyFor(d, g, m)...)
 }
 
 // validate walks m against sch and returns the problems.
@@ -160,7 +164,7 @@ func (n *note) validate(d *docState, s *schemaSet, m *yaml.Node, sch kproto.Sche
 	if sch == nil {
 		return nil
 	}
-	w := &walker{d: d, s: s, budget: nodeBudget, rootKind: kind, noRequired: fragment}
+	w := &walker{d: d, s: s, budget: nodeBudget, rootKind: kind, noRequired: fragment, patch: d.patch}
 	w.value(m, sch, where{})
 	if w.exceeded {
 		sp, ep := d.t.span(m)
@@ -192,7 +196,7 @@ func (n *note) removed(d *docState, s *schemaSet, m, av *yaml.Node, g gvk, l lif
 			}
 			d.probs = append(d.probs, body...)
 			d.objects = append(d.objects, object{g: l.replacement, node: m})
-			d.probs = append(d.probs, consistency(d.t, l.replacement, m)...)
+			d.probs = append(d.probs, consistencyFor(d, l.replacement, m)...)
 		}
 	case l.advice != "":
 		p.Message += "; " + l.advice + "."
@@ -228,7 +232,7 @@ func (n *note) unknownGVK(d *docState, s *schemaSet, m, kk, kv, ak, av *yaml.Nod
 		d.probs = append(d.probs, p)
 		d.probs = append(d.probs, body...)
 		d.objects = append(d.objects, object{g: best, node: m})
-		d.probs = append(d.probs, consistency(d.t, best, m)...)
+		d.probs = append(d.probs, consistencyFor(d, best, m)...)
 		return
 	}
 	var kinds []string
@@ -308,7 +312,7 @@ func (n *note) noAPIVersion(d *docState, s *schemaSet, m, kk *yaml.Node, kind st
 	d.probs = append(d.probs, p)
 	d.probs = append(d.probs, body...)
 	d.objects = append(d.objects, object{g: best, node: m})
-	d.probs = append(d.probs, consistency(d.t, best, m)...)
+	d.probs = append(d.probs, consistencyFor(d, best, m)...)
 }
 
 // kindless handles a map with apiVersion but no kind: reported only when the apiVersion

@@ -6,6 +6,19 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
+// consistencyFor runs consistency, without the selector checks for patches (a patch
+// carries only the fields it changes).
+func consistencyFor(d *docState, g gvk, m *yaml.Node) []Problem {
+	if d.patch {
+		var out []Problem
+		for _, ps := range podSpecs(g, m) {
+			out = append(out, podSpecChecks(d.t, ps)...)
+		}
+		return out
+	}
+	return consistency(d.t, g, m)
+}
+
 // consistency runs the checks across fields of one object that the schema cannot
 // express: selector vs template labels and duplicate container names.
 func consistency(t *text, g gvk, m *yaml.Node) []Problem {
@@ -138,7 +151,7 @@ func podSpecChecks(t *text, ps *yaml.Node) []Problem {
 				continue
 			}
 			if first, dup := seen[name]; dup {
-				out = append(out, problemAt(t, nv, RuleDuplicateContainerName, fmt.Sprintf("Container name `%s` is already used on line %d; container names must be unique across containers and initContainers of a pod.", name, first.Line)))
+				out = append(out, problemAt(t, nv, RuleDuplicateContainerName, fmt.Sprintf("Container name `%s` is already used on line %d of this YAML block; container names must be unique across containers and initContainers of a pod.", name, first.Line)))
 				continue
 			}
 			seen[name] = nv

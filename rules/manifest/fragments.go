@@ -154,19 +154,36 @@ var (
 	reFragment      = regexp.MustCompile(`(?m)^(?:- )?(containers|initContainers|tolerations|nodeSelector|affinity|volumes|volumeMounts|image|imagePullPolicy|livenessProbe|readinessProbe|metadata|spec|effect|operator):`)
 )
 
-// LooksLike reports whether text is worth checking as a manifest: it has apiVersion or
-// kind at the top level, or top-level keys that identify a pod fragment (containers,
-// tolerations, a container's image …). The reader uses it for untagged fences.
+var reYAMLLine = regexp.MustCompile(`^(?:- |-$|[A-Za-z_"'][A-Za-z0-9_.\-/"']*:(?: |$))`)
+
+// yamlStart reports whether the first line that is not blank, a comment or a `---`
+// separator reads as YAML (a key or a list item), which shell sessions that paste a
+// manifest after a command (`$ vim pod.yaml`) do not.
+func yamlStart(text []byte) bool {
+	for _, line := range bytes.Split(text, []byte("\n")) {
+		l := bytes.TrimSpace(line)
+		if len(l) == 0 || l[0] == '#' || bytes.HasPrefix(l, []byte("---")) {
+			continue
+		}
+		return reYAMLLine.Match(l)
+	}
+	return false
+}
+
+// LooksLike reports whether text is worth checking as a manifest: it starts like YAML,
+// has apiVersion or kind at the top level, or top-level keys that identify a pod fragment
+// (containers, tolerations, a container's image …), and parses. The reader uses it for
+// untagged fences; fences tagged yaml are checked whatever they hold.
 func LooksLike(text []byte) bool {
-	if len(text) > 0 && bytes.IndexByte(text, ':') < 0 {
+	if bytes.IndexByte(text, ':') < 0 || !yamlStart(text) {
 		return false
 	}
-	if reAPIVersion.Match(text) || reKind.Match(text) {
-		return true
-	}
-	if reFragment.Match(text) {
-		return true
-	}
 	// A list of containers: "- name: …" followed by an indented "image:".
-	return reContainerItem.Match(text)
+	if !reAPIVersion.Match(text) && !reKind.Match(text) && !reFragment.Match(text) && !reContainerItem.Match(text) {
+		return false
+	}
+	// Untagged fences often paste a manifest followed by shell output; only text that
+	// parses as YAML is taken for a manifest.
+	var n yaml.Node
+	return yaml.Unmarshal(text, &n) == nil
 }

@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 )
 
@@ -53,6 +54,21 @@ var coreConfigKinds = map[string]string{
 	"Config":        "kubeconfig",
 	"Policy":        "legacy scheduler or audit policy",
 	"Kustomization": "Kustomization",
+}
+
+var (
+	reKustomization = regexp.MustCompile(`(?m)^(?:kind:\s*Kustomization\b|patchesStrategicMerge:|patchesJson6902:|bases:)`)
+	rePatchComment  = regexp.MustCompile(`(?i)^\s*#[^\n]*patch`)
+)
+
+// isKustomization reports a kustomization.yaml: the note's other objects may be patches.
+func isKustomization(src []byte) bool { return reKustomization.Match(src) }
+
+// isPatch reports a document that says it is a patch: a strategic-merge directive, or a
+// leading comment naming a patch file (`# patch-deployment.yaml`).
+func isPatch(src []byte) bool {
+	return bytes.Contains(src, []byte("$patch:")) || bytes.Contains(src, []byte("$setElementOrder/")) ||
+		bytes.Contains(src, []byte("$retainKeys:")) || rePatchComment.Match(src)
 }
 
 // isHelmTemplate reports template syntax that makes the text not YAML yet.

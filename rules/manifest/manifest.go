@@ -97,6 +97,11 @@ func Check(docs []Doc, opts Options) [][]Problem {
 		opts.KubeVersion = DefaultKubeVersion
 	}
 	n := &note{opts: opts, seenCRKinds: map[string]bool{}}
+	for _, d := range docs {
+		if isKustomization(d.Text) {
+			n.kustomize = true
+		}
+	}
 	n.docs = make([]*docState, len(docs))
 	for i, d := range docs {
 		n.docs[i] = n.check(d.Text)

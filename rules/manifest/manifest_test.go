@@ -699,3 +699,30 @@ spec:
 		fixed: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n"},
 	},
 }
+
+func TestKustomizePatches(t *testing.T) {
+	runCase(t, tcase{
+		name: "patches in a kustomize note",
+		docs: []string{`apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+- deployment.yaml
+patchesStrategicMerge:
+- patch.yaml
+`, `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 5
+  template:
+    spec:
+      containers:
+      - name: db
+        $patch: delete
+      - name: web
+        ⟦imagePullPolcy⟧: Always
+`},
+		want: [][]want{nil, {{RuleUnknownField, 13, 9, true}}},
+	})
+}

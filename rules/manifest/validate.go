@@ -35,6 +35,8 @@ type walker struct {
 	probs    []Problem
 	// noRequired disables missing-required-field at the root (fragments).
 	noRequired bool
+	// patch disables missing-required-field everywhere and allows $-directives.
+	patch bool
 }
 
 // where is what the walker knows about the position of a value.
@@ -184,7 +186,7 @@ func (w *walker) kind(n *yaml.Node, s *kproto.Kind, ref string, at where) {
 	present := map[string]bool{}
 	suggested := map[string]bool{}
 	w.fields(n, s, ref, at, present, suggested, 0)
-	if w.noRequired && at.depth == 0 {
+	if w.noRequired && at.depth == 0 || w.patch {
 		return
 	}
 	for _, req := range s.RequiredFields {
@@ -220,6 +222,9 @@ func (w *walker) fields(n *yaml.Node, s *kproto.Kind, ref string, at where, pres
 			continue
 		}
 		fs, ok := s.Fields[name]
+		if !ok && w.patch && strings.HasPrefix(name, "$") {
+			continue // strategic-merge directive ($patch, $setElementOrder/…, $retainKeys)
+		}
 		if !ok {
 			w.unknownField(n, k, s, ref, at, suggested)
 			continue
