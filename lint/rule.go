@@ -1,0 +1,118 @@
+// Package lint is notelint's engine: rules as values, diagnostics with
+// byte ranges and fixes, linting files in parallel, and applying fixes.
+// Rules report through a Pass and never print.
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/notelint/notelint/notes"
+)
+
+// Severity of a diagnostic.
+type Severity int
+
+// Severities, from least to most severe.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "none"
+}
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "error":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "info", "note":
+		return Info, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// Rule is one check. Rules are values registered in one explicit list
+// (package rules); a rule reports diagnostics through its Pass.
+type Rule struct {
+	ID       string   // stable code, e.g. NL101
+	Name     string   // stable kebab-case name, e.g. unknown-command
+	Summary  string   // one line
+	Doc      string   // what the rule finds, why it matters, what to write instead
+	Wrong    string   // a note (Markdown) that the rule reports
+	Right    string   // the same note written right; the rule reports nothing
+	Severity Severity // default severity
+	Fixable  bool     // the rule offers fixes
+	Run      func(*Pass)
+}
+
+// Edit replaces the bytes [Start, End) of the original file with New.
+type Edit struct {
+	Start, End int
+	New        string
+}
+
+// Fix is a set of edits that repairs one diagnostic. A safe fix is applied by
+// --fix; an unsafe one only with --unsafe-fixes.
+type Fix struct {
+	Title string // what the fix does: `replace "craete" with "create"`
+	Edits []Edit
+	Safe  bool
+}
+
+// Diagnostic is one finding.
+type Diagnostic struct {
+	Rule       *Rule
+	Start, End int // byte range in the file
+	Severity   Severity
+	Message    string
+	Fixes      []Fix
+}
+
+// Settings are what rules may depend on besides the document.
+type Settings struct {
+	KubeMinor int      // target Kubernetes version 1.KubeMinor
+	Aliases   []string // extra names for kubectl
+}
+
+// Pass is one rule run over one document.
+type Pass struct {
+	Rule     *Rule
+	Doc      *notes.Document
+	Settings *Settings
+	memo     map[any]any
+	diags    *[]Diagnostic
+}
+
+// Report records a diagnostic. Rule and, when unset, Severity are filled in.
+func (p *Pass) Report(d Diagnostic) {
+	d.Rule = p.Rule
+	if d.Severity == 0 {
+		d.Severity = p.Rule.Severity
+	}
+	*p.diags = append(*p.diags, d)
+}
+
+// Memo computes a value once per document and shares it between the rules
+// run over that document (the kubectl analysis of its commands, say).
+func (p *Pass) Memo(key any, compute func() any) any {
+	if v, ok := p.memo[key]; ok {
+		return v
+	}
+	v := compute()
+	p.memo[key] = v
+	return v
+}

@@ -1,0 +1,108 @@
+// Package notes reads study notes (Markdown and YAML files) into the
+// commands and manifests they hold, each with its exact byte range in the
+// file. It knows syntax only: what a command or a manifest is, never whether
+// it is right.
+package notes
+
+import "sort"
+
+// Origin says where in a note a snippet was found.
+type Origin string
+
+// The places a snippet can come from.
+const (
+	FromFence   Origin = "fence"   // a fenced code block
+	FromSpan    Origin = "span"    // an inline code span
+	FromProse   Origin = "prose"   // a plain prose line
+	FromHeredoc Origin = "heredoc" // a heredoc body inside a shell command
+	FromFile    Origin = "file"    // a standalone YAML file
+)
+
+// Word is one shell word of a command.
+type Word struct {
+	Text        string // the value after quote removal
+	Start, End  int    // byte range of the word as written in the file
+	Placeholder bool   // <pod-name>, {podname}, $POD, ${NS}, $(...), ..., NODE: stands for any value
+	Quoted      bool   // the word holds quotes or escapes, so Text differs from the source
+}
+
+// Raw is the word as written in src.
+func (w Word) Raw(src []byte) string { return string(src[w.Start:w.End]) }
+
+// Command is one simple command: a program and its arguments. Pipelines,
+// lists (;, &&, ||) and command substitutions are split into their simple
+// commands; redirections are not words.
+type Command struct {
+	Words      []Word
+	Start, End int // byte range from the first word to the end of the last
+	Origin     Origin
+	Block      int // index into Document.Fences for fence commands, else -1
+}
+
+// Name is the program name as written (the first word's text).
+func (c *Command) Name() string {
+	if len(c.Words) == 0 {
+		return ""
+	}
+	return c.Words[0].Text
+}
+
+// Manifest is one YAML document ("---" separated) found in a note.
+type Manifest struct {
+	Text       []byte // the document, dedented out of its fence, list or quote
+	Start, End int    // byte range of the document in the file
+	Origin     Origin
+	Block      int   // index into Document.Fences, or -1
+	lines      []int // file offset of the start of each line of Text
+	lineOff    []int // offset in Text of the start of each line of Text
+}
+
+// FileOffset maps a byte offset in m.Text to a byte offset in the file.
+func (m *Manifest) FileOffset(off int) int {
+	if len(m.lineOff) == 0 {
+		return m.Start + off
+	}
+	i := sort.Search(len(m.lineOff), func(i int) bool { return m.lineOff[i] > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return m.lines[i] + off - m.lineOff[i]
+}
+
+// Fence is a fenced code block.
+type Fence struct {
+	Info         string // the info string, trimmed
+	Lang         string // the first word of Info, lower case
+	Start        int    // offset of the opening fence line
+	InfoStart    int    // byte range of the info string (InfoStart == InfoEnd when empty)
+	InfoEnd      int
+	ContentStart int  // offset of the first content line
+	ContentEnd   int  // end of the last content line
+	Closed       bool // a closing fence was found before the end of its container
+}
+
+// Link is an inline link or image destination in prose.
+type Link struct {
+	Dest       string // the destination as written
+	Start, End int    // byte range of Dest
+	Image      bool
+}
+
+// Comment is an HTML comment outside code, such as a suppression directive.
+type Comment struct {
+	Text       string // the text between <!-- and -->
+	Start, End int    // byte range of the whole comment
+}
+
+// Document is everything notelint found in one file.
+type Document struct {
+	Path      string
+	Src       []byte
+	Lines     *LineIndex
+	Markdown  bool // false for a standalone YAML file
+	Commands  []*Command
+	Manifests []*Manifest
+	Fences    []Fence
+	Links     []Link
+	Comments  []Comment
+}

@@ -1,0 +1,118 @@
+package notes
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Position is a place in a file, 1-based, with its column in the three
+// units that consumers ask for: bytes, Unicode code points (what people and
+// most editors count) and UTF-16 code units (what SARIF and LSP count).
+type Position struct {
+	Offset    int // byte offset from the start of the file
+	Line      int // 1-based line
+	Column    int // 1-based column in code points
+	ByteCol   int // 1-based column in bytes
+	UTF16Col  int // 1-based column in UTF-16 code units
+	LineStart int // byte offset of the start of the line
+}
+
+// LineIndex converts byte offsets to lines and columns. All positions inside
+// notelint are byte offsets; this is the one place that turns them into
+// something a person or a tool reads.
+type LineIndex struct {
+	src    []byte
+	starts []int // byte offset where each line starts
+	bom    int   // length of a leading byte order mark, not counted as a column
+}
+
+// NewLineIndex indexes the line starts of src. A line ends after "\n"; a
+// "\r\n" ending belongs to the line it ends.
+func NewLineIndex(src []byte) *LineIndex {
+	li := &LineIndex{src: src, starts: []int{0}}
+	for i, b := range src {
+		if b == '\n' {
+			li.starts = append(li.starts, i+1)
+		}
+	}
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		li.bom = 3
+	}
+	return li
+}
+
+// Lines is the number of lines (a final line without "\n" counts).
+func (li *LineIndex) Lines() int { return len(li.starts) }
+
+// LineStart is the byte offset at which the 1-based line starts.
+func (li *LineIndex) LineStart(line int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(li.starts) {
+		return len(li.src)
+	}
+	return li.starts[line-1]
+}
+
+// LineText is the text of the 1-based line without its line ending.
+func (li *LineIndex) LineText(line int) []byte {
+	start := li.LineStart(line)
+	end := len(li.src)
+	if line < len(li.starts) {
+		end = li.starts[line] - 1
+	}
+	if end > start && li.src[end-1] == '\r' {
+		end--
+	}
+	if end < start {
+		end = start
+	}
+	return li.src[start:end]
+}
+
+// Position converts a byte offset; offsets outside the file are clamped.
+func (li *LineIndex) Position(off int) Position {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(li.src) {
+		off = len(li.src)
+	}
+	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off })
+	start := li.starts[line-1]
+	p := Position{Offset: off, Line: line, LineStart: start, ByteCol: off - start + 1, Column: 1, UTF16Col: 1}
+	from := start
+	if line == 1 && li.bom > 0 && off >= li.bom {
+		from = li.bom
+		p.ByteCol = off - li.bom + 1
+	}
+	seg := li.src[from:off]
+	for len(seg) > 0 {
+		r, size := utf8.DecodeRune(seg)
+		seg = seg[size:]
+		p.Column++
+		if r >= 0x10000 {
+			p.UTF16Col += 2
+		} else {
+			p.UTF16Col++
+		}
+	}
+	return p
+}
+
+// Offset converts a 1-based line and a 1-based column counted in code
+// points back to a byte offset (the inverse of Position for Column).
+func (li *LineIndex) Offset(line, column int) int {
+	off := li.LineStart(line)
+	if line == 1 && li.bom > 0 {
+		off = li.bom
+	}
+	text := li.src[off:]
+	for c := 1; c < column && len(text) > 0 && text[0] != '\n'; c++ {
+		_, size := utf8.DecodeRune(text)
+		text = text[size:]
+		off += size
+	}
+	return off
+}

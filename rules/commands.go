@@ -1,0 +1,279 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/notes"
+	"github.com/notelint/notelint/rules/kubectl"
+)
+
+// Command rules: every command in a note checked against kubectl's real
+// command tree (package rules/kubectl). The analysis runs once per
+// document; each rule reports the findings of its name.
+
+var (
+	UnknownCommand = &lint.Rule{
+		ID: "NL101", Name: kubectl.RuleUnknownCommand, Severity: lint.Error, Fixable: true,
+		Summary: "kubectl has no such command or subcommand",
+		Doc: "The command is not in kubectl's command tree, so kubectl stops with `unknown command`. " +
+			"notelint suggests the closest command path (by edit distance and by well-known confusions such as " +
+			"`undo` for `rollout undo` or `undrain` for `uncordon`); the fix is safe when exactly one candidate is close.",
+		Wrong: "- kubectl craete serviceaccount sa1\n- kubectl undo deployment/web\n",
+		Right: "- kubectl create serviceaccount sa1\n- kubectl rollout undo deployment/web\n",
+	}
+	UnknownFlag = &lint.Rule{
+		ID: "NL102", Name: kubectl.RuleUnknownFlag, Severity: lint.Error, Fixable: true,
+		Summary: "the command has no such flag",
+		Doc: "kubectl rejects flags its command does not define (`unknown flag`). notelint suggests the closest flag " +
+			"of that command, and says which other command owns the flag when it belongs elsewhere " +
+			"(`kubectl edit --replicas`: replicas are changed with `kubectl scale`).",
+		Wrong: "- kubectl logs my-pod --name-space=kube-system\n",
+		Right: "- kubectl logs my-pod --namespace=kube-system\n",
+	}
+	DryRunValue = &lint.Rule{
+		ID: "NL103", Name: kubectl.RuleDryRunValue, Severity: lint.Warning, Fixable: true,
+		Summary: "--dry-run needs a value: client, server or none",
+		Doc: "A bare or boolean `--dry-run` is deprecated: kubectl warns and treats it as `client`. " +
+			"`--dry-run-client` is no flag at all, and `--dry-run client` passes `client` on as a name. " +
+			"Write `--dry-run=client` (or `=server`, `=none`); the fix is safe.",
+		Wrong: "- k run web --image=nginx --dry-run -o yaml > pod.yaml\n",
+		Right: "- k run web --image=nginx --dry-run=client -o yaml > pod.yaml\n",
+	}
+	RemovedFlag = &lint.Rule{
+		ID: "NL104", Name: kubectl.RuleRemovedFlag, Severity: lint.Warning, Fixable: true,
+		Summary: "the flag or form was removed from kubectl or is deprecated",
+		Doc: "kubectl removed or deprecated this flag or form (the message names the version and what replaced it): " +
+			"`run --generator`, `run --replicas`, `get --export`, `drain --delete-local-data`, `--record`, " +
+			"`exec POD CMD` without `--`, and others from kubectl's history and its own deprecation marks.",
+		Wrong: "- kubectl drain node-1 --delete-local-data --ignore-daemonsets\n",
+		Right: "- kubectl drain node-1 --delete-emptydir-data --ignore-daemonsets\n",
+	}
+	InvalidFlagValue = &lint.Rule{
+		ID: "NL105", Name: kubectl.RuleInvalidFlagValue, Severity: lint.Error, Fixable: true,
+		Summary: "the flag's value is missing or not one kubectl accepts",
+		Doc: "A flag that needs a value has none, or its value is outside the set kubectl accepts: output formats " +
+			"(`-o yml` is `-o yaml`), `--restart`, `expose --type`, `--image-pull-policy`, `--cascade`, taint effects.",
+		Wrong: "- kubectl get pod web -o yml\n- kubectl taint nodes node1 app=blue:NoSchudule\n",
+		Right: "- kubectl get pod web -o yaml\n- kubectl taint nodes node1 app=blue:NoSchedule\n",
+	}
+	UnknownResourceType = &lint.Rule{
+		ID: "NL106", Name: kubectl.RuleUnknownResourceType, Severity: lint.Error, Fixable: true,
+		Summary: "kubectl knows no such resource type",
+		Doc: "The resource type is not a built-in resource's plural, singular, short name or kind " +
+			"(`error: the server doesn't have a resource type`). Placeholders and `TYPE/NAME` forms of known types are fine.",
+		Wrong: "- k get pdo\n",
+		Right: "- k get po\n",
+	}
+	MissingArgument = &lint.Rule{
+		ID: "NL107", Name: kubectl.RuleMissingArgument, Severity: lint.Error, Fixable: true,
+		Summary: "a required argument or flag is missing",
+		Doc: "kubectl needs an argument this command does not give: a required flag (`create deployment` needs `--image`), " +
+			"or a file given without `-f` (`kubectl create pod.yaml`).",
+		Wrong: "- kubectl create deployment web\n",
+		Right: "- kubectl create deployment web --image=nginx\n",
+	}
+	ToolTypo = &lint.Rule{
+		ID: "NL108", Name: kubectl.RuleToolTypo, Severity: lint.Error, Fixable: true,
+		Summary: "a common tool's name is misspelled",
+		Doc: "The program is a near miss of a tool that shares a command line with kubectl " +
+			"(base64, systemctl, crictl, etcdctl, kubeadm, ip, …), so the shell would answer `command not found`.",
+		Wrong: "- echo -n \"bXlzcWw=\" | bask64 --decode\n",
+		Right: "- echo -n \"bXlzcWw=\" | base64 --decode\n",
+	}
+	KubectlPlugin = &lint.Rule{
+		ID: "NL109", Name: kubectl.RuleKubectlPlugin, Severity: lint.Info,
+		Summary: "the command is a kubectl plugin, not part of kubectl",
+		Doc: "`kubectl convert`, `kubectl krew`, `kubectl ctx` and the like are plugins: they work only where the " +
+			"plugin is installed (for example with krew). This is information, not an error.",
+		Wrong: "- kubectl convert -f old.yaml --output-version apps/v1\n",
+		Right: "- kubectl apply -f new.yaml\n",
+	}
+)
+
+// CommandRules are the rules over commands, in ID order.
+var CommandRules = []*lint.Rule{UnknownCommand, UnknownFlag, DryRunValue, RemovedFlag, InvalidFlagValue, UnknownResourceType, MissingArgument, ToolTypo, KubectlPlugin}
+
+func init() {
+	for _, r := range CommandRules {
+		r.Run = runCommandRule
+	}
+}
+
+// checkers holds one kubectl checker per alias and version setting; the
+// command tree behind them is built once per process, on first use.
+var checkers sync.Map // string → *kubectl.Checker
+
+func checkerFor(s *lint.Settings) *kubectl.Checker {
+	key := fmt.Sprint(s.KubeMinor, s.Aliases)
+	if c, ok := checkers.Load(key); ok {
+		return c.(*kubectl.Checker)
+	}
+	aliases := map[string]string{}
+	for _, a := range s.Aliases {
+		aliases[a] = "kubectl"
+	}
+	c, _ := checkers.LoadOrStore(key, kubectl.New(kubectl.Options{Aliases: aliases, KubeVersion: s.KubeMinor}))
+	return c.(*kubectl.Checker)
+}
+
+// commandFinding is a kubectl finding placed in the file.
+type commandFinding struct {
+	rule       string
+	start, end int
+	message    string
+	fix        *lint.Fix
+	info       bool
+}
+
+type commandFindingsKey struct{}
+
+// commandFindings analyses every command of the document once.
+func commandFindings(p *lint.Pass) []commandFinding {
+	return p.Memo(commandFindingsKey{}, func() any {
+		var out []commandFinding
+		if len(p.Doc.Commands) == 0 {
+			return out
+		}
+		c := checkerFor(p.Settings)
+		for _, cmd := range p.Doc.Commands {
+			words := unwrap(cmd.Words, p.Settings.Aliases)
+			if len(words) == 0 {
+				continue
+			}
+			args := make([]kubectl.Arg, len(words))
+			for i, w := range words {
+				args[i] = kubectl.Arg{Text: w.Text, Placeholder: w.Placeholder}
+			}
+			for _, f := range c.Check(args) {
+				out = append(out, place(p.Doc.Src, words, f))
+			}
+		}
+		return out
+	}).([]commandFinding)
+}
+
+// wrappers run the command that follows them.
+var wrappers = map[string]bool{"sudo": true, "watch": true, "time": true, "nohup": true, "exec": true, "env": true, "command": true}
+
+// unwrap skips a wrapper (sudo, watch -n 1, …) in front of kubectl.
+func unwrap(words []notes.Word, aliases []string) []notes.Word {
+	for len(words) > 1 && wrappers[words[0].Text] {
+		j := -1
+		for i := 1; i < len(words) && i <= 4; i++ {
+			t := words[i].Text
+			if t == "kubectl" || t == "k" || contains(aliases, t) {
+				j = i
+				break
+			}
+		}
+		if j < 0 {
+			return words
+		}
+		words = words[j:]
+	}
+	return words
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// place maps a finding's word offsets to file offsets.
+func place(src []byte, words []notes.Word, f kubectl.Finding) commandFinding {
+	cf := commandFinding{rule: f.Rule, message: f.Message, info: f.Info}
+	if f.Arg < 0 || f.Arg >= len(words) {
+		f.Arg, f.Start, f.End = 0, 0, len(words[0].Text)
+	}
+	w := words[f.Arg]
+	s, ok1 := wordOffset(src, w, f.Start)
+	e, ok2 := wordOffset(src, w, f.End)
+	if !ok1 || !ok2 || e < s {
+		s, e = w.Start, w.End
+	}
+	if e == s && e < w.End { // always highlight something
+		e = s + 1
+	}
+	cf.start, cf.end = s, e
+	if len(f.Edits) == 0 {
+		return cf
+	}
+	fix := &lint.Fix{Safe: f.Safe}
+	for _, ed := range f.Edits {
+		if ed.FromArg < 0 || ed.ToArg >= len(words) || ed.FromArg > ed.ToArg {
+			return cf
+		}
+		from, ok1 := wordOffset(src, words[ed.FromArg], ed.FromOff)
+		to, ok2 := wordOffset(src, words[ed.ToArg], ed.ToOff)
+		if !ok1 || !ok2 || to < from {
+			return cf // the word's quoting makes the edit unplaceable: no fix rather than a wrong one
+		}
+		fix.Edits = append(fix.Edits, lint.Edit{Start: from, End: to, New: ed.New})
+	}
+	fix.Title = fixTitle(src, fix.Edits)
+	cf.fix = fix
+	return cf
+}
+
+// wordOffset maps a byte offset in a word's text to a file offset. A word
+// with quotes maps only at its ends, or inside when it is one plain quoted
+// string ('...' or "..." without escapes).
+func wordOffset(src []byte, w notes.Word, off int) (int, bool) {
+	if off < 0 || off > len(w.Text) {
+		return 0, false
+	}
+	raw := string(src[w.Start:w.End])
+	if raw == w.Text {
+		return w.Start + off, true
+	}
+	if off == 0 {
+		return w.Start, true
+	}
+	if off == len(w.Text) {
+		return w.End, true
+	}
+	if len(raw) == len(w.Text)+2 && (raw[0] == '\'' || raw[0] == '"') && raw[len(raw)-1] == raw[0] && raw[1:len(raw)-1] == w.Text {
+		return w.Start + 1 + off, true
+	}
+	return 0, false
+}
+
+// fixTitle describes edits for people: `replace "craete" with "create"`.
+func fixTitle(src []byte, edits []lint.Edit) string {
+	var parts []string
+	for _, e := range edits {
+		old := string(src[e.Start:e.End])
+		switch {
+		case old == "":
+			parts = append(parts, fmt.Sprintf("insert %q", e.New))
+		case e.New == "":
+			parts = append(parts, fmt.Sprintf("remove %q", old))
+		default:
+			parts = append(parts, fmt.Sprintf("replace %q with %q", old, e.New))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func runCommandRule(p *lint.Pass) {
+	for _, f := range commandFindings(p) {
+		if f.rule != p.Rule.Name {
+			continue
+		}
+		d := lint.Diagnostic{Start: f.start, End: f.end, Message: f.message}
+		if f.info && p.Rule.Severity > lint.Info {
+			d.Severity = lint.Info
+		}
+		if f.fix != nil {
+			d.Fixes = []lint.Fix{*f.fix}
+		}
+		p.Report(d)
+	}
+}

@@ -1,0 +1,196 @@
+package rules
+
+import (
+	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/notes"
+	"github.com/notelint/notelint/rules/manifest"
+)
+
+// Manifest rules: every YAML document of a note validated as the API
+// server would (package rules/manifest), each problem at its own key or
+// value. The analysis runs once per document.
+
+var (
+	YAMLSyntax = &lint.Rule{
+		ID: "NL201", Name: manifest.RuleYAMLSyntax, Severity: lint.Error,
+		Summary: "the YAML does not parse",
+		Doc: "The document is not valid YAML (or indents with tabs, which YAML forbids), so kubectl cannot read it. " +
+			"notelint reports the line and column where the parser stopped.",
+		Wrong: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n   labels: {app: web}\n```\n",
+		Right: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web}\n```\n",
+	}
+	DuplicateKey = &lint.Rule{
+		ID: "NL202", Name: manifest.RuleDuplicateKey, Severity: lint.Error,
+		Summary: "a mapping has the same key twice",
+		Doc: "YAML to JSON conversion keeps only the last of two equal keys, silently dropping the first; " +
+			"the API server rejects the duplicate under strict validation.",
+		Wrong: "```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: \"1\"\n  a: \"2\"\n```\n",
+		Right: "```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: \"1\"\n  b: \"2\"\n```\n",
+	}
+	UnknownField = &lint.Rule{
+		ID: "NL203", Name: manifest.RuleUnknownField, Severity: lint.Error, Fixable: true,
+		Summary: "the object has no such field",
+		Doc: "The field is not in the Kubernetes API schema of this kind (`kubectl apply --validate=strict` fails with " +
+			"`unknown field`). The closest known field is offered as a fix.",
+		Wrong: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  continaers:\n  - name: web\n    image: nginx\n```\n",
+		Right: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n```\n",
+	}
+	WrongType = &lint.Rule{
+		ID: "NL204", Name: manifest.RuleWrongType, Severity: lint.Error,
+		Summary: "the value has the wrong type",
+		Doc:     "The API schema wants another type here: a number where a string is written, a list where a map is written.",
+		Wrong:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: \"80\"\n```\n",
+		Right:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: 80\n```\n",
+	}
+	MissingRequiredField = &lint.Rule{
+		ID: "NL205", Name: manifest.RuleMissingRequiredField, Severity: lint.Error,
+		Summary: "a required field is missing",
+		Doc:     "The API schema requires this field (an apps/v1 Deployment needs `spec.selector`, a container needs `name`).",
+		Wrong:   "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n```\n",
+		Right:   "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n```\n",
+	}
+	InvalidValue = &lint.Rule{
+		ID: "NL206", Name: manifest.RuleInvalidValue, Severity: lint.Error,
+		Summary: "the API server rejects this value",
+		Doc: "The schema allows the value's type but the API server's validation rejects it: quantities " +
+			"(`512 Mi`), names and labels that are not DNS-1123 or label syntax, ports outside 1-65535, nodePorts outside 30000-32767.",
+		Wrong: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    resources:\n      limits:\n        memory: 512 Mi\n```\n",
+		Right: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    resources:\n      limits:\n        memory: 512Mi\n```\n",
+	}
+	InvalidEnumValue = &lint.Rule{
+		ID: "NL207", Name: manifest.RuleInvalidEnumValue, Severity: lint.Error, Fixable: true,
+		Summary: "the value is not one of those the field accepts",
+		Doc: "The field takes one of a fixed set of values (taint effects, imagePullPolicy, restartPolicy, Service type, " +
+			"protocol, accessModes, …); the set comes from k8s.io/api's constants. A case slip gets a safe fix.",
+		Wrong: "```yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: Nodeport\n  selector: {app: web}\n  ports:\n  - port: 80\n```\n",
+		Right: "```yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n  - port: 80\n```\n",
+	}
+	SelectorMismatch = &lint.Rule{
+		ID: "NL208", Name: manifest.RuleSelectorMismatch, Severity: lint.Error,
+		Summary: "the selector does not match the pod template's labels",
+		Doc:     "The API server rejects a workload whose selector does not select its own pod template (`selector does not match template labels`).",
+		Wrong:   "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n```\n",
+		Right:   "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n```\n",
+	}
+	DuplicateContainerName = &lint.Rule{
+		ID: "NL209", Name: manifest.RuleDuplicateContainerName, Severity: lint.Error,
+		Summary: "two containers of a pod have the same name",
+		Doc:     "Container names (init containers included) must be unique within a pod.",
+		Wrong:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx\n  - name: app\n    image: busybox\n```\n",
+		Right:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx\n  - name: sidecar\n    image: busybox\n```\n",
+	}
+	UnknownTargetPort = &lint.Rule{
+		ID: "NL210", Name: manifest.RuleUnknownTargetPort, Severity: lint.Info,
+		Summary: "a Service's targetPort names a port no container of the note defines",
+		Doc:     "A named targetPort must match a named container port; when the note defines the pods, none of them names it.",
+		Wrong:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - name: http\n      containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n    targetPort: web-port\n```\n",
+		Right:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - name: http\n      containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n    targetPort: http\n```\n",
+	}
+	RemovedAPIVersion = &lint.Rule{
+		ID: "NL211", Name: manifest.RuleRemovedAPIVersion, Severity: lint.Error, Fixable: true,
+		Summary: "the apiVersion was removed from Kubernetes",
+		Doc: "The target Kubernetes version no longer serves this group/version for this kind. The message names the " +
+			"version that removed it and the replacement; the fix is safe only when the object is valid under the replacement.",
+		Wrong: "```yaml\napiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: \"*/5 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: tick\n            image: busybox\n```\n",
+		Right: "```yaml\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: \"*/5 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: tick\n            image: busybox\n```\n",
+	}
+	DeprecatedAPIVersion = &lint.Rule{
+		ID: "NL212", Name: manifest.RuleDeprecatedAPIVersion, Severity: lint.Warning, Fixable: true,
+		Summary: "the apiVersion is deprecated",
+		Doc:     "The group/version still works in the target Kubernetes version but is deprecated and will be removed; move to the replacement the message names.",
+		Wrong:   "```yaml\napiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: PriorityLevelConfiguration\nmetadata:\n  name: low\nspec:\n  type: Exempt\n```\n",
+		Right:   "```yaml\napiVersion: flowcontrol.apiserver.k8s.io/v1\nkind: PriorityLevelConfiguration\nmetadata:\n  name: low\nspec:\n  type: Exempt\n```\n",
+	}
+	CustomResource = &lint.Rule{
+		ID: "NL213", Name: manifest.RuleCustomResource, Severity: lint.Info,
+		Summary: "the kind is not built into Kubernetes",
+		Doc:     "The kind belongs to a custom resource (its group is not a built-in one), so notelint cannot check its fields. Reported once per kind per note.",
+		Wrong:   "```yaml\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\nspec:\n  secretName: web-tls\n```\n",
+		Right:   "```yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: web-tls\ntype: kubernetes.io/tls\ndata:\n  tls.crt: \"\"\n  tls.key: \"\"\n```\n",
+	}
+)
+
+// ManifestRules are the rules over manifests, in ID order.
+var ManifestRules = []*lint.Rule{YAMLSyntax, DuplicateKey, UnknownField, WrongType, MissingRequiredField, InvalidValue, InvalidEnumValue, SelectorMismatch, DuplicateContainerName, UnknownTargetPort, RemovedAPIVersion, DeprecatedAPIVersion, CustomResource}
+
+func init() {
+	for _, r := range ManifestRules {
+		r.Run = runManifestRule
+	}
+}
+
+type manifestFinding struct {
+	rule       string
+	start, end int
+	message    string
+	severity   lint.Severity
+	fix        *lint.Fix
+}
+
+type manifestFindingsKey struct{}
+
+// manifestFindings validates every manifest of the document once.
+func manifestFindings(p *lint.Pass) []manifestFinding {
+	return p.Memo(manifestFindingsKey{}, func() any {
+		var out []manifestFinding
+		ms := p.Doc.Manifests
+		if len(ms) == 0 {
+			return out // no schema is loaded for a note without manifests
+		}
+		docs := make([]manifest.Doc, len(ms))
+		for i, m := range ms {
+			docs[i] = manifest.Doc{Text: m.Text}
+		}
+		for i, probs := range manifest.Check(docs, manifest.Options{KubeVersion: p.Settings.KubeMinor}) {
+			for _, pr := range probs {
+				out = append(out, placeProblem(p.Doc.Src, ms[i], pr))
+			}
+		}
+		return out
+	}).([]manifestFinding)
+}
+
+func placeProblem(src []byte, m *notes.Manifest, pr manifest.Problem) manifestFinding {
+	f := manifestFinding{rule: pr.Rule, message: pr.Message}
+	switch pr.Severity {
+	case manifest.Warning:
+		f.severity = lint.Warning
+	case manifest.Info:
+		f.severity = lint.Info
+	default:
+		f.severity = lint.Error
+	}
+	f.start, f.end = m.FileOffset(pr.Start), m.FileOffset(pr.End)
+	if f.end < f.start {
+		f.end = f.start
+	}
+	if f.end == f.start && f.end < len(src) && src[f.end] != '\n' {
+		f.end++
+	}
+	if len(pr.Edits) > 0 {
+		fix := &lint.Fix{Safe: pr.Safe}
+		for _, e := range pr.Edits {
+			s, en := m.FileOffset(e.Start), m.FileOffset(e.End)
+			if en-s != e.End-e.Start {
+				return f // the edit spans lines whose indentation was removed: no fix rather than a wrong one
+			}
+			fix.Edits = append(fix.Edits, lint.Edit{Start: s, End: en, New: e.New})
+		}
+		fix.Title = fixTitle(src, fix.Edits)
+		f.fix = fix
+	}
+	return f
+}
+
+func runManifestRule(p *lint.Pass) {
+	for _, f := range manifestFindings(p) {
+		if f.rule != p.Rule.Name {
+			continue
+		}
+		d := lint.Diagnostic{Start: f.start, End: f.end, Message: f.message, Severity: f.severity}
+		if f.fix != nil {
+			d.Fixes = []lint.Fix{*f.fix}
+		}
+		p.Report(d)
+	}
+}
