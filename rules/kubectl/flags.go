@@ -1,0 +1,363 @@
+package kubectl
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/spf13/pflag"
+)
+
+// flagUse is one occurrence of a known flag.
+type flagUse struct {
+	flag   *pflag.Flag
+	name   int    // word holding the flag
+	val    int    // word holding the value (== name when attached), -1 for none
+	off    int    // byte offset of the value within args[val]
+	value  string // the value ("" when none)
+	hasVal bool
+}
+
+// parsed is the outcome of walking a command's words.
+type parsed struct {
+	node  *cmdNode
+	pos   []int // positional words, in order
+	dash  int   // number of positionals before "--", -1 without "--"
+	flags map[string][]flagUse
+	count int // flags written, known or not
+	end   int
+}
+
+func (p *parsed) has(name string) bool { return len(p.flags[name]) > 0 }
+
+var dryRunWord = regexp.MustCompile(`^--dry[-_]?run[-_:]?(client|server|none|true|false)$`)
+
+// parseFlags walks every word after the program (skipping the command-path
+// words) the way pflag would for command n, reporting unknown, removed and
+// deprecated flags and bad values. The cobra tree is never touched: flags
+// come from the snapshot in n.
+func (r *run) parseFlags(p int, n *cmdNode, path map[int]bool, end int) *parsed {
+	pr := &parsed{node: n, dash: -1, flags: map[string][]flagUse{}, end: end}
+	for i := p + 1; i < end; i++ {
+		if path[i] {
+			continue
+		}
+		w := r.text(i)
+		switch {
+		case pr.dash >= 0:
+			pr.pos = append(pr.pos, i)
+		case r.args[i].Placeholder:
+			pr.pos = append(pr.pos, i)
+		case w == "--":
+			pr.dash = len(pr.pos)
+		case strings.HasPrefix(w, "--") && len(w) > 2:
+			pr.count++
+			i = r.longFlag(p, pr, i)
+		case strings.HasPrefix(w, "-") && len(w) > 1 && !isNumber(w):
+			pr.count++
+			i = r.shortFlags(p, pr, i)
+		default:
+			pr.pos = append(pr.pos, i)
+		}
+	}
+	return pr
+}
+
+func isNumber(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, c := range w[1:] {
+		if (c < '0' || c > '9') && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// longFlag handles --name, --name=value and --name value at args[i] and
+// returns the index of the last word it consumed.
+func (r *run) longFlag(p int, pr *parsed, i int) int {
+	n := pr.node
+	w := r.text(i)
+	name, value, hasEq := strings.Cut(w[2:], "=")
+	f := n.lookup(name)
+	if f == nil {
+		return r.unknownLong(p, pr, i, name, hasEq)
+	}
+	u := flagUse{flag: f, name: i, val: -1}
+	if hasEq {
+		u.val, u.off, u.value, u.hasVal = i, len(name)+3, value, true
+	}
+	if f.Name == "dry-run" {
+		pr.flags[f.Name] = append(pr.flags[f.Name], u)
+		return r.dryRun(p, pr, u)
+	}
+	last := i
+	if !hasEq && f.NoOptDefVal == "" {
+		switch {
+		case i+1 >= pr.end:
+			r.missingValue(pr, u, "--"+name)
+		case r.isFlagWord(n, i+1):
+			r.flagAsValue(u, "--"+name, i+1)
+		default:
+			u.val, u.off, u.value, u.hasVal = i+1, 0, r.text(i+1), true
+			last = i + 1
+		}
+	}
+	pr.flags[f.Name] = append(pr.flags[f.Name], u)
+	r.deprecatedFlag(p, pr, u, "--"+name)
+	if u.hasVal && !r.isPlaceholder(u.val) {
+		r.checkValue(p, pr, u)
+	}
+	return last
+}
+
+// shortFlags handles -x, -xvalue, -x=value, -x value and combined boolean
+// shorthands such as -it, returning the last word consumed.
+func (r *run) shortFlags(p int, pr *parsed, i int) int {
+	n := pr.node
+	w := r.text(i)
+	last := i
+	if name, _, _ := strings.Cut(w[1:], "="); len(name) > 1 && n.lookup(name) != nil {
+		e := []Edit{{FromArg: i, FromOff: 0, ToArg: i, ToOff: 1, New: "--"}}
+		r.add(Finding{Rule: RuleUnknownFlag, Arg: i, Start: 0, End: len(name) + 1, Edits: e, Safe: true,
+			Message: q("-"+name) + " has a single dash, so kubectl reads it as the shorthands -" + name[:1] + " -" + name[1:2] + "…; write " + q("-"+w) + "."})
+		if f := n.lookup(name); f.NoOptDefVal == "" && !strings.Contains(w, "=") && i+1 < pr.end {
+			return i + 1
+		}
+		return i
+	}
+	for j := 1; j < len(w); j++ {
+		c := w[j]
+		f := n.short[c]
+		if f == nil {
+			r.unknownShort(pr, i, j)
+			return last
+		}
+		u := flagUse{flag: f, name: i, val: -1}
+		if f.NoOptDefVal != "" {
+			if j+1 < len(w) && w[j+1] == '=' {
+				u.val, u.off, u.value, u.hasVal = i, j+2, w[j+2:], true
+				pr.flags[f.Name] = append(pr.flags[f.Name], u)
+				r.deprecatedFlag(p, pr, u, "-"+string(c))
+				r.checkValue(p, pr, u)
+				return last
+			}
+			pr.flags[f.Name] = append(pr.flags[f.Name], u)
+			r.deprecatedFlag(p, pr, u, "-"+string(c))
+			continue
+		}
+		switch {
+		case j+1 < len(w):
+			off := j + 1
+			if w[off] == '=' {
+				off++
+			}
+			u.val, u.off, u.value, u.hasVal = i, off, w[off:], true
+		case i+1 >= pr.end:
+			r.missingValue(pr, u, "-"+string(c))
+		case r.isFlagWord(n, i+1):
+			r.flagAsValue(u, "-"+string(c), i+1)
+		default:
+			u.val, u.off, u.value, u.hasVal = i+1, 0, r.text(i+1), true
+			last = i + 1
+		}
+		pr.flags[f.Name] = append(pr.flags[f.Name], u)
+		r.deprecatedFlag(p, pr, u, "-"+string(c))
+		if u.hasVal && !(u.val != i && r.isPlaceholder(u.val)) {
+			r.checkValue(p, pr, u)
+		}
+		return last
+	}
+	return last
+}
+
+// isFlagWord reports whether args[i] is itself a flag of n (so a preceding
+// flag that needs a value would swallow it).
+func (r *run) isFlagWord(n *cmdNode, i int) bool {
+	w := r.text(i)
+	if r.isPlaceholder(i) || !strings.HasPrefix(w, "-") || len(w) < 2 || isNumber(w) {
+		return false
+	}
+	if strings.HasPrefix(w, "--") {
+		name, _, _ := strings.Cut(w[2:], "=")
+		return n.lookup(name) != nil
+	}
+	return n.short[w[1]] != nil
+}
+
+// missingValue reports a flag that needs a value at the very end of the
+// command. Notes often end a sentence on a flag ("kubectl create -f 로 만든
+// role"), so only flags whose value comes from a fixed set are reported.
+func (r *run) missingValue(pr *parsed, u flagUse, written string) {
+	allowed := r.allowedValues(pr.node, u.flag)
+	if len(allowed) == 0 {
+		return
+	}
+	r.add(Finding{Rule: RuleInvalidFlagValue, Arg: u.name, Start: 0, End: len(r.text(u.name)),
+		Message: q(written) + " needs a value and none follows; write e.g. " + q(written+" "+allowed[0]) + " (one of " + strings.Join(allowed, ", ") + ")."})
+}
+
+// flagAsValue reports a flag that needs a value followed by another flag,
+// which kubectl would swallow as the value.
+func (r *run) flagAsValue(u flagUse, written string, next int) {
+	r.add(Finding{Rule: RuleInvalidFlagValue, Arg: u.name, Start: 0, End: len(r.text(u.name)),
+		Message: q(written) + " needs a value, but the next word is the flag " + q(r.text(next)) + ", which kubectl would take as that value; put the value right after " + q(written) + "."})
+}
+
+// unknownShort reports an unknown shorthand letter at args[i][j].
+func (r *run) unknownShort(pr *parsed, i, j int) {
+	w := r.text(i)
+	c := w[j]
+	msg := q("-"+string(c)) + " is not a flag of " + q(pr.node.fullPath())
+	if owners := r.t.shortOwners(c); len(owners) > 0 {
+		msg += "; it belongs to " + orList(owners)
+	}
+	r.add(Finding{Rule: RuleUnknownFlag, Arg: i, Start: j, End: j + 1, Message: msg + "."})
+}
+
+// shortOwners lists commands (by full path) that define shorthand c
+// themselves, at most three.
+func (t *tree) shortOwners(c byte) []string {
+	var out []string
+	for _, n := range t.all {
+		f := n.short[c]
+		if f == nil {
+			continue
+		}
+		for _, o := range t.flagOwners[f.Name] {
+			if o == n {
+				out = append(out, n.fullPath())
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	if len(out) > 3 {
+		out = out[:3]
+	}
+	return out
+}
+
+// unknownLong reports an unknown long flag --name and returns the last word
+// it consumed.
+func (r *run) unknownLong(p int, pr *parsed, i int, name string, hasEq bool) int {
+	n := pr.node
+	w := r.text(i)
+	start, end := 0, len(name)+2
+	// --dry-run-client, --dry-run-server, --dryrun=client ...
+	if m := dryRunWord.FindStringSubmatch(w); m != nil && n.long["dry-run"] != nil {
+		mode := m[1]
+		switch mode {
+		case "true":
+			mode = "client"
+		case "false":
+			mode = "none"
+		}
+		e := []Edit{r.replaceWord(i, "--dry-run="+mode)}
+		r.add(Finding{Rule: RuleDryRunValue, Arg: i, Start: 0, End: len(w), Edits: e, Safe: true,
+			Message: q(w) + " is not a kubectl flag (the mode is given to --dry-run after an equals sign); write " + q("--dry-run="+mode) + "."})
+		return i
+	}
+	if name == "dryrun" || name == "dry_run" {
+		if n.long["dry-run"] != nil {
+			e := []Edit{{FromArg: i, FromOff: 0, ToArg: i, ToOff: end, New: "--dry-run"}}
+			if !hasEq {
+				e[0].New = "--dry-run=client"
+			}
+			r.add(Finding{Rule: RuleDryRunValue, Arg: i, Start: 0, End: end, Edits: e, Safe: true,
+				Message: q("--"+name) + " is not a kubectl flag; write " + q(e[0].New) + "."})
+			return i
+		}
+	}
+	if row := r.removedFlag(n, name); row != nil {
+		return r.reportRemoved(p, pr, i, name, hasEq, row)
+	}
+	// suggestions among this command's visible flags
+	var cands []string
+	for fname, f := range n.long {
+		if f.Deprecated == "" && !f.Hidden {
+			cands = append(cands, fname)
+		}
+	}
+	sort.Strings(cands)
+	if c := closest(name, cands); len(c) > 0 {
+		fix, safe := best(c)
+		e := []Edit{{FromArg: i, FromOff: 2, ToArg: i, ToOff: end, New: fix}}
+		fixed := "--" + fix + w[end:]
+		msg := q("--"+name) + " is not a flag of " + q(n.fullPath()) + "; write " + q(fixed) + "."
+		if !safe {
+			msg = q("--"+name) + " is not a flag of " + q(n.fullPath()) + "; did you mean " + orList(prefixAll("--", names(c))) + "?"
+		}
+		r.add(Finding{Rule: RuleUnknownFlag, Arg: i, Start: start, End: end, Message: msg, Edits: e, Safe: safe})
+		// consume a value the way the intended flag would
+		if f := n.long[fix]; f != nil && safe && !hasEq && f.NoOptDefVal == "" && i+1 < pr.end && !strings.HasPrefix(r.text(i+1), "-") {
+			return i + 1
+		}
+		return i
+	}
+	msg := q("--"+name) + " is not a flag of " + q(n.fullPath())
+	if h, ok := flagHints[n.path+" --"+name]; ok {
+		msg += "; " + h
+	} else if h, ok := flagHints["--"+name]; ok {
+		msg += "; " + h
+	} else if owners := r.t.flagOwners[strings.ReplaceAll(name, "_", "-")]; len(owners) > 0 {
+		var ps []string
+		for _, o := range owners {
+			ps = append(ps, o.fullPath())
+		}
+		sort.Strings(ps)
+		more := ""
+		if len(ps) > 3 {
+			more = " and others"
+			ps = ps[:3]
+		}
+		msg += "; it belongs to " + orList(ps) + more + "."
+	} else {
+		msg += "; see " + q(n.fullPath()+" --help") + " for its flags."
+	}
+	if !strings.HasSuffix(msg, ".") {
+		msg += "."
+	}
+	r.add(Finding{Rule: RuleUnknownFlag, Arg: i, Start: start, End: end, Message: msg})
+	// guess whether it would have taken a value: as it does where it exists
+	if !hasEq && i+1 < pr.end && !strings.HasPrefix(r.text(i+1), "-") {
+		if owners := r.t.flagOwners[name]; len(owners) > 0 {
+			if f := owners[0].long[name]; f != nil && f.NoOptDefVal == "" {
+				return i + 1
+			}
+		}
+	}
+	return i
+}
+
+// flagHints explain unknown flags that users reach for on the wrong
+// command, keyed by "<command path> --flag" or "--flag".
+var flagHints = map[string]string{
+	"edit --replicas":  "kubectl edit opens the object in an editor and takes no field values; replicas are changed with " + q("kubectl scale deployment NAME --replicas=N") + " (or edit spec.replicas in the editor).",
+	"get --all":        "kubectl get TYPE already lists every object of that type in the namespace; add " + q("-A") + " (--all-namespaces) for all namespaces (--all exists on delete, label, annotate and taint).",
+	"describe --all":   "kubectl describe TYPE already describes every object of that type; add " + q("-A") + " for all namespaces.",
+	"run --replicas":   "kubectl run only creates a single pod; for replicas use " + q("kubectl create deployment NAME --image=IMAGE --replicas=N") + ".",
+	"apply --replicas": "replicas are changed with " + q("kubectl scale deployment NAME --replicas=N") + " or in the manifest.",
+	"--replicas":       "replicas are changed with " + q("kubectl scale TYPE NAME --replicas=N") + ".",
+}
+
+// deprecatedFlag reports a flag the tree itself marks deprecated (Flag.
+// Deprecated, Flag.ShorthandDeprecated) unless a curated row says more.
+func (r *run) deprecatedFlag(p int, pr *parsed, u flagUse, written string) {
+	f := u.flag
+	if row := r.removedFlag(pr.node, f.Name); row != nil {
+		r.reportRemovedUse(p, pr, u, written, row)
+		return
+	}
+	dep := f.Deprecated
+	if dep == "" && !strings.HasPrefix(written, "--") {
+		dep = f.ShorthandDeprecated
+	}
+	if dep == "" {
+		return
+	}
+	r.add(Finding{Rule: RuleRemovedFlag, Arg: u.name, Start: 0, End: len(written),
+		Message: q(written) + " is deprecated on " + q(pr.node.fullPath()) + ": " + strings.TrimSuffix(dep, ".") + "."})
+}

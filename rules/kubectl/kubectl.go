@@ -1,0 +1,275 @@
+// Package kubectl checks one already-split shell command against kubectl's
+// real command tree (k8s.io/kubectl v0.37, Kubernetes 1.37) and its history:
+// unknown commands and flags, removed and deprecated flags, bad flag values,
+// unknown resource types, missing arguments, typos of the tools that share a
+// command line with kubectl, and kubectl plugins.
+//
+// The tree is built once per process, offline and without executing
+// anything, and shared by every Checker. Check is safe for concurrent use.
+package kubectl
+
+import (
+	"path/filepath"
+	"strings"
+	"unicode"
+)
+
+// Rule names. They are stable; the engine maps each to a rule ID.
+const (
+	RuleUnknownCommand      = "unknown-command"
+	RuleUnknownFlag         = "unknown-flag"
+	RuleDryRunValue         = "dry-run-value"
+	RuleRemovedFlag         = "removed-flag"
+	RuleInvalidFlagValue    = "invalid-flag-value"
+	RuleUnknownResourceType = "unknown-resource-type"
+	RuleMissingArgument     = "missing-argument"
+	RuleToolTypo            = "tool-typo"
+	RuleKubectlPlugin       = "kubectl-plugin"
+)
+
+// Rules lists every rule name, in a stable order.
+var Rules = []string{
+	RuleUnknownCommand, RuleUnknownFlag, RuleDryRunValue, RuleRemovedFlag,
+	RuleInvalidFlagValue, RuleUnknownResourceType, RuleMissingArgument,
+	RuleToolTypo, RuleKubectlPlugin,
+}
+
+// Arg is one shell word of a command, after quote removal.
+type Arg struct {
+	Text        string // the word's value after shell quote removal, e.g. --dry-run=client
+	Placeholder bool   // a placeholder such as <pod-name>, {podname}, $POD, ...: never an error, matches anything
+}
+
+// Edit replaces the text from (FromArg, FromOff) up to (ToArg, ToOff),
+// offsets being byte offsets within Args[i].Text. When FromArg != ToArg the
+// whitespace between the words is part of the replaced span. FromArg==ToArg,
+// FromOff==ToOff is an insertion.
+type Edit struct {
+	FromArg, FromOff, ToArg, ToOff int
+	New                            string
+}
+
+// Finding is one problem in a command.
+type Finding struct {
+	Rule       string // one of the rule names
+	Arg        int    // the highlighted word
+	Start, End int    // highlighted bytes [Start,End) within Args[Arg].Text
+	Message    string // what is wrong, why, and what to write instead
+	Edits      []Edit // the fix; nil when there is none
+	Safe       bool   // the fix may be applied unattended (exactly one obvious candidate)
+	Info       bool   // informational (kubectl-plugin, deprecated-but-working forms), not an error
+}
+
+// Options configure a Checker.
+type Options struct {
+	Aliases     map[string]string // extra command aliases, e.g. {"kc": "kubectl"}
+	KubeVersion int               // target minor version, default 37 (Kubernetes 1.37)
+}
+
+// DefaultAliases are the command names always treated as kubectl. This is
+// the one place the built-in alias list lives.
+var DefaultAliases = map[string]string{
+	"k":       "kubectl",
+	"kubectl": "kubectl",
+}
+
+// DefaultKubeVersion is the Kubernetes minor version checked against when
+// Options.KubeVersion is zero: the version of the vendored kubectl tree.
+const DefaultKubeVersion = 37
+
+// Checker checks kubectl command lines. Create it with New.
+type Checker struct {
+	t       *tree
+	aliases map[string]string
+	version int
+}
+
+// New returns a Checker. The kubectl tree is built on first use and shared.
+func New(opts Options) *Checker {
+	return newWithTree(opts, nil)
+}
+
+func newWithTree(opts Options, t *tree) *Checker {
+	c := &Checker{t: t, aliases: map[string]string{}, version: opts.KubeVersion}
+	for k, v := range DefaultAliases {
+		c.aliases[k] = v
+	}
+	for k, v := range opts.Aliases {
+		c.aliases[k] = v
+	}
+	if c.version <= 0 {
+		c.version = DefaultKubeVersion
+	}
+	return c
+}
+
+func (c *Checker) tree() *tree {
+	if c.t != nil {
+		return c.t
+	}
+	return getTree()
+}
+
+// TopLevelCommands returns the names and aliases of kubectl's top-level
+// commands, from the tree, sorted.
+func TopLevelCommands() []string {
+	return append([]string(nil), getTree().topLevel...)
+}
+
+// Check checks one command. args[0] is the program name as written
+// (kubectl, k, an alias, or another tool). It is safe for concurrent use.
+func (c *Checker) Check(args []Arg) []Finding {
+	if len(args) == 0 {
+		return nil
+	}
+	r := &run{c: c, t: c.tree(), args: args}
+	r.checkProgram(0)
+	return r.out
+}
+
+// run is the state of one Check call.
+type run struct {
+	c    *Checker
+	t    *tree
+	args []Arg
+	out  []Finding
+}
+
+func (r *run) add(f Finding) { r.out = append(r.out, f) }
+
+func (r *run) text(i int) string { return r.args[i].Text }
+
+// isPlaceholder reports whether word i stands for something the note left
+// open: marked by the caller, or written as $VAR, ${VAR}, $(cmd), <name>,
+// {name}, ..., or an all-caps NAME.
+func (r *run) isPlaceholder(i int) bool {
+	return r.args[i].Placeholder || looksPlaceholder(r.args[i].Text)
+}
+
+func looksPlaceholder(s string) bool {
+	if s == "" {
+		return false
+	}
+	if strings.Contains(s, "$") || strings.Contains(s, "...") || strings.Contains(s, "…") || strings.Contains(s, "`") {
+		return true
+	}
+	if i := strings.IndexByte(s, '<'); i >= 0 && strings.IndexByte(s[i:], '>') > 0 {
+		return true
+	}
+	if i := strings.IndexByte(s, '{'); i >= 0 && strings.IndexByte(s[i:], '}') > 0 {
+		return true
+	}
+	if strings.ContainsAny(s, "*?[]") && !strings.HasPrefix(s, "-") {
+		return true
+	}
+	return isAllCapsName(s)
+}
+
+// isAllCapsName reports words like NODE, POD_NAME, TYPE/NAME: the
+// conventional spelling of a placeholder in kubectl's own usage lines.
+func isAllCapsName(s string) bool {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r >= '0' && r <= '9', r == '_', r == '-', r == '/', r == '.':
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && !strings.HasPrefix(s, "-")
+}
+
+// valueIsOpen reports a flag value that is (or contains) a placeholder.
+func valueIsOpen(v string) bool {
+	return looksPlaceholder(v)
+}
+
+// isProse reports a word that is natural-language text rather than shell:
+// it holds letters outside ASCII (Hangul, CJK, ...) and no ASCII letters.
+func isProse(s string) bool {
+	nonASCII, ascii := false, false
+	for _, r := range s {
+		if r > unicode.MaxASCII && unicode.IsLetter(r) {
+			nonASCII = true
+		} else if r < unicode.MaxASCII && unicode.IsLetter(r) {
+			ascii = true
+		}
+	}
+	return nonASCII && !ascii
+}
+
+// programName returns the command name of word s: the base name, without a
+// Windows .exe suffix.
+func programName(s string) string {
+	s = filepath.Base(s)
+	return strings.TrimSuffix(s, ".exe")
+}
+
+// ApplyEdits applies edits to the words and returns the resulting command
+// line, words joined by single spaces. Edits must not overlap.
+func ApplyEdits(args []Arg, edits []Edit) string {
+	// Work on the joined line with absolute offsets.
+	starts := make([]int, len(args))
+	var b strings.Builder
+	for i, a := range args {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		starts[i] = b.Len()
+		b.WriteString(a.Text)
+	}
+	line := b.String()
+	type span struct {
+		from, to int
+		new      string
+	}
+	spans := make([]span, 0, len(edits))
+	for _, e := range edits {
+		spans = append(spans, span{starts[e.FromArg] + e.FromOff, starts[e.ToArg] + e.ToOff, e.New})
+	}
+	// apply from the end so earlier offsets stay valid
+	for i := 1; i < len(spans); i++ {
+		for j := i; j > 0 && spans[j].from > spans[j-1].from; j-- {
+			spans[j], spans[j-1] = spans[j-1], spans[j]
+		}
+	}
+	for _, s := range spans {
+		line = line[:s.from] + s.new + line[s.to:]
+	}
+	return line
+}
+
+// replaceWord is the edit replacing all of word i.
+func (r *run) replaceWord(i int, s string) Edit {
+	return Edit{FromArg: i, FromOff: 0, ToArg: i, ToOff: len(r.args[i].Text), New: s}
+}
+
+// removeWord is the edit deleting word i and the space before it.
+func (r *run) removeWord(i int) Edit {
+	if i == 0 {
+		return Edit{FromArg: 0, FromOff: 0, ToArg: 1, ToOff: 0}
+	}
+	return Edit{FromArg: i - 1, FromOff: len(r.args[i-1].Text), ToArg: i, ToOff: len(r.args[i].Text)}
+}
+
+// removeWords deletes words i..j (inclusive) and the space before them.
+func (r *run) removeWords(i, j int) Edit {
+	return Edit{FromArg: i - 1, FromOff: len(r.args[i-1].Text), ToArg: j, ToOff: len(r.args[j].Text)}
+}
+
+// fixedLine renders the command from word `from` on with the edits applied,
+// for messages.
+func (r *run) fixedLine(from int, edits []Edit) string {
+	sub := r.args[from:]
+	shifted := make([]Edit, len(edits))
+	for i, e := range edits {
+		e.FromArg -= from
+		e.ToArg -= from
+		shifted[i] = e
+	}
+	return ApplyEdits(sub, shifted)
+}
+
+func q(s string) string { return "\"" + s + "\"" }

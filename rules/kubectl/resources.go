@@ -1,0 +1,289 @@
+package kubectl
+
+import (
+	"sort"
+	"strings"
+
+	"k8s.io/apimachinery/pkg/api/meta"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/client-go/kubernetes/scheme"
+)
+
+// resEntry is one API resource as kubectl's REST mapper knows it.
+type resEntry struct {
+	resource string // plural, lower case
+	singular string
+	kind     string
+	group    string
+	versions map[string]bool
+	short    []string
+}
+
+// resourceIndex is a static REST mapper: every resource of client-go's
+// scheme (the built-in API) with its plural, singular, kind and short
+// names, plus a few well-known aggregated and extension resources.
+type resourceIndex struct {
+	byName map[string][]*resEntry // lower-case plural, singular, kind and short names
+	names  []string               // every name, for suggestions
+}
+
+// shortNames are the short names the API server advertises in discovery
+// (kubectl api-resources, SHORTNAMES column). client-go's scheme does not
+// carry them, so they are listed here, keyed by group/resource.
+var shortNames = map[string][]string{
+	"/pods":                                {"po"},
+	"/services":                            {"svc"},
+	"/configmaps":                          {"cm"},
+	"/serviceaccounts":                     {"sa"},
+	"/persistentvolumes":                   {"pv"},
+	"/persistentvolumeclaims":              {"pvc"},
+	"/namespaces":                          {"ns"},
+	"/nodes":                               {"no"},
+	"/endpoints":                           {"ep"},
+	"/events":                              {"ev"},
+	"/resourcequotas":                      {"quota"},
+	"/limitranges":                         {"limits"},
+	"/replicationcontrollers":              {"rc"},
+	"/componentstatuses":                   {"cs"},
+	"apps/deployments":                     {"deploy"},
+	"apps/daemonsets":                      {"ds"},
+	"apps/replicasets":                     {"rs"},
+	"apps/statefulsets":                    {"sts"},
+	"batch/cronjobs":                       {"cj"},
+	"networking.k8s.io/ingresses":          {"ing"},
+	"networking.k8s.io/networkpolicies":    {"netpol"},
+	"policy/poddisruptionbudgets":          {"pdb"},
+	"autoscaling/horizontalpodautoscalers": {"hpa"},
+	"apiextensions.k8s.io/customresourcedefinitions": {"crd", "crds"},
+	"storage.k8s.io/storageclasses":                  {"sc"},
+	"certificates.k8s.io/certificatesigningrequests": {"csr"},
+	"scheduling.k8s.io/priorityclasses":              {"pc"},
+	"events.k8s.io/events":                           {"ev"},
+}
+
+// extraResources are served by every cluster but not part of client-go's
+// scheme: CRDs (apiextensions-apiserver), APIServices (kube-aggregator) and
+// the metrics API used by kubectl top.
+var extraResources = []resEntry{
+	{resource: "customresourcedefinitions", singular: "customresourcedefinition", kind: "CustomResourceDefinition", group: "apiextensions.k8s.io", versions: map[string]bool{"v1": true}},
+	{resource: "apiservices", singular: "apiservice", kind: "APIService", group: "apiregistration.k8s.io", versions: map[string]bool{"v1": true}},
+	{resource: "nodes", singular: "node", kind: "NodeMetrics", group: "metrics.k8s.io", versions: map[string]bool{"v1beta1": true}},
+	{resource: "pods", singular: "pod", kind: "PodMetrics", group: "metrics.k8s.io", versions: map[string]bool{"v1beta1": true}},
+}
+
+// pluralOverrides fixes kinds that meta.UnsafeGuessKindToResource gets wrong.
+var pluralOverrides = map[string]string{"Endpoints": "endpoints"}
+
+// notResources are kinds registered in the scheme that are options or
+// sub-resource bodies, not resources you can get.
+func notResource(kind string) bool {
+	if strings.HasSuffix(kind, "List") || strings.HasSuffix(kind, "Options") {
+		return true
+	}
+	switch kind {
+	case "WatchEvent", "Status", "APIVersions", "APIGroupList", "APIGroup", "APIResourceList",
+		"Eviction", "Binding", "Scale", "RangeAllocation", "SerializedReference", "TokenRequest":
+		return true
+	}
+	return false
+}
+
+func newResourceIndex() *resourceIndex {
+	ix := &resourceIndex{byName: map[string][]*resEntry{}}
+	byGR := map[schema.GroupResource]*resEntry{}
+	var gvks []schema.GroupVersionKind
+	for gvk := range scheme.Scheme.AllKnownTypes() {
+		gvks = append(gvks, gvk)
+	}
+	sort.Slice(gvks, func(i, j int) bool { return gvks[i].String() < gvks[j].String() })
+	for _, gvk := range gvks {
+		if gvk.Version == "__internal" || notResource(gvk.Kind) {
+			continue
+		}
+		plural, singular := meta.UnsafeGuessKindToResource(gvk)
+		if p, ok := pluralOverrides[gvk.Kind]; ok {
+			plural.Resource = p
+		}
+		gr := schema.GroupResource{Group: gvk.Group, Resource: plural.Resource}
+		e := byGR[gr]
+		if e == nil {
+			e = &resEntry{resource: plural.Resource, singular: singular.Resource, kind: gvk.Kind, group: gvk.Group, versions: map[string]bool{}}
+			byGR[gr] = e
+		}
+		e.versions[gvk.Version] = true
+	}
+	for i := range extraResources {
+		x := extraResources[i]
+		gr := schema.GroupResource{Group: x.group, Resource: x.resource}
+		if byGR[gr] == nil {
+			byGR[gr] = &x
+		}
+	}
+	var grs []schema.GroupResource
+	for gr := range byGR {
+		grs = append(grs, gr)
+	}
+	// core first, so that it wins ties (pods before metrics.k8s.io pods)
+	sort.Slice(grs, func(i, j int) bool {
+		if (grs[i].Group == "") != (grs[j].Group == "") {
+			return grs[i].Group == ""
+		}
+		return grs[i].String() < grs[j].String()
+	})
+	seen := map[string]bool{}
+	for _, gr := range grs {
+		e := byGR[gr]
+		e.short = shortNames[gr.Group+"/"+gr.Resource]
+		for _, n := range append([]string{e.resource, e.singular, strings.ToLower(e.kind)}, e.short...) {
+			ix.byName[n] = appendUnique(ix.byName[n], e)
+			if !seen[n] {
+				seen[n] = true
+				ix.names = append(ix.names, n)
+			}
+		}
+	}
+	// "endpoint" is accepted by kubectl's shortcut expander as the singular
+	ix.byName["endpoint"] = ix.byName["endpoints"]
+	sort.Strings(ix.names)
+	return ix
+}
+
+func appendUnique(xs []*resEntry, e *resEntry) []*resEntry {
+	for _, x := range xs {
+		if x == e {
+			return xs
+		}
+	}
+	return append(xs, e)
+}
+
+// known reports whether typ names a resource: name, name.group,
+// name.version.group (case-insensitive), or the "all" category.
+func (ix *resourceIndex) known(typ string) bool {
+	t := strings.ToLower(typ)
+	if t == "all" {
+		return true
+	}
+	if len(ix.byName[t]) > 0 {
+		return true
+	}
+	name, rest, ok := strings.Cut(t, ".")
+	if !ok {
+		return false
+	}
+	for _, e := range ix.byName[name] {
+		if e.group == rest {
+			return true
+		}
+		if v, g, ok := strings.Cut(rest, "."); ok && e.group == g && e.versions[v] {
+			return true
+		}
+		if e.group == "" && e.versions[rest] {
+			return true
+		}
+	}
+	return false
+}
+
+// removedResources are resource names the API no longer serves.
+var removedResources = map[string]string{
+	// PodSecurityPolicy (policy/v1beta1) was removed in Kubernetes 1.25
+	// (CHANGELOG-1.25, "PodSecurityPolicy is removed").
+	"podsecuritypolicies": "PodSecurityPolicy was removed in 1.25; pods are restricted with Pod Security Admission (namespace labels pod-security.kubernetes.io/enforce=...)",
+	"podsecuritypolicy":   "PodSecurityPolicy was removed in 1.25; pods are restricted with Pod Security Admission (namespace labels pod-security.kubernetes.io/enforce=...)",
+	"psp":                 "PodSecurityPolicy was removed in 1.25; pods are restricted with Pod Security Admission (namespace labels pod-security.kubernetes.io/enforce=...)",
+}
+
+// checkType checks one resource type written at args[i][off:off+len(typ)].
+func (r *run) checkType(i, off int, typ string) {
+	if typ == "" || looksPlaceholder(typ) || r.t.res.known(typ) {
+		if lt := strings.ToLower(typ); (lt == "cs" || lt == "componentstatus" || lt == "componentstatuses") && r.c.version >= 19 {
+			// ComponentStatus (v1) is deprecated since 1.19
+			// (CHANGELOG-1.19: "the ComponentStatus API is deprecated").
+			r.add(Finding{Rule: RuleRemovedFlag, Arg: i, Start: off, End: off + len(typ), Info: true,
+				Message: "ComponentStatus (" + q(typ) + ") is deprecated since 1.19 and reports unreliable health; check the control plane with " + q("kubectl get --raw='/readyz?verbose'") + " or the kube-system pods."})
+		}
+		return
+	}
+	lt := strings.ToLower(typ)
+	if msg, ok := removedResources[lt]; ok {
+		r.add(Finding{Rule: RuleUnknownResourceType, Arg: i, Start: off, End: off + len(typ), Message: q(typ) + " is not served any more: " + msg + "."})
+		return
+	}
+	if strings.Contains(typ, ".") || isProse(typ) {
+		return // a custom resource (foo.example.com) or an explain path is not ours to judge
+	}
+	c := closest(lt, r.t.res.names)
+	// words of up to three letters: only a same-length slip (pdo → pod) or
+	// an abbreviation (sec → secrets)
+	if len(lt) <= 3 {
+		var keep []candidate
+		for _, n := range r.t.res.names {
+			if len(lt) == 3 && strings.HasPrefix(n, lt) {
+				keep = append(keep, candidate{n, 0})
+			}
+		}
+		for _, x := range c {
+			if len(x.name) == len(lt) && x.dist == 1 {
+				keep = append(keep, x)
+			}
+		}
+		c = keep
+	}
+	if len(c) == 0 {
+		return // probably a custom resource's name: unknown here, valid on its cluster
+	}
+	// candidates naming the same resource count once
+	var uniq []candidate
+	seenRes := map[*resEntry]bool{}
+	for _, x := range c {
+		e := r.t.res.byName[x.name][0]
+		if seenRes[e] {
+			continue
+		}
+		seenRes[e] = true
+		uniq = append(uniq, x)
+	}
+	fix, safe := best(uniq)
+	if !safe {
+		// a swap of two letters (pdo → pod) is the likeliest slip
+		var swaps []candidate
+		for _, x := range uniq {
+			if sortedBytes(x.name) == sortedBytes(lt) {
+				swaps = append(swaps, x)
+			}
+		}
+		if len(swaps) == 1 {
+			fix, safe = swaps[0].name, true
+		}
+	}
+	e := []Edit{{FromArg: i, FromOff: off, ToArg: i, ToOff: off + len(typ), New: fix}}
+	msg := q(typ) + " is not a resource type; "
+	if safe {
+		w := r.text(i)
+		msg += "write " + q(w[:off]+fix+w[off+len(typ):]) + "."
+	} else {
+		msg += "did you mean " + orList(names(uniq)) + "?"
+	}
+	r.add(Finding{Rule: RuleUnknownResourceType, Arg: i, Start: off, End: off + len(typ), Message: msg, Edits: e, Safe: safe})
+}
+
+// checkTypeList checks TYPE[,TYPE...] or TYPE/NAME at args[i].
+func (r *run) checkTypeList(i int) {
+	w := r.text(i)
+	if typ, _, ok := strings.Cut(w, "/"); ok {
+		r.checkType(i, 0, typ)
+		return
+	}
+	off := 0
+	for _, typ := range strings.Split(w, ",") {
+		r.checkType(i, off, typ)
+		off += len(typ) + 1
+	}
+}
+
+func sortedBytes(s string) string {
+	b := []byte(s)
+	sort.Slice(b, func(i, j int) bool { return b[i] < b[j] })
+	return string(b)
+}
