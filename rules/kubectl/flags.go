@@ -107,7 +107,7 @@ func (r *run) longFlag(p int, pr *parsed, i int) int {
 	}
 	pr.flags[f.Name] = append(pr.flags[f.Name], u)
 	r.deprecatedFlag(p, pr, u, "--"+name)
-	if u.hasVal && !r.isPlaceholder(u.val) {
+	if u.hasVal && !r.args[u.val].Placeholder {
 		r.checkValue(p, pr, u)
 	}
 	return last
@@ -165,7 +165,7 @@ func (r *run) shortFlags(p int, pr *parsed, i int) int {
 		}
 		pr.flags[f.Name] = append(pr.flags[f.Name], u)
 		r.deprecatedFlag(p, pr, u, "-"+string(c))
-		if u.hasVal && !(u.val != i && r.isPlaceholder(u.val)) {
+		if u.hasVal && !r.args[u.val].Placeholder {
 			r.checkValue(p, pr, u)
 		}
 		return last

@@ -161,21 +161,23 @@ func contains(xs []string, s string) bool {
 func (r *run) checkValue(p int, pr *parsed, u flagUse) {
 	f := u.flag
 	v := u.value
-	if looksPlaceholder(v) {
-		return
-	}
 	written := "--" + f.Name
-	if u.name == u.val && !strings.HasPrefix(r.text(u.name), "--") || u.name != u.val && !strings.HasPrefix(r.text(u.name), "--") {
+	if !strings.HasPrefix(r.text(u.name), "--") {
 		written = "-" + f.Shorthand
 	}
-	switch f.Name {
-	case "output":
+	if f.Name == "output" {
+		// the template after "=" may hold anything, {.items[*]} included
 		name, _, _ := strings.Cut(v, "=")
 		if name == "" || looksPlaceholder(name) || len(pr.node.outputs) == 0 || contains(pr.node.outputs, name) {
 			return
 		}
 		r.badEnum(p, u, name, u.off, pr.node.outputs, written)
 		return
+	}
+	if looksPlaceholder(v) {
+		return
+	}
+	switch f.Name {
 	case "cascade":
 		if v == "true" || v == "false" {
 			if r.c.version < 20 {

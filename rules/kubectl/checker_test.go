@@ -1,0 +1,497 @@
+package kubectl
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/shlex"
+)
+
+// braceGroup is a {placeholder with spaces} (not a jsonpath {.x}).
+var braceGroup = regexp.MustCompile(`\{[^{}.][^{}]*\}`)
+
+// split turns a command line into Args the way the engine does: shell
+// words after quote removal, <x>, {x}, {x y} and $X words marked as
+// placeholders.
+func split(t testing.TB, line string) []Arg {
+	t.Helper()
+	prot := braceGroup.ReplaceAllStringFunc(line, func(s string) string { return strings.ReplaceAll(s, " ", "\x00") })
+	words, err := shlex.Split(prot)
+	if err != nil {
+		t.Fatalf("split %q: %v", line, err)
+	}
+	args := make([]Arg, len(words))
+	for i, w := range words {
+		w = strings.ReplaceAll(w, "\x00", " ")
+		ph := strings.HasPrefix(w, "$") ||
+			strings.HasPrefix(w, "<") && strings.HasSuffix(w, ">") ||
+			strings.HasPrefix(w, "{") && strings.HasSuffix(w, "}") && !strings.HasPrefix(w, "{.")
+		args[i] = Arg{Text: w, Placeholder: ph}
+	}
+	return args
+}
+
+var testChecker = New(Options{Aliases: map[string]string{"kc": "kubectl"}})
+
+// validCommands must produce no finding at all: the user's note
+// (/work/shared/seed), public study notes (/work/shared/corpus) and
+// kubectl's documentation.
+var validCommands = []string{
+	`crictl ps`,
+	`docker ps`,
+	`egrep foo bar`,
+	`etcdctl snapshot save /tmp/snap.db`,
+	`helm install x y`,
+	`ip a`,
+	`ip addr show`,
+	`ip netns exec blue ip link`,
+	`journalctl -u kubelet`,
+	`jq .items`,
+	`k --namespace dev get po -A`,
+	`k -n kube-system get po`,
+	`k annotate pod http-go test1234=test1234`,
+	`k apply -f -`,
+	`k apply -f nginx-deployment.yaml`,
+	`k apply -f secure-ingress.yaml`,
+	`k auth can-i delete deployments --as jane -n red`,
+	`k auth can-i delete deployments --as jim -n default`,
+	`k create  -f pod.yaml`,
+	`k create -f allow.yaml`,
+	`k create -f secure-ingress.yaml`,
+	`k create clusterrole deploy-deleter --verb delete --resource deployments`,
+	`k create clusterrolebinding accessor --clusterrole edit --serviceaccount default:accessor`,
+	`k create deploy hr-web-app --image=kodecloud/webapp-color`,
+	`k create deployment`,
+	`k create ns red`,
+	`k create sa accessor`,
+	`k delete pod --all`,
+	`k describe pod secure`,
+	`k describe sa dashboard-sa`,
+	`k describe secret accessor-token-bnd4s`,
+	`k describe svc message-service`,
+	`k drain master --ignore-daemonsets`,
+	`k edit ns default`,
+	`k edit pod nginx`,
+	`k edit svc storageos -n storageos`,
+	`k exec backend -- curl 192.168.166.179`,
+	`k exec backend -- curl frontend`,
+	`k exec frontend -- curl 192.168.104.27`,
+	`k explain pods.spec.containers`,
+	`k explain pv --recursive`,
+	`k expose deployment hr-web-app --name hr-web-app-service --type NodePort --port 8080 --target-port 8080 --dry-run=client -o yaml`,
+	`k expose pod backend --port 80`,
+	`k expose pod messaging --name messaging-service --port 6379 --target-port 6379`,
+	`k get all`,
+	`k get certificates`,
+	`k get deploy.apps/x`,
+	`k get deployments.v1.apps`,
+	`k get foo.example.com`,
+	`k get ing`,
+	`k get nodes -o json`,
+	`k get nodes -o jsonpath='{.items[*].status.nodeInfo.osImage}'`,
+	`k get nodes -o jsonpath={.items[*].metadata.name}`,
+	`k get po --all_namespaces`,
+	`k get po -n`,
+	`k get po -w`,
+	`k get pod`,
+	`k get pod --show-labels -l '!env'`,
+	`k get pod --show-labels -l 'env!=test'`,
+	`k get pod --show-labels -l 'env'`,
+	`k get pod -L app,rel`,
+	`k get pod -o yaml`,
+	`k get pod orange -o yaml`,
+	`k get pod {podname} -o yaml`,
+	`k get pod,svc -n ingress-nginx`,
+	`k get pods --sort-by=.metadata.name`,
+	`k get pods -n kube-system`,
+	`k get pods nginx --show-labels`,
+	`k get pods,svc`,
+	`k get sa,secrets`,
+	`k get storageclasses.storage.k8s.io`,
+	`k get svc,deploy -o wide`,
+	`k label po x app-`,
+	`k label pod http-go-v2 test-`,
+	`k label pod http-go-v2 test=foo`,
+	`k label pod http-go-ve test=doo --overwrite`,
+	`k logs deploy/x`,
+	`k port-forward http-go 7777:8080`,
+	`k run frontend --image=nginx`,
+	`k run messaging --image=redis:alpine -l tier=msg`,
+	`k run nginx --image=nginx`,
+	`k run nginx-pod --image=nginx:alpine`,
+	`k run pod --image=busybox --command -oyaml --dry-run=client`,
+	`k run pod2 --image=httpd`,
+	`k run secure --image=nginx -oyaml --dry-run=client`,
+	`k run static-busybox --image=busybox --command sleep 1000`,
+	`k run test --image=nginx`,
+	`k scale --replicas=4 deployment/nginx-deployment`,
+	`k scale deploy hr-web-app --replicas=2`,
+	`k top nodes`,
+	`k version`,
+	`kubeadm upgrade apply v1.12.0`,
+	`kubectl -v=6 get po`,
+	`kubectl annotate deploy x kubernetes.io/change-cause='image 1.2'`,
+	`kubectl annotate po nginx1 nginx2 nginx3 description='my description'`,
+	`kubectl annotate po nginx{1..3} description-`,
+	`kubectl api-resources --namespaced=true`,
+	`kubectl apply -f /cks/4/pod1.yaml`,
+	`kubectl apply -f <add-on.yaml`,
+	`kubectl apply -f deploy.yaml`,
+	`kubectl apply -f deployment.yaml`,
+	`kubectl apply -f envpod.yaml`,
+	`kubectl apply -f https://raw.githubusercontent.com/coreos/flannel/master/Documentation/kube-flannel.yml`,
+	`kubectl apply -f https://raw.githubusercontent.com/kubernetes/dashboard/v2.1.0/aio/deploy/recommended.yaml`,
+	`kubectl apply -f inicon.yaml`,
+	`kubectl apply -f jenkins-pod.yaml`,
+	`kubectl apply -f manypod.yaml`,
+	`kubectl apply -f maxmem.yaml`,
+	`kubectl apply -f nginx-deployment.yaml`,
+	`kubectl apply -f pod.yaml`,
+	`kubectl apply -f pod1.yaml`,
+	`kubectl apply -f pod2.yaml`,
+	`kubectl apply -f simple-nginx-pod.yaml`,
+	`kubectl apply -k ./overlays/dev`,
+	`kubectl auth can-i create deployment`,
+	`kubectl auth can-i create deployment --as dev-user`,
+	`kubectl auth can-i create pods`,
+	`kubectl auth can-i list pods --as=system:serviceaccount:default:sa1`,
+	`kubectl auth whoami`,
+	`kubectl autoscale deploy nginx --min=2 --max=5 --cpu=80%`,
+	`kubectl certificate approve csr1`,
+	`kubectl cluster-info`,
+	`kubectl cluster-info dump`,
+	`kubectl config --kubeconfig=/root/my-kube-config use-context research`,
+	`kubectl config get-contexts`,
+	`kubectl config set-context --current --namespace=dev`,
+	`kubectl config use-context ek8s`,
+	`kubectl config use-context prod`,
+	`kubectl config use-context wk8s`,
+	`kubectl config view`,
+	`kubectl config view --kubeconfig=my-custom`,
+	`kubectl cordon node-02`,
+	`kubectl cp mypod:/tmp/foo /tmp/bar`,
+	`kubectl create  serviceaccount dashboard-sa`,
+	`kubectl create -f`,
+	`kubectl create -f /cks/6/p1.yaml`,
+	`kubectl create -f <your-file`,
+	`kubectl create -f app-stack.yaml`,
+	`kubectl create -f deploy.yaml`,
+	`kubectl create -f deploy/1.8+`,
+	`kubectl create -f job.yaml`,
+	`kubectl create -f pod-definition.yaml`,
+	`kubectl create -f pod.yaml --namespace=rq-demo`,
+	`kubectl create clusterrolebinding crb --clusterrole=view --user=jane`,
+	`kubectl create configmap config-name --from-file=path-to-file`,
+	`kubectl create configmap config-name --from-literal=key=value --from-literal`,
+	`kubectl create cronjob hello --image=busybox --schedule='*/1 * * * *' -- echo hi`,
+	`kubectl create ingress web --rule=foo.com/bar=svc1:8080`,
+	`kubectl create job pi --image=perl -- perl -Mbignum=bpi -wle 'print bpi(2000)'`,
+	`kubectl create ns dev`,
+	`kubectl create pdb pdb1 --selector=app=x --min-available=1`,
+	`kubectl create priorityclass high --value=1000`,
+	`kubectl create quota q --hard=pods=2`,
+	`kubectl create role pod-reader --verb=get,list --resource=pods`,
+	`kubectl create rolebinding rb --role=pod-reader --user=jane`,
+	`kubectl create secret docker-registry regcred --docker-server=r.io --docker-username=u --docker-password=p`,
+	`kubectl create secret generic secret-name --from-file=path-to-file`,
+	`kubectl create secret generic secret-name --from-literal=key=value`,
+	`kubectl create secret tls tls-secret --cert=tls.crt --key=tls.key`,
+	`kubectl create service nodeport web --tcp=80:8080 --node-port=30080`,
+	`kubectl create token sa1`,
+	`kubectl debug node/node1 -it --image=busybox`,
+	`kubectl delete NODE`,
+	`kubectl delete cj busybox`,
+	`kubectl delete deploy x --cascade=orphan`,
+	`kubectl delete pod nginx --grace-period=0 --force`,
+	`kubectl describe deployments.apps nginx`,
+	`kubectl describe node $NODE`,
+	`kubectl describe node node1`,
+	`kubectl describe pod kube-apiserver-controlplane -n kube-system`,
+	`kubectl describe secret dashboard-sa-token-kbbm`,
+	`kubectl diff -f app.yaml`,
+	`kubectl drain node-01`,
+	`kubectl drain node1 --ignore-daemonsets --delete-emptydir-data --force`,
+	`kubectl events --for pod/web`,
+	`kubectl exec -it mypod -c app -- /bin/sh`,
+	`kubectl exec ubuntu-sleeper -- whoami`,
+	`kubectl explain deployment.spec.strategy`,
+	`kubectl expose deployment nginx-clusterip --type="ClusterIP" --port="80"`,
+	`kubectl expose nginx --port=80 --target-port=8000`,
+	`kubectl get --raw /healthz`,
+	`kubectl get Pod`,
+	`kubectl get cj`,
+	`kubectl get crd`,
+	`kubectl get cronjobs current-date -o yaml`,
+	`kubectl get csr`,
+	`kubectl get daemonset`,
+	`kubectl get deployments`,
+	`kubectl get ep`,
+	`kubectl get events`,
+	`kubectl get events --sort-by=.metadata.creationTimestamp`,
+	`kubectl get hpa`,
+	`kubectl get ing`,
+	`kubectl get netpol -A`,
+	`kubectl get nodes`,
+	`kubectl get nodes --show-labels`,
+	`kubectl get po -A --field-selector=status.phase=Running`,
+	`kubectl get po -l 'app in (a,b)'`,
+	`kubectl get po -l 'app in (v2)'`,
+	`kubectl get po -l app=nginx`,
+	`kubectl get po -o wide`,
+	`kubectl get po -o=jsonpath='{.items[0].metadata.name}'`,
+	`kubectl get po <pod-name> -o yaml`,
+	`kubectl get po,pv,pvc`,
+	`kubectl get pod --all-namespaces`,
+	`kubectl get pod -n ckad-prep`,
+	`kubectl get pod sso -n testing -o yaml`,
+	`kubectl get pod {name} -n {namespace}`,
+	`kubectl get pods $(cat list.txt)`,
+	`kubectl get pods -l app=foo -o wide`,
+	`kubectl get pods -l env=prod,bu=finance`,
+	`kubectl get pods -o custom-columns=NAME:.metadata.name,IP:.status.podIP`,
+	`kubectl get pv,pvc`,
+	`kubectl get rs`,
+	`kubectl get sc`,
+	`kubectl get secret app-secret -o yaml`,
+	`kubectl get secrets`,
+	`kubectl get serviceaccount`,
+	`kubectl kustomize ./base`,
+	`kubectl label nodes node-name label-key=label-value`,
+	`kubectl label nodes your-node-name disktype=ssd`,
+	`kubectl label ns dev pod-security.kubernetes.io/enforce=restricted`,
+	`kubectl logs ${POD} -c app`,
+	`kubectl logs --namespace kube-system weave-net-pwjkj -c weave`,
+	`kubectl logs -f event-pod`,
+	`kubectl logs -f event-pod container1`,
+	`kubectl logs -p -c ruby web-1`,
+	`kubectl logs -p mypod --tail=20`,
+	`kubectl logs busybox-ptx58 -f`,
+	`kubectl logs etcd-ubuntu -n kube-system`,
+	`kubectl logs job/busybox`,
+	`kubectl patch deploy x -p '{"spec":{"replicas":3}}'`,
+	`kubectl plugin list`,
+	`kubectl port-forward svc/web 8080:80`,
+	`kubectl proxy --port=8001`,
+	`kubectl replace --force -f pod.yaml`,
+	`kubectl rollout history deployment nginx`,
+	`kubectl rollout status deployment/myapp-deployment`,
+	`kubectl rollout undo deploy/nginx --to-revision=2`,
+	`kubectl rollout undo deployment/<deployment-name`,
+	`kubectl rollout undo deployment/nginx`,
+	`kubectl run -it busybox --image=busybox --restart=Never --rm -- sh`,
+	`kubectl run busybox --image=busybox --command --restart=Never -it -- env`,
+	`kubectl run busybox --image=busybox --rm -it --restart=Never -- wget -O- 10.1.1.131:80`,
+	`kubectl run busybox --image=busybox --rm -it --restart=Never -n ckad-prep -- /bin/sh`,
+	`kubectl run busybox --rm --image=busybox -it --restart=Never -- sh`,
+	`kubectl run nginx1 --image=nginx --restart=Never --labels=app=v1`,
+	`kubectl run podname --image=nginx`,
+	`kubectl run x --image=busybox --command -- sleep 3600`,
+	`kubectl scale deployments deploy --replicas=5`,
+	`kubectl set env deploy/x ENV=prod`,
+	`kubectl set image deployment/myapp-deployment nginx=nginx:1.9.1`,
+	`kubectl set resources deploy nginx --limits=cpu=200m,memory=512Mi`,
+	`kubectl taint nodes node-name key=value:taint-effect`,
+	`kubectl taint nodes node1 dedicated=gpu:NoExecute`,
+	`kubectl taint nodes node1 key1-`,
+	`kubectl taint nodes node1 key1:NoSchedule-`,
+	`kubectl taint nodes node1 key1=value1:NoSchedule-`,
+	`kubectl top node`,
+	`kubectl top node --sort-by=cpu`,
+	`kubectl top pod`,
+	`kubectl top pod --containers`,
+	`kubectl uncordon node-01`,
+	`kubectl version --client`,
+	`kubectl version -o yaml`,
+	`kubectl wait --for=condition=Ready pod/x --timeout=60s`,
+	`kubectx prod`,
+	`kubens dev`,
+	`ls -la`,
+	`openssl x509 -in a.crt -text`,
+	`sudo kubectl get po`,
+	`systemctl restart kubelet`,
+	`vim x.yaml`,
+	`watch -n 1 kubectl get pods`,
+	`watch kubectl get pods`,
+}
+
+func TestValidCommands(t *testing.T) {
+	for _, line := range validCommands {
+		args := split(t, line)
+		for _, f := range testChecker.Check(args) {
+			t.Errorf("%q: unexpected %s at %q: %s", line, f.Rule, args[f.Arg].Text[f.Start:f.End], f.Message)
+		}
+	}
+}
+
+// want is one expected finding: its rule, the highlighted text, the
+// command after applying its edits ("" when it has none) and Safe.
+type want struct {
+	rule, at, fixed string
+	safe            bool
+}
+
+var invalidCommands = []struct {
+	line string
+	want []want
+}{
+	{`k run http-go --image=http-go --dry-run -o yaml`, []want{{"dry-run-value", `--dry-run`, `k run http-go --image=http-go --dry-run=client -o yaml`, true}}},
+	{`k run finance --image=redis:alpine --dry-run -o yaml`, []want{{"dry-run-value", `--dry-run`, `k run finance --image=redis:alpine --dry-run=client -o yaml`, true}}},
+	{`kubectl tolerations nodes node1 app=blue:NoSchudule`, []want{{"unknown-command", `tolerations`, "", false}}},
+	{`k edit deploy {deploy name} --replicas={number}`, []want{{"unknown-flag", `--replicas`, "", false}}},
+	{`k create -f http-go-deploy.yaml --record=true`, []want{{"removed-flag", `--record`, `k create -f http-go-deploy.yaml`, false}}},
+	{`kubectl undo deployment/myapp-deployment`, []want{{"unknown-command", `undo`, `kubectl rollout undo deployment/myapp-deployment`, true}}},
+	{`kubectl logs my-custom-scheduler --name-space=kube-system`, []want{{"unknown-flag", `--name-space`, `kubectl logs my-custom-scheduler --namespace=kube-system`, true}}},
+	{`kubectl craete serviceaccount sa1`, []want{{"unknown-command", `craete`, `kubectl create serviceaccount sa1`, true}}},
+	{`kubectl config user-context context-A`, []want{{"unknown-command", `user-context`, `kubectl config use-context context-A`, true}}},
+	{`kubectl undrain`, []want{{"unknown-command", `undrain`, `kubectl uncordon`, true}}},
+	{`k run static-busybox --image=busybox --command sleep 1000 --dry-run-client -o yaml`, []want{{"dry-run-value", `--dry-run-client`, `k run static-busybox --image=busybox --command sleep 1000 --dry-run=client -o yaml`, true}}},
+	{`k craete pod.yaml`, []want{{"unknown-command", `craete`, `k create pod.yaml`, true}, {"missing-argument", `pod.yaml`, `k craete -f pod.yaml`, true}}},
+	{`k get pod --all`, []want{{"unknown-flag", `--all`, "", false}}},
+	{`bask64 --decode`, []want{{"tool-typo", `bask64`, `base64 --decode`, true}}},
+	{`system restart kubelet`, []want{{"tool-typo", `system`, `systemctl restart kubelet`, true}}},
+	{`ip nets exec blue ping 8.8.8.8`, []want{{"tool-typo", `nets`, `ip netns exec blue ping 8.8.8.8`, true}}},
+	{`kubectl descibe pod x`, []want{{"unknown-command", `descibe`, `kubectl describe pod x`, true}}},
+	{`kubectl rollout histroy deploy/x`, []want{{"unknown-command", `histroy`, `kubectl rollout history deploy/x`, true}}},
+	{`kubectl create servicaccount sa1`, []want{{"unknown-command", `servicaccount`, `kubectl create serviceaccount sa1`, true}}},
+	{`kubectl logs web --contianer=app`, []want{{"unknown-flag", `--contianer`, `kubectl logs web --container=app`, true}}},
+	{`kubectl get po --all-namespace`, []want{{"unknown-flag", `--all-namespace`, `kubectl get po --all-namespaces`, true}}},
+	{`kubectl get po --show-label`, []want{{"unknown-flag", `--show-label`, `kubectl get po --show-labels`, true}}},
+	{`kubectl run x --image=nginx --restat=Never`, []want{{"unknown-flag", `--restat`, `kubectl run x --image=nginx --restart=Never`, true}}},
+	{`kubectl run x --image=nginx --dry-run client -o yaml`, []want{{"dry-run-value", `--dry-run`, `kubectl run x --image=nginx --dry-run=client -o yaml`, true}}},
+	{`kubectl apply -f x.yaml --dry-run=true`, []want{{"dry-run-value", `true`, `kubectl apply -f x.yaml --dry-run=client`, true}}},
+	{`kubectl apply -f x.yaml --dry-run=false`, []want{{"dry-run-value", `false`, `kubectl apply -f x.yaml --dry-run=none`, true}}},
+	{`kubectl apply -f x.yaml --dry-run=clinet`, []want{{"invalid-flag-value", `clinet`, `kubectl apply -f x.yaml --dry-run=client`, true}}},
+	{`kubectl apply -f x.yaml --dry-run-server`, []want{{"dry-run-value", `--dry-run-server`, `kubectl apply -f x.yaml --dry-run=server`, true}}},
+	{`kubectl get po -o yml`, []want{{"invalid-flag-value", `yml`, `kubectl get po -o yaml`, true}}},
+	{`kubectl get po -oyml`, []want{{"invalid-flag-value", `yml`, `kubectl get po -oyaml`, true}}},
+	{`kubectl get po -o josn`, []want{{"invalid-flag-value", `josn`, `kubectl get po -o json`, true}}},
+	{`kubectl get po -o`, []want{{"invalid-flag-value", `-o`, "", false}}},
+	{`kubectl get po -n -o yaml`, []want{{"invalid-flag-value", `-n`, "", false}}},
+	{`kubectl create deploy x --image=y -o wide`, []want{{"invalid-flag-value", `wide`, "", false}}},
+	{`kubectl run x --image=nginx --restart=never`, []want{{"invalid-flag-value", `never`, `kubectl run x --image=nginx --restart=Never`, true}}},
+	{`kubectl run x --image=nginx --restart=Alway`, []want{{"invalid-flag-value", `Alway`, `kubectl run x --image=nginx --restart=Always`, true}}},
+	{`kubectl run x --image=nginx --image-pull-policy=ifnotpresent`, []want{{"invalid-flag-value", `ifnotpresent`, `kubectl run x --image=nginx --image-pull-policy=IfNotPresent`, true}}},
+	{`kubectl expose deploy x --type nodeport --port 80`, []want{{"invalid-flag-value", `nodeport`, `kubectl expose deploy x --type NodePort --port 80`, true}}},
+	{`kubectl expose deploy x --type=LoadBalancr --port 80`, []want{{"invalid-flag-value", `LoadBalancr`, `kubectl expose deploy x --type=LoadBalancer --port 80`, true}}},
+	{`kubectl delete po x --cascade=true`, []want{{"removed-flag", `true`, `kubectl delete po x --cascade=background`, true}}},
+	{`kubectl delete po x --cascade=false`, []want{{"removed-flag", `false`, `kubectl delete po x --cascade=orphan`, true}}},
+	{`kubectl delete po x --cascade=orphn`, []want{{"invalid-flag-value", `orphn`, `kubectl delete po x --cascade=orphan`, true}}},
+	{`kubectl taint nodes node1 key=value:NoSchudule`, []want{{"invalid-flag-value", `NoSchudule`, `kubectl taint nodes node1 key=value:NoSchedule`, true}}},
+	{`kubectl taint nodes node1 key=value:NoSchedul`, []want{{"invalid-flag-value", `NoSchedul`, `kubectl taint nodes node1 key=value:NoSchedule`, true}}},
+	{`kubectl taint nodes node1 key=value:noexecute`, []want{{"invalid-flag-value", `noexecute`, `kubectl taint nodes node1 key=value:NoExecute`, true}}},
+	{`kubectl taint nodes node1 key:NoSchedle-`, []want{{"invalid-flag-value", `NoSchedle`, `kubectl taint nodes node1 key:NoSchedule-`, true}}},
+	{`k get pdo`, []want{{"unknown-resource-type", `pdo`, `k get pod`, true}}},
+	{`k get deploymnet`, []want{{"unknown-resource-type", `deploymnet`, `k get deployment`, true}}},
+	{`k get sec`, []want{{"unknown-resource-type", `sec`, `k get secret`, false}}},
+	{`k get pods,sevrices`, []want{{"unknown-resource-type", `sevrices`, `k get pods,services`, true}}},
+	{`k describe deploymnt/web`, []want{{"unknown-resource-type", `deploymnt`, `k describe deployment/web`, true}}},
+	{`k logs deploymnt/web`, []want{{"unknown-resource-type", `deploymnt`, `k logs deployment/web`, true}}},
+	{`k explain pdos.spec`, []want{{"unknown-resource-type", `pdos`, `k explain pods.spec`, true}}},
+	{`k get psp`, []want{{"unknown-resource-type", `psp`, "", false}}},
+	{`k get cs`, []want{{"removed-flag", `cs`, "", false}}},
+	{`kubectl run nginx --image=nginx --generator=run-pod/v1`, []want{{"removed-flag", `--generator`, `kubectl run nginx --image=nginx`, true}}},
+	{`kubectl run nginx --image=nginx --generator=deployment/apps.v1`, []want{{"removed-flag", `--generator`, `kubectl run nginx --image=nginx`, false}}},
+	{`kubectl run nginx --image=nginx --replicas=3`, []want{{"removed-flag", `--replicas`, `kubectl run nginx --image=nginx`, false}}},
+	{`kubectl run nginx --image=nginx --schedule='*/1 * * * *'`, []want{{"removed-flag", `--schedule`, `kubectl run nginx --image=nginx`, false}}},
+	{`kubectl run nginx --image=nginx --serviceaccount=sa1`, []want{{"removed-flag", `--serviceaccount`, `kubectl run nginx --image=nginx`, false}}},
+	{`kubectl run nginx --image=nginx --requests=cpu=100m`, []want{{"removed-flag", `--requests`, `kubectl run nginx --image=nginx`, false}}},
+	{`kubectl run nginx --image=nginx --limits cpu=200m`, []want{{"removed-flag", `--limits`, `kubectl run nginx --image=nginx`, false}}},
+	{`kubectl get po nginx -o yaml --export`, []want{{"removed-flag", `--export`, `kubectl get po nginx -o yaml`, false}}},
+	{`kubectl version --short`, []want{{"removed-flag", `--short`, `kubectl version`, true}}},
+	{`kubectl drain n1 --delete-local-data --ignore-daemonsets`, []want{{"removed-flag", `--delete-local-data`, `kubectl drain n1 --delete-emptydir-data --ignore-daemonsets`, true}}},
+	{`kubectl apply -f d/ --prune --prune-whitelist=core/v1/ConfigMap`, []want{{"removed-flag", `--prune-whitelist`, `kubectl apply -f d/ --prune --prune-allowlist=core/v1/ConfigMap`, true}}},
+	{`kubectl apply -f x.yaml --server-dry-run`, []want{{"removed-flag", `--server-dry-run`, `kubectl apply -f x.yaml --dry-run=server`, true}}},
+	{`kubectl set image deploy/x app=nginx:1.2 --record`, []want{{"removed-flag", `--record`, `kubectl set image deploy/x app=nginx:1.2`, false}}},
+	{`kubectl autoscale deploy x --min=2 --max=5 --cpu-percent=80`, []want{{"removed-flag", `--cpu-percent`, `kubectl autoscale deploy x --min=2 --max=5 --cpu=80%`, true}}},
+	{`kubectl autoscale deploy x --max=5 --cpu-percent 80`, []want{{"removed-flag", `--cpu-percent`, `kubectl autoscale deploy x --max=5 --cpu=80%`, true}}},
+	{`kubectl exec -it busybox sh`, []want{{"removed-flag", `sh`, `kubectl exec -it busybox -- sh`, true}}},
+	{`kubectl exec nginx ls /`, []want{{"removed-flag", `ls`, `kubectl exec nginx -- ls /`, true}}},
+	{`kubectl rolling-update frontend --image=image:v2`, []want{{"removed-flag", `rolling-update`, "", false}}},
+	{`kubectl alpha debug mypod -it --image=busybox`, []want{{"unknown-command", `debug`, `kubectl debug mypod -it --image=busybox`, true}}},
+	{`kubectl convert -f pod.yaml --output-version apps/v1`, []want{{"kubectl-plugin", `convert`, "", false}}},
+	{`kubectl krew install neat`, []want{{"kubectl-plugin", `krew`, "", false}}},
+	{`kubectl ctx prod`, []want{{"kubectl-plugin", `ctx`, "", false}}},
+	{`kubectl ns dev`, []want{{"kubectl-plugin", `ns`, "", false}}},
+	{`kubectl neat -f x.yaml`, []want{{"kubectl-plugin", `neat`, "", false}}},
+	{`kubectl evil`, []want{{"unknown-command", `evil`, "", false}}},
+	{`kubectl history deploy/x`, []want{{"unknown-command", `history`, `kubectl rollout history deploy/x`, true}}},
+	{`kubectl use-context prod`, []want{{"unknown-command", `use-context`, `kubectl config use-context prod`, true}}},
+	{`kubectl list pods`, []want{{"unknown-command", `list`, `kubectl get pods`, true}}},
+	{`kubectl log mypod`, []want{{"unknown-command", `log`, `kubectl logs mypod`, true}}},
+	{`kubectl create user user1`, []want{{"unknown-command", `user`, "", false}}},
+	{`kubectl top deploy`, []want{{"unknown-command", `deploy`, "", false}}},
+	{`kubectl config get-context`, []want{{"unknown-command", `get-context`, `kubectl config get-contexts`, false}}},
+	{`kubectl apply pod.yaml`, []want{{"missing-argument", `pod.yaml`, `kubectl apply -f pod.yaml`, true}}},
+	{`kubectl create deployment web`, []want{{"missing-argument", `deployment`, "", false}}},
+	{`kubectl create deployment --image=nginx`, []want{{"missing-argument", `deployment`, "", false}}},
+	{`kubectl scale deploy web`, []want{{"missing-argument", `scale`, "", false}}},
+	{`kubectl run nginx --restart=Never`, []want{{"missing-argument", `run`, "", false}}},
+	{`kubeclt get po`, []want{{"tool-typo", `kubeclt`, `kubectl get po`, true}}},
+	{`kubect get pods`, []want{{"tool-typo", `kubect`, `kubectl get pods`, true}}},
+	{`kubeclt get po --all`, []want{{"tool-typo", `kubeclt`, `kubectl get po --all`, true}, {"unknown-flag", `--all`, "", false}}},
+	{`grpe -i taint`, []want{{"tool-typo", `grpe`, `grep -i taint`, true}}},
+	{`sytemctl restart kubelet`, []want{{"tool-typo", `sytemctl`, `systemctl restart kubelet`, true}}},
+	{`journlctl -u kubelet`, []want{{"tool-typo", `journlctl`, `journalctl -u kubelet`, true}}},
+	{`dokcer ps`, []want{{"tool-typo", `dokcer`, `docker ps`, true}}},
+	{`crictrl ps`, []want{{"tool-typo", `crictrl`, `crictl ps`, true}}},
+	{`etcdclt snapshot save a.db`, []want{{"tool-typo", `etcdclt`, `etcdctl snapshot save a.db`, true}}},
+	{`kubeamd init`, []want{{"tool-typo", `kubeamd`, `kubeadm init`, true}}},
+	{`opensll x509 -in a.crt`, []want{{"tool-typo", `opensll`, `openssl x509 -in a.crt`, true}}},
+	{`kubectl get po -namespace kube-system`, []want{{"unknown-flag", `-namespace`, `kubectl get po --namespace kube-system`, true}}},
+	{`kubectl wait --for=condition=Ready pod/x --timeout=60`, []want{{"invalid-flag-value", `60`, `kubectl wait --for=condition=Ready pod/x --timeout=60s`, false}}},
+	{`kubectl scale deploy x --replicas=three`, []want{{"invalid-flag-value", `three`, "", false}}},
+	{`kubectl get po -a`, []want{{"unknown-flag", `a`, "", false}}},
+	{`sudo kubectl get po --all`, []want{{"unknown-flag", `--all`, "", false}}},
+	{`watch -n 2 kubectl get pdo`, []want{{"unknown-resource-type", `pdo`, `watch -n 2 kubectl get pod`, true}}},
+	{`kc get pdo`, []want{{"unknown-resource-type", `pdo`, `kc get pod`, true}}},
+	{`kubectl get po --sort-by .metadata.name --show-lables`, []want{{"unknown-flag", `--show-lables`, `kubectl get po --sort-by .metadata.name --show-labels`, true}}},
+	{`kubectl get po -A --watchh`, []want{{"unknown-flag", `--watchh`, `kubectl get po -A --watch`, true}}},
+	{`kubectl delete po x --grace-period=now`, []want{{"invalid-flag-value", `now`, "", false}}},
+	{`kubectl get nodes -o jsonpth='{.items}'`, []want{{"invalid-flag-value", `jsonpth`, `kubectl get nodes -o jsonpath={.items}`, true}}},
+}
+
+func TestInvalidCommands(t *testing.T) {
+	for _, tc := range invalidCommands {
+		args := split(t, tc.line)
+		fs := testChecker.Check(args)
+		if len(fs) != len(tc.want) {
+			var got []string
+			for _, f := range fs {
+				got = append(got, fmt.Sprintf("%s@%q(%s)", f.Rule, args[f.Arg].Text[f.Start:f.End], f.Message))
+			}
+			t.Errorf("%q: got %d findings %v, want %d", tc.line, len(fs), got, len(tc.want))
+			continue
+		}
+		for i, w := range tc.want {
+			f := fs[i]
+			at := args[f.Arg].Text[f.Start:f.End]
+			if f.Rule != w.rule || at != w.at {
+				t.Errorf("%q: finding %d is %s at %q, want %s at %q", tc.line, i, f.Rule, at, w.rule, w.at)
+			}
+			fixed := ""
+			if f.Edits != nil {
+				fixed = ApplyEdits(args, f.Edits)
+			}
+			if fixed != w.fixed {
+				t.Errorf("%q: fix gives %q, want %q", tc.line, fixed, w.fixed)
+			}
+			if f.Safe != w.safe {
+				t.Errorf("%q: Safe=%v, want %v", tc.line, f.Safe, w.safe)
+			}
+			if f.Message == "" || strings.Contains(f.Message, "\n") {
+				t.Errorf("%q: bad message %q", tc.line, f.Message)
+			}
+			if f.Safe && f.Edits == nil {
+				t.Errorf("%q: Safe without edits", tc.line)
+			}
+		}
+	}
+}
+
+func TestTableSize(t *testing.T) {
+	if n := len(validCommands) + len(invalidCommands); n < 150 {
+		t.Fatalf("only %d rows", n)
+	}
+}
