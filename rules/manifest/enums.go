@@ -17,11 +17,7 @@ import (
 // pinned version.
 var enums = func() map[string][]string {
 	m := map[string][]string{}
-	add := func(model, field string, vals ...string) {
-		for _, f := range []string{field} {
-			m[model+"."+f] = vals
-		}
-	}
+	add := func(model, field string, vals ...string) { m[model+"."+field] = vals }
 	core := "io.k8s.api.core.v1."
 	effects := []string{string(corev1.TaintEffectNoSchedule), string(corev1.TaintEffectPreferNoSchedule), string(corev1.TaintEffectNoExecute)}
 	add(core+"Taint", "effect", effects...)
