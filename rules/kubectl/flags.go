@@ -274,6 +274,13 @@ func (r *run) unknownLong(p int, pr *parsed, i int, name string, hasEq bool) int
 	if row := r.removedFlag(n, name); row != nil {
 		return r.reportRemoved(p, pr, i, name, hasEq, row)
 	}
+	if row := curatedRow(n, name); row != nil {
+		// the flag still existed in the target version
+		if !hasEq && row.takesValue && i+1 < pr.end && !strings.HasPrefix(r.text(i+1), "-") {
+			return i + 1
+		}
+		return i
+	}
 	// suggestions among this command's visible flags
 	var cands []string
 	for fname, f := range n.long {

@@ -95,10 +95,7 @@ var removedCommands = map[string]removedCommand{
 // removedFlag returns the curated row for --name on command n, if the
 // target version has it.
 func (r *run) removedFlag(n *cmdNode, name string) *removedRow {
-	row := removedFlags[n.path+" --"+name]
-	if row == nil {
-		row = removedFlags["* --"+name]
-	}
+	row := curatedRow(n, name)
 	if row == nil || r.c.version < row.version {
 		return nil
 	}
@@ -165,4 +162,12 @@ func (r *run) removedFinding(p int, u flagUse, written string, row *removedRow) 
 		msg = strings.TrimSuffix(msg, ".")
 	}
 	r.add(Finding{Rule: RuleRemovedFlag, Arg: i, Start: 0, End: nameEnd, Message: msg, Edits: e, Safe: safe && e != nil})
+}
+
+// curatedRow returns the curated row for --name on n, whatever the version.
+func curatedRow(n *cmdNode, name string) *removedRow {
+	if row := removedFlags[n.path+" --"+name]; row != nil {
+		return row
+	}
+	return removedFlags["* --"+name]
 }
