@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -375,9 +373,4 @@ func isDigits(b []byte) bool {
 		}
 	}
 	return true
-}
-
-// isWordRune is true for runes that can be part of an ASCII command word.
-func isWordRune(r rune) bool {
-	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.')
 }

@@ -181,11 +181,6 @@ func isAllCapsName(s string) bool {
 	return letters >= 2 && !strings.HasPrefix(s, "-")
 }
 
-// valueIsOpen reports a flag value that is (or contains) a placeholder.
-func valueIsOpen(v string) bool {
-	return looksPlaceholder(v)
-}
-
 // isProse reports a word that is natural-language text rather than shell:
 // it holds letters outside ASCII (Hangul, CJK, ...) and no ASCII letters.
 func isProse(s string) bool {
@@ -244,14 +239,6 @@ func ApplyEdits(args []Arg, edits []Edit) string {
 // replaceWord is the edit replacing all of word i.
 func (r *run) replaceWord(i int, s string) Edit {
 	return Edit{FromArg: i, FromOff: 0, ToArg: i, ToOff: len(r.args[i].Text), New: s}
-}
-
-// removeWord is the edit deleting word i and the space before it.
-func (r *run) removeWord(i int) Edit {
-	if i == 0 {
-		return Edit{FromArg: 0, FromOff: 0, ToArg: 1, ToOff: 0}
-	}
-	return Edit{FromArg: i - 1, FromOff: len(r.args[i-1].Text), ToArg: i, ToOff: len(r.args[i].Text)}
 }
 
 // removeWords deletes words i..j (inclusive) and the space before them.

@@ -172,17 +172,6 @@ func trimLine(src []byte, start, lineEnd int) int {
 	return end
 }
 
-// lineIndent returns the text of the leading whitespace of the line holding off.
-func (t *text) lineIndent(off int) string {
-	line, _ := t.lineCol(off)
-	s := t.lineStarts[line-1]
-	e := s
-	for e < len(t.src) && t.src[e] == ' ' {
-		e++
-	}
-	return string(t.src[s:e])
-}
-
 // resolve follows aliases (bounded: alias chains are at most as long as the document).
 func resolve(n *yaml.Node) *yaml.Node {
 	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 1000; i++ {

@@ -1,7 +1,6 @@
 package manifest
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -65,15 +64,6 @@ func closest(s string, candidates []string) (string, bool) {
 		return best, true
 	}
 	return "", false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // quoteList renders values as `a`, `b` or `c`.
