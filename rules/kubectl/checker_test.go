@@ -495,3 +495,22 @@ func TestTableSize(t *testing.T) {
 		t.Fatalf("only %d rows", n)
 	}
 }
+
+// The note reader marks a whole word as a placeholder when any part of it
+// is one; a flag whose value is the placeholder still has its name checked.
+func TestPlaceholderValueFlags(t *testing.T) {
+	c := New(Options{})
+	args := []Arg{{Text: "k"}, {Text: "edit"}, {Text: "deploy"}, {Text: "{deploy name}", Placeholder: true}, {Text: "--replicas={number}", Placeholder: true}}
+	got := c.Check(args)
+	if len(got) != 1 || got[0].Rule != RuleUnknownFlag || got[0].Arg != 4 || args[4].Text[got[0].Start:got[0].End] != "--replicas" {
+		t.Fatalf("Check(%v) = %+v; want one unknown-flag at --replicas", args, got)
+	}
+	ok := []Arg{{Text: "kubectl"}, {Text: "scale"}, {Text: "deploy"}, {Text: "<name>", Placeholder: true}, {Text: "--replicas=<n>", Placeholder: true}}
+	if got := c.Check(ok); len(got) != 0 {
+		t.Fatalf("Check(%v) = %+v; want nothing", ok, got)
+	}
+	whole := []Arg{{Text: "kubectl"}, {Text: "get"}, {Text: "pods"}, {Text: "$FLAGS", Placeholder: true}}
+	if got := c.Check(whole); len(got) != 0 {
+		t.Fatalf("Check(%v) = %+v; want nothing", whole, got)
+	}
+}

@@ -46,7 +46,7 @@ func (r *run) parseFlags(p int, n *cmdNode, path map[int]bool, end int) *parsed 
 		switch {
 		case pr.dash >= 0:
 			pr.pos = append(pr.pos, i)
-		case r.args[i].Placeholder:
+		case r.args[i].Placeholder && !placeholderValueOnly(w):
 			pr.pos = append(pr.pos, i)
 		case w == "--":
 			pr.dash = len(pr.pos)
@@ -61,6 +61,14 @@ func (r *run) parseFlags(p int, n *cmdNode, path map[int]bool, end int) *parsed 
 		}
 	}
 	return pr
+}
+
+// placeholderValueOnly reports a flag word whose name is real and whose
+// value is the placeholder (--replicas={number}, -n=<ns>): the name is
+// still checked, the value is not.
+func placeholderValueOnly(w string) bool {
+	name, _, ok := strings.Cut(w, "=")
+	return ok && strings.HasPrefix(name, "-") && len(name) > 1 && !looksPlaceholder(name)
 }
 
 func isNumber(w string) bool {
