@@ -119,12 +119,17 @@ func readParagraph(doc *Document, n ast.Node, sh *shellReader, prose *proseReade
 			}
 			readSpan(doc, c, sh)
 		case *ast.RawHTML:
+			// Comments and real HTML tags cut the prose; "<pod-name>" is a
+			// placeholder that goldmark happens to read as a tag.
 			segs := c.Segments
 			if segs.Len() > 0 {
 				s, e := segs.At(0).Start, segs.At(segs.Len()-1).Stop
-				cuts = append(cuts, [2]int{s, e})
-				if bytes.HasPrefix(src[s:e], []byte("<!--")) {
+				raw := src[s:e]
+				if bytes.HasPrefix(raw, []byte("<!--")) {
 					addComments(doc, []text.Segment{{Start: s, Stop: e}})
+					cuts = append(cuts, [2]int{s, e})
+				} else if isHTMLTag(raw) {
+					cuts = append(cuts, [2]int{s, e})
 				}
 			}
 		}
@@ -449,4 +454,21 @@ func startsWithTool(p *proseReader, text []byte) bool {
 	}
 	w := words[0].text
 	return p.tools[w] || p.aliases[w] && w != "k" || w == "k" && len(words) > 1 && p.isVerbish(words[1].text)
+}
+
+// htmlTags are the tags notes use inline; any other <word> is a placeholder.
+var htmlTags = map[string]bool{
+	"a": true, "b": true, "br": true, "code": true, "del": true, "details": true, "div": true, "em": true,
+	"font": true, "i": true, "img": true, "kbd": true, "mark": true, "p": true, "pre": true, "s": true,
+	"small": true, "span": true, "strong": true, "sub": true, "summary": true, "sup": true, "u": true,
+	"table": true, "tr": true, "td": true, "th": true, "ul": true, "ol": true, "li": true, "hr": true,
+}
+
+// isHTMLTag is true for an opening or closing tag of a known HTML element.
+func isHTMLTag(raw []byte) bool {
+	name := strings.TrimLeft(string(raw), "</")
+	if i := strings.IndexAny(name, " \t\n/>"); i >= 0 {
+		name = name[:i]
+	}
+	return htmlTags[strings.ToLower(name)]
 }

@@ -109,8 +109,10 @@ func (p *proseReader) anchorAt(words []proseWord, i int, run []byte) bool {
 	}
 	switch {
 	case w == "kubectl" || p.aliases[w] && w != "k":
-		return next == "" || !stopWords[strings.ToLower(next)] && (strings.ContainsRune("-<{$'\"", rune(next[0])) ||
-			next[0] >= 'a' && next[0] <= 'z' || next[0] >= 'A' && next[0] <= 'Z')
+		// In prose, "kubectl" alone or before a capitalised word is a mention
+		// ("2. kubectl", "kubectl REST API 쓰는 admin"), not a command.
+		return next != "" && !stopWords[strings.ToLower(next)] &&
+			(next[0] >= 'a' && next[0] <= 'z' || strings.ContainsRune("-<{$'\"", rune(next[0])) || strings.HasPrefix(next, "‹"))
 	case w == "k":
 		return p.isVerbish(next) || strings.HasPrefix(next, "-") && len(next) > 1
 	case p.tools[w]:
@@ -179,7 +181,13 @@ func (p *proseReader) commandEnd(run []byte, words []proseWord, i int) (end, nex
 			return end, j + 1, false
 		}
 		end = w.end
-		// A sentence ends with ". " or a comma before another command.
+		// A sentence ends at a period followed by a capitalised word.
+		if strings.HasSuffix(w.text, ".") && !strings.HasSuffix(w.text, "..") && len(w.text) > 1 && j+1 < len(words) {
+			if n := words[j+1].text; n[0] >= 'A' && n[0] <= 'Z' {
+				return w.end - 1, j + 1, false
+			}
+		}
+		// A comma before another command ends this one.
 		if strings.HasSuffix(w.text, ",") && j+1 < len(words) && p.anchorAt(words, j+1, run) {
 			return w.end - 1, j + 1, false
 		}

@@ -1,0 +1,41 @@
+package notes
+
+import "testing"
+
+func TestLineIndexPositions(t *testing.T) {
+	// "é" is 2 bytes, "한" 3 bytes, "😀" 4 bytes and 2 UTF-16 units.
+	src := []byte("\xEF\xBB\xBFab\r\né한😀x\nlast")
+	li := NewLineIndex(src)
+	cases := []struct {
+		off                            int
+		line, col, byteCol, utf16Col int
+	}{
+		{3, 1, 1, 1, 1},   // after the BOM: the BOM is not a column
+		{4, 1, 2, 2, 2},   // b
+		{5, 1, 3, 3, 3},   // \r
+		{7, 2, 1, 1, 1},   // é
+		{9, 2, 2, 3, 2},   // 한
+		{12, 2, 3, 6, 3},  // 😀
+		{16, 2, 4, 10, 5}, // x
+		{18, 3, 1, 1, 1},  // last
+		{22, 3, 5, 5, 5},  // end of file
+	}
+	for _, c := range cases {
+		p := li.Position(c.off)
+		if p.Line != c.line || p.Column != c.col || p.ByteCol != c.byteCol || p.UTF16Col != c.utf16Col {
+			t.Errorf("Position(%d) = line %d col %d byte %d utf16 %d; want %d %d %d %d", c.off, p.Line, p.Column, p.ByteCol, p.UTF16Col, c.line, c.col, c.byteCol, c.utf16Col)
+		}
+		if back := li.Offset(p.Line, p.Column); back != c.off {
+			t.Errorf("Offset(%d, %d) = %d; want %d", p.Line, p.Column, back, c.off)
+		}
+	}
+	if got := string(li.LineText(1)); got != "\xEF\xBB\xBFab" {
+		t.Errorf("LineText(1) = %q (the CRLF must be cut)", got)
+	}
+	if got := string(li.LineText(3)); got != "last" {
+		t.Errorf("LineText(3) = %q", got)
+	}
+	if li.Lines() != 3 {
+		t.Errorf("Lines() = %d; want 3", li.Lines())
+	}
+}
