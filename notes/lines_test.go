@@ -7,7 +7,7 @@ func TestLineIndexPositions(t *testing.T) {
 	src := []byte("\xEF\xBB\xBFab\r\né한😀x\nlast")
 	li := NewLineIndex(src)
 	cases := []struct {
-		off                            int
+		off                          int
 		line, col, byteCol, utf16Col int
 	}{
 		{3, 1, 1, 1, 1},   // after the BOM: the BOM is not a column
