@@ -1,0 +1,187 @@
+package lint
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+var testRule = &Rule{ID: "NL900", Name: "test", Severity: Error}
+
+func diag(start, end int, safe bool, edits ...Edit) Diagnostic {
+	return Diagnostic{Rule: testRule, Start: start, End: end, Severity: Error, Fixes: []Fix{{Title: "t", Edits: edits, Safe: safe}}}
+}
+
+func TestApplyFixes(t *testing.T) {
+	src := []byte("\xEF\xBB\xBF- kubectl craete ns 개발\r\n- k undo x  \r\n")
+	cases := []struct {
+		name   string
+		diags  []Diagnostic
+		unsafe bool
+		want   string
+		taken  int
+	}{
+		{"one edit; BOM, CRLF, Hangul and trailing spaces survive",
+			[]Diagnostic{diag(13, 19, true, Edit{13, 19, "create"})}, false,
+			"\xEF\xBB\xBF- kubectl create ns 개발\r\n- k undo x  \r\n", 1},
+		{"an insertion and a replacement in one fix",
+			[]Diagnostic{diag(35, 39, true, Edit{35, 35, "rollout "}, Edit{40, 41, "y"})}, false,
+			"\xEF\xBB\xBF- kubectl craete ns 개발\r\n- k rollout undo y  \r\n", 1},
+		{"a fix overlapping one already taken is dropped whole",
+			[]Diagnostic{
+				diag(13, 19, true, Edit{13, 19, "create"}),
+				diag(13, 22, true, Edit{35, 39, "rollout undo"}, Edit{15, 17, "XX"}),
+			}, false,
+			"\xEF\xBB\xBF- kubectl create ns 개발\r\n- k undo x  \r\n", 1},
+		{"two insertions at one place conflict; the first wins",
+			[]Diagnostic{diag(35, 39, true, Edit{35, 35, "a "}), diag(35, 39, true, Edit{35, 35, "b "})}, false,
+			"\xEF\xBB\xBF- kubectl craete ns 개발\r\n- k a undo x  \r\n", 1},
+		{"unsafe fixes only when asked",
+			[]Diagnostic{diag(13, 19, false, Edit{13, 19, "create"})}, false,
+			string(src), 0},
+		{"unsafe fixes when asked",
+			[]Diagnostic{diag(13, 19, false, Edit{13, 19, "create"})}, true,
+			"\xEF\xBB\xBF- kubectl create ns 개발\r\n- k undo x  \r\n", 1},
+		{"an edit out of range is refused",
+			[]Diagnostic{diag(0, 1, true, Edit{5, 500, "x"})}, false,
+			string(src), 0},
+		{"a fix that changes nothing is not counted",
+			[]Diagnostic{diag(13, 19, true, Edit{13, 19, "craete"})}, false,
+			string(src), 0},
+	}
+	for _, c := range cases {
+		got, n := ApplyFixes(src, c.diags, c.unsafe)
+		if string(got) != c.want || n != c.taken {
+			t.Errorf("%s:\ngot  %q (%d fixes)\nwant %q (%d)", c.name, got, n, c.want, c.taken)
+		}
+	}
+}
+
+// A rule whose fix makes room for another fix on the next round: fixing
+// must repeat until nothing changes, and a second run must change nothing.
+var chainRule = &Rule{ID: "NL901", Name: "chain", Severity: Warning, Run: func(p *Pass) {
+	src := string(p.Doc.Src)
+	if i := strings.Index(src, "aa"); i >= 0 {
+		p.Report(Diagnostic{Start: i, End: i + 2, Message: "aa", Fixes: []Fix{{Edits: []Edit{{i, i + 2, "b"}}, Safe: true}}})
+		if j := strings.Index(src[i+1:], "aa"); j >= 0 { // overlaps the first: dropped this round
+			j += i + 1
+			p.Report(Diagnostic{Start: j, End: j + 2, Message: "aa", Fixes: []Fix{{Edits: []Edit{{j, j + 2, "b"}}, Safe: true}}})
+		}
+	}
+}}
+
+func TestFixSourceRepeatsUntilStable(t *testing.T) {
+	l := &Linter{Rules: []*Rule{chainRule}}
+	res := l.FixSource("n.md", []byte("aaaa\r\n"), false)
+	if string(res.Fixed) != "bb\r\n" || res.FixesTaken != 2 || len(res.Diags) != 0 || string(res.Original) != "aaaa\r\n" {
+		t.Fatalf("fixed %q with %d fixes, %d left, original %q", res.Fixed, res.FixesTaken, len(res.Diags), res.Original)
+	}
+	again := l.FixSource("n.md", res.Fixed, false)
+	if again.Fixed != nil || again.FixesTaken != 0 {
+		t.Fatalf("a second fix changed %q", again.Fixed)
+	}
+}
+
+func TestFixSourceNeverFixesUnreadable(t *testing.T) {
+	l := &Linter{Rules: []*Rule{chainRule}}
+	res := l.FixSource("n.md", []byte("aa\x00"), false)
+	if res.Err == nil || res.Fixed != nil {
+		t.Fatalf("err %v, fixed %q; want an error and no fix", res.Err, res.Fixed)
+	}
+}
+
+func TestEngineOrderSeverityAndPanics(t *testing.T) {
+	var order []string
+	a := &Rule{ID: "NL2", Name: "b", Severity: Warning, Run: func(p *Pass) {
+		order = append(order, "b")
+		p.Report(Diagnostic{Start: 5, End: 6, Message: "later"})
+		p.Report(Diagnostic{Start: 1, End: 2, Message: "earlier", Severity: Info})
+		v := p.Memo("k", func() any { return 1 }).(int)
+		if v != 2 {
+			t.Errorf("memo not shared: %d", v)
+		}
+	}}
+	b := &Rule{ID: "NL1", Name: "a", Severity: Error, Run: func(p *Pass) {
+		order = append(order, "a")
+		p.Memo("k", func() any { return 2 })
+		panic("boom")
+	}}
+	l := &Linter{Rules: []*Rule{b, a}, Severity: map[string]Severity{"NL2": Error}}
+	res := l.LintSource("n.md", []byte("0123456789"))
+	if strings.Join(order, "") != "ab" {
+		t.Errorf("rules ran in order %v; want registration order", order)
+	}
+	if len(res.Diags) != 3 {
+		t.Fatalf("got %d diagnostics: %+v", len(res.Diags), res.Diags)
+	}
+	if d := res.Diags[0]; d.Rule != b || d.Start != 0 || d.Severity != Error || !strings.Contains(d.Message, "internal error: rule NL1 failed") {
+		t.Errorf("panic diagnostic = %+v", d)
+	}
+	if d := res.Diags[1]; d.Message != "earlier" || d.Severity != Error || d.Rule != a {
+		t.Errorf("second = %+v (the override makes every NL2 an error)", d)
+	}
+	if d := res.Diags[2]; d.Message != "later" || d.Start != 5 {
+		t.Errorf("third = %+v", d)
+	}
+}
+
+func TestLintAllKeepsInputOrder(t *testing.T) {
+	l := &Linter{Rules: []*Rule{chainRule}}
+	var ins []Input
+	for i := range 50 {
+		ins = append(ins, Input{Path: string(rune('a'+i%26)) + ".md", Src: bytes.Repeat([]byte("aa "), i)})
+	}
+	ins = append(ins, Input{Path: "/does/not/exist.md"})
+	res := l.LintAll(ins, false, false)
+	for i, r := range res[:50] {
+		if r.Path != ins[i].Path || len(r.Src) != 3*i {
+			t.Fatalf("result %d is %s with %d bytes", i, r.Path, len(r.Src))
+		}
+	}
+	if res[50].Err == nil {
+		t.Errorf("a missing file gave no error")
+	}
+}
+
+func TestSortDiagnostics(t *testing.T) {
+	r1, r2 := &Rule{ID: "NL1"}, &Rule{ID: "NL2"}
+	ds := []Diagnostic{{Rule: r2, Start: 3, End: 4}, {Rule: r1, Start: 3, End: 4}, {Rule: r1, Start: 1, End: 9}}
+	SortDiagnostics(ds)
+	if ds[0].Start != 1 || ds[1].Rule != r1 || ds[2].Rule != r2 {
+		t.Errorf("order: %+v", ds)
+	}
+}
+
+// FuzzApplyFixes: whatever the edits, every byte outside the taken edits is
+// kept, and applying the same fixes to the result does nothing new unless
+// the new text recreates a match.
+func FuzzApplyFixes(f *testing.F) {
+	f.Add([]byte("kubectl craete ns dev\r\n"), 8, 14, "create", 3, 3, "x")
+	f.Add([]byte("\xEF\xBB\xBF한글\n"), 3, 6, "", 0, 3, "bom")
+	f.Fuzz(func(t *testing.T, src []byte, s1, e1 int, n1 string, s2, e2 int, n2 string) {
+		ds := []Diagnostic{diag(0, 0, true, Edit{s1, e1, n1}), diag(0, 0, true, Edit{s2, e2, n2})}
+		out, n := ApplyFixes(src, ds, false)
+		valid := func(s, e int) bool { return s >= 0 && e >= s && e <= len(src) }
+		var taken []Edit
+		for _, e := range []Edit{{s1, e1, n1}, {s2, e2, n2}} {
+			if valid(e.Start, e.End) && string(src[e.Start:e.End]) != e.New && !overlapsAny([]Edit{e}, taken) {
+				taken = append(taken, e)
+			}
+		}
+		if n != len(taken) {
+			t.Fatalf("took %d fixes; want %d", n, len(taken))
+		}
+		// Rebuild the expected output independently.
+		want := string(src)
+		if len(taken) == 2 && taken[1].Start < taken[0].Start {
+			taken[0], taken[1] = taken[1], taken[0]
+		}
+		for i := len(taken) - 1; i >= 0; i-- {
+			e := taken[i]
+			want = want[:e.Start] + e.New + want[e.End:]
+		}
+		if string(out) != want {
+			t.Fatalf("got %q; want %q", out, want)
+		}
+	})
+}

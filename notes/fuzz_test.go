@@ -1,0 +1,60 @@
+package notes
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzRead: the reader never panics, and every command word and manifest
+// it reports lies inside the file, in order, with its text matching the
+// file where the word has no quotes.
+func FuzzRead(f *testing.F) {
+	for _, s := range []string{
+		"- k run web --image=nginx --dry-run -o yaml > a.yaml 하면\n",
+		"```bash\ncat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Pod\nEOF\n```\n",
+		"> ```yaml\n> a: [1, {b: c}]\n> ```\n",
+		"| a | `kubectl get po` |\n$ k get <pod> {x y} ‹노드>\n",
+		"```console\n$ kubectl get no \\\n  -o wide\nNAME\n```",
+		"- kubectl 'unterminated \"quote -> system restart x / ip nets\n",
+	} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, src string, yaml bool) {
+		path := "n.md"
+		if yaml {
+			path = "n.yaml"
+		}
+		doc, err := Read(path, []byte(src), Options{})
+		if err != nil {
+			if utf8.ValidString(src) && !strings.Contains(src, "\x00") {
+				t.Fatalf("valid text refused: %v", err)
+			}
+			return
+		}
+		for _, c := range doc.Commands {
+			if c.Start < 0 || c.End > len(src) || c.Start > c.End || len(c.Words) == 0 {
+				t.Fatalf("command range %d-%d in %d bytes", c.Start, c.End, len(src))
+			}
+			for _, w := range c.Words {
+				if w.Start < 0 || w.End > len(src) || w.Start > w.End {
+					t.Fatalf("word %q range %d-%d", w.Text, w.Start, w.End)
+				}
+				if !w.Quoted && !w.Placeholder && src[w.Start:w.End] != w.Text {
+					t.Fatalf("word %q but the file has %q", w.Text, src[w.Start:w.End])
+				}
+			}
+		}
+		for _, m := range doc.Manifests {
+			if m.Start < 0 || m.End > len(src) || m.Start > m.End {
+				t.Fatalf("manifest range %d-%d", m.Start, m.End)
+			}
+			for off := 0; off < len(m.Text); off++ {
+				if fo := m.FileOffset(off); fo < 0 || fo >= len(src) {
+					t.Fatalf("manifest offset %d maps to %d", off, fo)
+				}
+			}
+		}
+	})
+}
