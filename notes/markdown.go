@@ -197,6 +197,9 @@ func tableCells(src []byte, start, end int) [][2]int {
 
 // readLinks records the link and image destinations of a line.
 func readLinks(doc *Document, start, end int) {
+	if !bytes.Contains(doc.Src[start:end], []byte("](")) {
+		return
+	}
 	for _, loc := range linkRE.FindAllSubmatchIndex(doc.Src[start:end], -1) {
 		doc.Links = append(doc.Links, Link{
 			Dest:  string(doc.Src[start+loc[4] : start+loc[5]]),

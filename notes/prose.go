@@ -126,6 +126,9 @@ func (p *proseReader) anchorAt(words []proseWord, i int, run []byte) bool {
 // code spans). run is the run's bytes, at is its offset in the file.
 func (p *proseReader) read(src []byte, at, end int) {
 	run := src[at:end]
+	if !p.mayHoldCommand(run) {
+		return
+	}
 	words := splitProse(run)
 	chained := false // the previous command ended at "->", "→" or " / "
 	for i := 0; i < len(words); {
@@ -143,6 +146,30 @@ func (p *proseReader) read(src []byte, at, end int) {
 		chained = chain
 		i = nextWord
 	}
+}
+
+// mayHoldCommand is a quick scan, without allocating, for a word that can
+// start a command; most prose lines have none.
+func (p *proseReader) mayHoldCommand(run []byte) bool {
+	for i := 0; i < len(run); {
+		if !isNameByte(run[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(run) && isNameByte(run[j]) {
+			j++
+		}
+		if w := run[i:j]; p.tools[string(w)] || p.aliases[string(w)] {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
 }
 
 // chainStart accepts a command after "->": a lower-case ASCII word followed

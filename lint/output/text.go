@@ -60,7 +60,7 @@ func (Text) Format(w io.Writer, r *Report) error {
 	case total == 0 && len(r.Results) > 0:
 		fmt.Fprintf(bw, "No problems found in %s.\n", plural(len(r.Results), "file"))
 	case total > 0:
-		fmt.Fprintf(bw, "\nFound %s (%d errors, %d warnings, %d info) in %s.\n", plural(total, "problem"), c.errors, c.warnings, c.infos, plural(c.files, "file"))
+		fmt.Fprintf(bw, "\nFound %s (%s, %s, %d info) in %s.\n", plural(total, "problem"), plural(c.errors, "error"), plural(c.warnings, "warning"), c.infos, plural(c.files, "file"))
 		if c.safe > 0 {
 			fmt.Fprintf(bw, "%s fixable with `notelint --fix`.\n", plural(c.safe, "problem"))
 		}
