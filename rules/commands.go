@@ -72,8 +72,8 @@ var (
 		Summary: "a required argument or flag is missing",
 		Doc: "kubectl needs an argument this command does not give: a required flag (`create deployment` needs `--image`), " +
 			"or a file given without `-f` (`kubectl create pod.yaml`).",
-		Wrong: "- kubectl create deployment web\n",
-		Right: "- kubectl create deployment web --image=nginx\n",
+		Wrong: "- kubectl create deployment web\n- kubectl create pod.yaml\n",
+		Right: "- kubectl create deployment web --image=nginx\n- kubectl create -f pod.yaml\n",
 	}
 	ToolTypo = &lint.Rule{
 		ID: "NL108", Name: kubectl.RuleToolTypo, Severity: lint.Error, Fixable: true,

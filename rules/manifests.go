@@ -98,8 +98,8 @@ var (
 		ID: "NL212", Name: manifest.RuleDeprecatedAPIVersion, Severity: lint.Warning, Fixable: true,
 		Summary: "the apiVersion is deprecated",
 		Doc:     "The group/version still works in the target Kubernetes version but is deprecated and will be removed; move to the replacement the message names.",
-		Wrong:   "```yaml\napiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: PriorityLevelConfiguration\nmetadata:\n  name: low\nspec:\n  type: Exempt\n```\n",
-		Right:   "```yaml\napiVersion: flowcontrol.apiserver.k8s.io/v1\nkind: PriorityLevelConfiguration\nmetadata:\n  name: low\nspec:\n  type: Exempt\n```\n",
+		Wrong:   "```yaml\napiVersion: certificates.k8s.io/v1beta1\nkind: ClusterTrustBundle\nmetadata:\n  name: example-ca\nspec:\n  trustBundle: \"<PEM bundle>\"\n```\n",
+		Right:   "```yaml\napiVersion: certificates.k8s.io/v1\nkind: ClusterTrustBundle\nmetadata:\n  name: example-ca\nspec:\n  trustBundle: \"<PEM bundle>\"\n```\n",
 	}
 	CustomResource = &lint.Rule{
 		ID: "NL213", Name: manifest.RuleCustomResource, Severity: lint.Info,

@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/config"
 	"github.com/notelint/notelint/lint/output"
 	"github.com/notelint/notelint/rules"
 )
@@ -82,7 +83,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 	app := &cli.App{
 		Name:      "notelint",
 		Usage:     "lint the kubectl commands and Kubernetes manifests in study notes",
-		UsageText: "notelint [flags] [PATH...]\nnotelint extract [--format json] PATH...\nnotelint rules | explain ID | version",
+		UsageText: "notelint [flags] [PATH...]\nnotelint extract [--format json] PATH...\nnotelint init | rules | explain ID | version",
 		Version:   Version,
 		Reader:    stdin,
 		Writer:    stdout,
@@ -97,7 +98,10 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 			&cli.BoolFlag{Name: "fix", Usage: "apply safe fixes to the files, then report what is left"},
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "with --fix or --diff, apply unsafe fixes too (review them)"},
 			&cli.BoolFlag{Name: "diff", Usage: "print the fixes as a unified diff and write nothing"},
-			&cli.StringFlag{Name: "kube-version", Value: DefaultKubeVersion, Usage: "target Kubernetes `VERSION` (1.NN)"},
+			&cli.StringFlag{Name: "kube-version", Value: DefaultKubeVersion, Usage: "target Kubernetes `VERSION` (1.NN); overrides the configuration file"},
+			&cli.StringFlag{Name: "config", Usage: "use the configuration `FILE` for every note instead of looking for .notelint.yaml"},
+			&cli.StringFlag{Name: "select", Usage: "run only these `RULES` (comma-separated IDs, names or prefixes such as NL1, or ALL); overrides the configuration's select"},
+			&cli.StringFlag{Name: "ignore", Usage: "do not run these `RULES` (comma-separated IDs, names or prefixes)"},
 		},
 		Action: func(c *cli.Context) error {
 			*code = lintCommand(c, stdin, stdout, stderr)
@@ -111,6 +115,14 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 				Flags:     []cli.Flag{&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"}},
 				Action: func(c *cli.Context) error {
 					*code = extractCommand(c, stdin, stdout, stderr)
+					return nil
+				},
+			},
+			{
+				Name:  "init",
+				Usage: "write a commented " + config.FileName + " into the current directory",
+				Action: func(c *cli.Context) error {
+					*code = initCommand(stdout, stderr)
 					return nil
 				},
 			},
@@ -174,6 +186,12 @@ func parseKubeVersion(s string) (int, error) {
 // node_modules skipped; symbolic links to directories not followed, so a
 // link loop cannot trap the walk), "-" for standard input.
 func collectInputs(paths []string, stdin io.Reader) ([]lint.Input, []*lint.InputError) {
+	return collectNotes(paths, stdin, func(path string) bool { return isNotePath(filepath.Base(path)) })
+}
+
+// collectNotes is collectInputs with the test of which files a directory
+// walk reads (the configuration adds extensions and ignored paths).
+func collectNotes(paths []string, stdin io.Reader, isNote func(path string) bool) ([]lint.Input, []*lint.InputError) {
 	var ins []lint.Input
 	var errs []*lint.InputError
 	seen := map[string]bool{}
@@ -220,7 +238,7 @@ func collectInputs(paths []string, stdin io.Reader) ([]lint.Input, []*lint.Input
 				}
 				return nil
 			}
-			if !isNotePath(name) {
+			if !isNote(path) {
 				return nil
 			}
 			if d.Type()&os.ModeSymlink != 0 {
@@ -265,8 +283,7 @@ func describe(err error) error {
 
 // lintCommand is notelint's main action.
 func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int {
-	minor, err := parseKubeVersion(c.String("kube-version"))
-	if err != nil {
+	if _, err := parseKubeVersion(c.String("kube-version")); err != nil {
 		fmt.Fprintf(stderr, "notelint: %v\n", err)
 		return exitError
 	}
@@ -281,12 +298,37 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 		return exitError
 	}
 	fix, diff, unsafe := c.Bool("fix"), c.Bool("diff"), c.Bool("unsafe-fixes")
-	inputs, inputErrs := collectInputs(paths, stdin)
-	linter := &lint.Linter{Rules: rules.All(), Settings: lint.Settings{KubeMinor: minor}}
-	results := linter.LintAll(inputs, fix || diff, unsafe)
+	cfgs, err := newConfigs(c)
+	if err != nil {
+		fmt.Fprintf(stderr, "notelint: %v\n", err)
+		return exitError
+	}
+	inputs, inputErrs := collectNotes(paths, stdin, cfgs.isNote)
+	groups, err := cfgs.group(inputs)
+	if err != nil {
+		cfgs.errs = append(cfgs.errs, err)
+	}
+	if len(cfgs.errs) > 0 {
+		cfgs.printErrors(stderr)
+		return exitError
+	}
+	results := make([]*lint.Result, len(inputs))
+	minor := 0
+	for _, g := range groups {
+		for i, res := range g.linter.LintAll(g.inputs, fix || diff, unsafe) {
+			results[g.index[i]] = res
+		}
+		if minor == 0 {
+			minor = g.linter.Settings.KubeMinor
+		}
+	}
+	if minor == 0 {
+		minor, _ = parseKubeVersion(c.String("kube-version"))
+	}
+	results = slicesDeleteNil(results)
 
 	root, _ := os.Getwd()
-	report := &output.Report{Tool: "notelint", Version: Version, KubeVersion: fmt.Sprintf("1.%d", minor), Root: root, Rules: linter.Rules, Fixing: fix}
+	report := &output.Report{Tool: "notelint", Version: Version, KubeVersion: fmt.Sprintf("1.%d", minor), Root: root, Rules: rules.All(), Fixing: fix}
 	fixed := 0
 	for _, res := range results {
 		if res.Err != nil {

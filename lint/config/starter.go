@@ -1,0 +1,34 @@
+package config
+
+// Starter is the commented .notelint.yaml that `notelint init` writes.
+// Every key is shown; the values are the defaults or harmless examples.
+const Starter = `# notelint configuration: https://github.com/notelint/notelint#configuration
+# notelint uses the first .notelint.yaml found walking up from each note's
+# directory (up to the root of the git repository); --config FILE overrides.
+
+# The Kubernetes version the notes are about: removed flags and API versions
+# are judged against it. notelint knows 1.37 and older.
+kube-version: "1.37"
+
+# Rules by ID or name: off, error, warning or info. See ` + "`notelint rules`" + `.
+rules:
+  # NL109: off              # kubectl plugins are fine in these notes
+  # unknown-flag: warning
+
+# Which rules run: IDs, names or prefixes (NL1 = every command rule).
+# --select and --ignore on the command line override these.
+# select: [ALL]
+# ignore: [NL213]
+
+# Other names for kubectl used in the notes (k is always understood).
+aliases:
+  # kc: kubectl
+
+# Globs, relative to this file, of notes not to check.
+ignore-paths:
+  # - "drafts/**"
+
+# Extra extensions read as Markdown when walking directories.
+extensions:
+  # - ".mdx"
+`
