@@ -1,3 +1,5 @@
+//go:build ignore
+
 // Command gen converts the Kubernetes OpenAPI v2 document (api/openapi-spec/swagger.json
 // of the module k8s.io/kubernetes) into the gzipped gnostic protobuf that package manifest
 // embeds. It is run by `go generate` in rules/manifest and is deterministic: the same input
