@@ -35,7 +35,7 @@ type Formatter interface {
 }
 
 // Names lists the formats.
-var Names = []string{"text", "json", "sarif", "github"}
+var Names = []string{"text", "json", "sarif", "github", "codeclimate"}
 
 // New returns the formatter of a name.
 func New(name string) (Formatter, error) {
@@ -48,6 +48,8 @@ func New(name string) (Formatter, error) {
 		return SARIF{}, nil
 	case "github":
 		return GitHub{}, nil
+	case "codeclimate":
+		return CodeClimate{}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(Names, ", "))
 }

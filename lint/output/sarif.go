@@ -8,6 +8,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/notes"
@@ -21,8 +22,9 @@ type SARIF struct{}
 // Code scanning's limits (GitHub's documented upload limits): results
 // beyond these are dropped with a notification, texts are cut.
 const (
-	MaxSARIFResults = 25000
-	MaxRuleText     = 1024 // shortDescription and fullDescription
+	MaxSARIFResults = 25000 // results per run
+	MaxRuleText     = 1024  // characters of shortDescription and fullDescription
+	MaxRuleName     = 255   // characters of a rule's name
 )
 
 // RulesDocURL is where each rule's documentation lives (its anchor is added).
@@ -158,17 +160,20 @@ func sarifLevel(s lint.Severity) string {
 	return "note"
 }
 
+// cut shortens s to at most n characters (code points), ending in "…"
+// when anything was cut.
 func cut(s string, n int) string {
-	if len(s) <= n {
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	for n > 0 && !utf8Start(s[n]) {
-		n--
+	i, count := 0, 0
+	for i < len(s) && count < n-1 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		count++
 	}
-	return s[:n-1] + "…"
+	return s[:i] + "…"
 }
-
-func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
 func region(lines *notes.LineIndex, start, end int) sarifRegion {
 	s, e := lines.Position(start), lines.Position(end)
@@ -188,7 +193,7 @@ func (SARIF) Format(w io.Writer, r *Report) error {
 		help := rule.Doc
 		md := fmt.Sprintf("%s\n\nWrong:\n\n```markdown\n%s\n```\n\nRight:\n\n```markdown\n%s\n```\n", rule.Doc, strings.TrimSpace(rule.Wrong), strings.TrimSpace(rule.Right))
 		driver.Rules = append(driver.Rules, sarifRule{
-			ID: rule.ID, Name: rule.Name,
+			ID: rule.ID, Name: cut(rule.Name, MaxRuleName),
 			ShortDescription:     sarifText{Text: cut(rule.Summary, MaxRuleText)},
 			FullDescription:      sarifText{Text: cut(firstParagraph(rule.Doc), MaxRuleText)},
 			Help:                 sarifText{Text: help, Markdown: md},
