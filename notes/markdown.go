@@ -314,7 +314,7 @@ func readFence(doc *Document, n *ast.FencedCodeBlock, sh *shellReader, prose *pr
 	switch {
 	case yamlLangs[f.Lang]:
 		doc.Manifests = append(doc.Manifests, splitYAML(m, 0, len(m.buf), FromFence, block)...)
-	case plainLangs[f.Lang] && LooksLikeManifest(m.buf):
+	case plainLangs[f.Lang] && LooksLikeManifest(m.buf) && startsLikeYAML(m.buf):
 		doc.Manifests = append(doc.Manifests, splitYAML(m, 0, len(m.buf), FromFence, block)...)
 	case shellLangs[f.Lang]:
 		readShellBlock(m, sh, block, promptLangs[f.Lang], false)
@@ -430,7 +430,7 @@ func readShellBlock(m *mapped, sh *shellReader, block int, rootPrompts, anchored
 				from = l.start + loc[1]
 			} else if loc := rootPromptRE.FindIndex(text); loc != nil && (rootPrompts || hasPrompts && startsWithTool(p, m.buf[l.start+loc[1]:l.end])) {
 				from = l.start + loc[1]
-			} else if !hasPrompts && (!anchored || startsWithTool(p, text)) {
+			} else if anchored && startsWithTool(p, text) || !hasPrompts && !anchored {
 				from = l.start
 			}
 			if from < 0 {
@@ -449,14 +449,37 @@ func readShellBlock(m *mapped, sh *shellReader, block int, rootPrompts, anchored
 	}
 }
 
-// startsWithTool is true when text (after spaces) starts with a known program.
+// startsWithTool is true when text (after spaces) starts with a known
+// program and reads like a command, not like a sentence of pasted output
+// ("kubectl controls the Kubernetes cluster manager.").
 func startsWithTool(p *proseReader, text []byte) bool {
 	words := splitProse(text)
 	if len(words) == 0 {
 		return false
 	}
 	w := words[0].text
-	return p.tools[w] || p.aliases[w] && w != "k" || w == "k" && len(words) > 1 && p.isVerbish(words[1].text)
+	switch {
+	case w == "k":
+		if len(words) < 2 || !p.isVerbish(words[1].text) {
+			return false
+		}
+	case w == "kubectl" || p.aliases[w]:
+		if len(words) > 1 {
+			next := words[1].text
+			if !(p.isVerbish(next) || proseConfusions[next] || strings.ContainsRune("-<{$'\"", rune(next[0]))) {
+				return false
+			}
+		}
+	case !p.tools[w]:
+		return false
+	}
+	sentence := 0
+	for _, x := range words[1:] {
+		if sentenceWords[strings.TrimRight(x.text, ".,:;!?")] {
+			sentence++
+		}
+	}
+	return sentence < 2
 }
 
 // htmlTags are the tags notes use inline; any other <word> is a placeholder.

@@ -48,6 +48,22 @@ var stopWords = map[string]bool{
 	"at-least": true, "only": true, "plugin": false, "plugins": true, "version.": true,
 }
 
+// proseConfusions are words written after kubectl in English prose that
+// are mistakes for a command rather than English ("kubectl undo").
+var proseConfusions = map[string]bool{"undo": true, "undrain": true, "rollback": true, "tolerations": true, "restart": true}
+
+// sentenceWords end a command in prose: English words that are never
+// kubectl arguments ("kubectl rollout history to look at the revisions").
+var sentenceWords = map[string]bool{
+	"to": true, "the": true, "a": true, "an": true, "and": true, "or": true, "which": true, "that": true,
+	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true, "for": true,
+	"with": true, "in": true, "of": true, "from": true, "by": true, "as": true, "will": true,
+	"can": true, "you": true, "we": true, "it": true, "this": true, "then": true, "if": true, "when": true,
+	"where": true, "so": true, "but": true, "at": true, "into": true, "after": true, "before": true,
+	"using": true, "like": true, "also": true, "should": true, "instead": true, "command": true,
+	"commands": true, "would": true, "could": true, "does": true, "do": true, "not": true, "&": true,
+}
+
 // proseWord is a whitespace-separated word of a prose run.
 type proseWord struct {
 	start, end int // offsets in the run
@@ -110,9 +126,20 @@ func (p *proseReader) anchorAt(words []proseWord, i int, run []byte) bool {
 	switch {
 	case w == "kubectl" || p.aliases[w] && w != "k":
 		// In prose, "kubectl" alone or before a capitalised word is a mention
-		// ("2. kubectl", "kubectl REST API 쓰는 admin"), not a command.
-		return next != "" && !stopWords[strings.ToLower(next)] &&
-			(next[0] >= 'a' && next[0] <= 'z' || strings.ContainsRune("-<{$'\"", rune(next[0])) || strings.HasPrefix(next, "‹"))
+		// ("2. kubectl", "kubectl REST API 쓰는 admin"), not a command. In
+		// English prose the next word must also look like a kubectl command
+		// ("kubectl controls the cluster" is a sentence); in Korean, Chinese
+		// or Japanese prose any ASCII word after kubectl is code.
+		if next == "" || stopWords[strings.ToLower(next)] {
+			return false
+		}
+		if strings.ContainsRune("-<{$'\"", rune(next[0])) || strings.HasPrefix(next, "‹") {
+			return true
+		}
+		if next[0] < 'a' || next[0] > 'z' {
+			return false
+		}
+		return p.isVerbish(strings.TrimRight(next, ":,.")) || proseConfusions[next] || indexCJK(string(run)) >= 0
 	case w == "k":
 		return p.isVerbish(next) || strings.HasPrefix(next, "-") && len(next) > 1
 	case p.tools[w]:
@@ -138,6 +165,11 @@ func (p *proseReader) read(src []byte, at, end int) {
 			continue
 		}
 		cmdEnd, nextWord, chain := p.commandEnd(run, words, i)
+		if i > 0 && (words[i-1].text == "'" || words[i-1].text == "\"") {
+			if k := strings.IndexByte(string(run[words[i].start:cmdEnd]), words[i-1].text[0]); k >= 0 {
+				cmdEnd = words[i].start + k
+			}
+		}
 		if cmdEnd > words[i].start {
 			m := &mapped{}
 			m.add(src, at+words[i].start, at+cmdEnd)
@@ -195,6 +227,9 @@ func (p *proseReader) commandEnd(run []byte, words []proseWord, i int) (end, nex
 				return end, j + 1, false
 			}
 		}
+		if sentenceWords[strings.TrimRight(w.text, ".,:;!?\\")] && !hasOpenQuote(run[words[i].start:w.start]) {
+			return end, j + 1, false
+		}
 		if w.text == "kubectl" && p.anchorAt(words, j, run) && !isShellJoiner(words[j-1].text) {
 			return end, j, false
 		}
@@ -208,6 +243,12 @@ func (p *proseReader) commandEnd(run []byte, words []proseWord, i int) (end, nex
 			return end, j + 1, false
 		}
 		end = w.end
+		// "kubectl proxy: ..." and "kubectl get cs:" end at the colon; a
+		// trailing backslash is a Markdown hard line break.
+		if (strings.HasSuffix(w.text, ":") || strings.HasSuffix(w.text, "\\")) && len(w.text) > 1 && j+1 == len(words) ||
+			strings.HasSuffix(w.text, ":") && len(w.text) > 1 && j+1 < len(words) && !isCommandWord(words[j+1].text) {
+			return w.end - 1, j + 1, false
+		}
 		// A sentence ends at a period followed by a capitalised word.
 		if strings.HasSuffix(w.text, ".") && !strings.HasSuffix(w.text, "..") && len(w.text) > 1 && j+1 < len(words) {
 			if n := words[j+1].text; n[0] >= 'A' && n[0] <= 'Z' {
@@ -227,6 +268,12 @@ func (p *proseReader) commandEnd(run []byte, words []proseWord, i int) (end, nex
 		}
 	}
 	return end, len(words), false
+}
+
+// isCommandWord is true for a word that continues a command after a colon
+// (a flag, a path or a placeholder), not prose.
+func isCommandWord(w string) bool {
+	return w != "" && (w[0] == '-' || w[0] == '/' || w[0] == '.' || w[0] == '<' || w[0] == '{' || w[0] == '$')
 }
 
 // isShellJoiner is true for words after which "kubectl" continues the same

@@ -16,6 +16,29 @@ func LooksLikeManifest(text []byte) bool {
 	return apiVersionRE.Match(text) && kindRE.Match(text)
 }
 
+var yamlLineRE = regexp.MustCompile(`^(?:---|- |[A-Za-z_"'][\w."'/-]*:(?:\s|$))`)
+
+// startsLikeYAML reports whether the first line that is not blank or a
+// comment is YAML (a key, a list item, a document marker): an untagged
+// fence that starts with "kubectl config use-context x" and then pastes a
+// manifest is a shell transcript, not a YAML document.
+func startsLikeYAML(text []byte) bool {
+	for len(text) > 0 {
+		line := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = nil
+		}
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		return yamlLineRE.Match(line)
+	}
+	return false
+}
+
 // splitYAML cuts m.buf[start:end] into YAML documents at "---" lines (and
 // ends one at "..."), dropping documents that hold only comments and blank
 // lines.

@@ -496,6 +496,19 @@ func TestTableSize(t *testing.T) {
 	}
 }
 
+// A missing "--" after exec is one finding, not one more per flag of the
+// container's command.
+func TestExecWithoutDashIsOneFinding(t *testing.T) {
+	var args []Arg
+	for _, w := range strings.Fields("kubectl exec etcd-master -n kube-system etcdctl get / --prefix -keys-only") {
+		args = append(args, Arg{Text: w})
+	}
+	got := New(Options{}).Check(args)
+	if len(got) != 1 || got[0].Rule != RuleRemovedFlag || got[0].Arg != 5 || ApplyEdits(args, got[0].Edits) != "kubectl exec etcd-master -n kube-system -- etcdctl get / --prefix -keys-only" {
+		t.Fatalf("got %+v", got)
+	}
+}
+
 // The note reader marks a whole word as a placeholder when any part of it
 // is one; a flag whose value is the placeholder still has its name checked.
 func TestPlaceholderValueFlags(t *testing.T) {

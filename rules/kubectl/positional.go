@@ -151,6 +151,16 @@ func (r *run) checkExecDash(p int, pr *parsed, before []int, fromFile bool) {
 		when = "is deprecated since 1.18"
 	}
 	cmdText := r.fixedLine(i, nil)
+	// The words after the command are the command's own; kubectl would read
+	// its flags as kubectl flags only because "--" is missing, which is this
+	// one finding, not one more per flag.
+	kept := r.out[:0]
+	for _, f := range r.out {
+		if f.Arg < i || f.Rule != RuleUnknownFlag && f.Rule != RuleInvalidFlagValue {
+			kept = append(kept, f)
+		}
+	}
+	r.out = kept
 	r.add(Finding{Rule: RuleRemovedFlag, Arg: i, Start: 0, End: len(r.text(i)), Edits: e, Safe: true,
 		Message: q("kubectl exec POD COMMAND") + " without \"--\" " + when + "; separate the command with \"--\": write " + q("-- "+cmdText) + "."})
 }
