@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -76,9 +77,18 @@ var (
 
 // getTree returns the process-wide tree, building it on first use.
 func getTree() *tree {
-	sharedOnce.Do(func() { sharedTree = buildTree() })
+	sharedOnce.Do(func() {
+		sharedTree = buildTree()
+		treeBuilt.Store(true)
+	})
 	return sharedTree
 }
+
+var treeBuilt atomic.Bool
+
+// TreeBuilt reports whether this process has built kubectl's command tree
+// (it is built only when a note has a command).
+func TreeBuilt() bool { return treeBuilt.Load() }
 
 // pinnedEnv is the environment kubectl's command constructors read. Each is
 // set for the duration of the build and restored afterwards, so the tree

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	openapi_v2 "github.com/google/gnostic-models/openapiv2"
 	"google.golang.org/protobuf/proto"
@@ -48,16 +49,24 @@ type schemaSet struct {
 }
 
 var (
-	schemaOnce sync.Once
-	schemaVal  *schemaSet
-	schemaErr  error
+	schemaOnce   sync.Once
+	schemaVal    *schemaSet
+	schemaErr    error
+	schemaLoaded atomic.Bool
 )
 
 // loadSchema decodes the embedded schema once per process, on first use.
 func loadSchema() (*schemaSet, error) {
-	schemaOnce.Do(func() { schemaVal, schemaErr = decodeSchema(schemaGz) })
+	schemaOnce.Do(func() {
+		schemaVal, schemaErr = decodeSchema(schemaGz)
+		schemaLoaded.Store(true)
+	})
 	return schemaVal, schemaErr
 }
+
+// SchemaLoaded reports whether this process has decoded the schema (it is
+// decoded only when a note has a manifest).
+func SchemaLoaded() bool { return schemaLoaded.Load() }
 
 func decodeSchema(gz []byte) (*schemaSet, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
