@@ -263,6 +263,9 @@ func lookup(known []*lint.Rule, key string) *lint.Rule {
 
 // suggest names the closest rule when a key is a near miss.
 func suggest(known []*lint.Rule, key string) string {
+	if regexp.MustCompile(`(?i)^NL\d*$`).MatchString(key) {
+		return "" // a number close to another says nothing
+	}
 	best, bestD := "", 3
 	for _, r := range known {
 		for _, cand := range []string{r.ID, r.Name} {

@@ -1,0 +1,237 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/notelint/notelint/lint/config"
+)
+
+// wfRun runs notelint in-process in dir.
+func wfRun(t *testing.T, dir string, args ...string) (int, string, string) {
+	t.Helper()
+	t.Chdir(dir)
+	var out, errb bytes.Buffer
+	code := run(append([]string{"notelint"}, args...), strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func wfWrite(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for rel, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// wfSnippet returns the fenced block after a snippet marker in a file of
+// the repository (README.md, docs/ci.md).
+func wfSnippet(t *testing.T, file, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(data), "<!-- snippet: "+name+" -->\n")
+	if !ok {
+		t.Fatalf("%s has no snippet %q", file, name)
+	}
+	lines := strings.Split(after, "\n")
+	var body []string
+	for _, l := range lines[1:] {
+		if strings.HasPrefix(l, "```") {
+			return strings.Join(body, "\n") + "\n"
+		}
+		body = append(body, l)
+	}
+	t.Fatalf("snippet %q of %s is not closed", name, file)
+	return ""
+}
+
+// TestConfigPerDirectory: each note gets the nearest .notelint.yaml;
+// aliases, severities, ignore-paths and extensions apply.
+func TestConfigPerDirectory(t *testing.T) {
+	dir := t.TempDir()
+	wfWrite(t, dir, map[string]string{
+		".git/HEAD":               "ref: refs/heads/main\n",
+		".notelint.yaml":          "aliases: {kc: kubectl}\nrules:\n  NL101: warning\nignore-paths: [\"drafts/**\"]\nextensions: [\".mdx\"]\n",
+		"notes/a.md":              "- kc craete ns dev\n",
+		"notes/b.mdx":             "- kubectl craete ns qa\n",
+		"drafts/c.md":             "- kubectl craete ns x\n",
+		"quiet/.notelint.yaml":    "rules: {unknown-command: off}\n",
+		"quiet/d.md":              "- kubectl craete ns y\n",
+		"notes/old/.notelint.yml": "this is not a notelint file: ignored\n",
+	})
+	code, out, errOut := wfRun(t, dir, ".")
+	if code != 1 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{
+		`notes/a.md:1:6: warning: "craete" is not a kubectl command`,
+		`notes/b.mdx:1:11: warning: "craete" is not a kubectl command`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+	for _, not := range []string{"drafts/c.md", "quiet/d.md"} {
+		if strings.Contains(out, not) {
+			t.Errorf("%s should not be reported:\n%s", not, out)
+		}
+	}
+	// Named explicitly, an ignored file is still skipped (pre-commit names files).
+	if code, out, _ := wfRun(t, dir, "drafts/c.md"); code != 0 || strings.Contains(out, "craete") {
+		t.Errorf("explicitly named ignored file: exit %d\n%s", code, out)
+	}
+}
+
+// TestConfigFlags: --config, --select, --ignore and --kube-version over the file.
+func TestConfigFlags(t *testing.T) {
+	dir := t.TempDir()
+	wfWrite(t, dir, map[string]string{
+		".git/HEAD":      "",
+		".notelint.yaml": "select: [NL0]\n",
+		"other.yaml":     "rules: {NL101: info}\n",
+		"a.md":           "- kubectl craete ns dev\n\n![x](missing.png)\n",
+	})
+	code, out, _ := wfRun(t, dir, "a.md")
+	if code != 1 || strings.Contains(out, "NL101") || !strings.Contains(out, "NL001 broken-link") {
+		t.Errorf("select from the file: exit %d\n%s", code, out)
+	}
+	code, out, _ = wfRun(t, dir, "--select", "NL101", "a.md")
+	if code != 1 || !strings.Contains(out, "NL101") || strings.Contains(out, "NL001") {
+		t.Errorf("--select overrides: exit %d\n%s", code, out)
+	}
+	code, out, _ = wfRun(t, dir, "a.md", "--ignore", "broken-link")
+	if code != 0 || strings.Contains(out, "NL001") {
+		t.Errorf("--ignore on top of the file: exit %d\n%s", code, out)
+	}
+	code, out, _ = wfRun(t, dir, "--config", "other.yaml", "a.md")
+	if code != 1 || !strings.Contains(out, "info: \"craete\"") || !strings.Contains(out, "NL001") {
+		t.Errorf("--config replaces the found file: exit %d\n%s", code, out)
+	}
+	code, _, errOut := wfRun(t, dir, "--select", "NL9x", "a.md")
+	if code != 2 || errOut != "notelint: --select: no rule or prefix \"NL9x\" (see `notelint rules`)\n" {
+		t.Errorf("bad --select: exit %d, %q", code, errOut)
+	}
+}
+
+// TestBadConfigExit2 asserts the message and exit status for a bad file.
+func TestBadConfigExit2(t *testing.T) {
+	dir := t.TempDir()
+	wfWrite(t, dir, map[string]string{
+		".git/HEAD":      "",
+		".notelint.yaml": "kube-version: \"1.30\"\nrules:\n  NL999: off\nignore_paths: [x]\n",
+		"a.md":           "- kubectl get po\n",
+	})
+	code, out, errOut := wfRun(t, dir, "a.md")
+	want := "notelint: .notelint.yaml:3:3: rules: unknown rule \"NL999\" (see `notelint rules`)\n" +
+		"notelint: .notelint.yaml:4:1: unknown key \"ignore_paths\" (known keys: kube-version, rules, select, ignore, aliases, ignore-paths, extensions)\n"
+	if code != 2 || errOut != want || out != "" {
+		t.Errorf("exit %d\nstderr %q\nwant   %q\nstdout %q", code, errOut, want, out)
+	}
+	wfWrite(t, dir, map[string]string{".notelint.yaml": "kube-version: \"1.99\"\n"})
+	code, _, errOut = wfRun(t, dir, "a.md")
+	if code != 2 || errOut != "notelint: .notelint.yaml:1:15: kube-version: 1.99 is newer than the 1.37 that notelint knows\n" {
+		t.Errorf("kube-version too new: exit %d, %q", code, errOut)
+	}
+	code, _, errOut = wfRun(t, dir, "--config", "nope.yaml", "a.md")
+	if code != 2 || errOut != "notelint: nope.yaml: no such file or directory\n" {
+		t.Errorf("--config missing: exit %d, %q", code, errOut)
+	}
+}
+
+func TestInit(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := wfRun(t, dir, "init")
+	if code != 0 || out != "wrote .notelint.yaml\n" || errOut != "" {
+		t.Fatalf("init: exit %d, %q, %q", code, out, errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, config.FileName))
+	if err != nil || string(data) != config.Starter {
+		t.Fatalf("init wrote %q, %v", data, err)
+	}
+	code, _, errOut = wfRun(t, dir, "init")
+	if code != 2 || errOut != "notelint: .notelint.yaml already exists; not overwriting it\n" {
+		t.Errorf("second init: exit %d, %q", code, errOut)
+	}
+	wfWrite(t, dir, map[string]string{"a.md": "- kubectl get po\n"})
+	if code, out, errOut := wfRun(t, dir, "a.md"); code != 0 || errOut != "" {
+		t.Errorf("linting with the starter file: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestREADMESuppressionSnippet lints the README's suppression example: it
+// is clean, and without its comment the command is reported.
+func TestREADMESuppressionSnippet(t *testing.T) {
+	snippet := wfSnippet(t, "README.md", "suppression")
+	if !strings.Contains(snippet, "kubectl create user") {
+		t.Fatalf("the suppression example changed: %q", snippet)
+	}
+	dir := t.TempDir()
+	wfWrite(t, dir, map[string]string{".git/HEAD": "", "note.md": snippet})
+	if code, out, errOut := wfRun(t, dir, "note.md"); code != 0 || !strings.Contains(out, "No problems found") {
+		t.Errorf("the README's suppression example is reported: exit %d\n%s%s", code, out, errOut)
+	}
+	_, rest, _ := strings.Cut(snippet, "-->\n")
+	wfWrite(t, dir, map[string]string{"note.md": rest})
+	if code, out, _ := wfRun(t, dir, "note.md"); code != 1 || !strings.Contains(out, "NL101 unknown-command") {
+		t.Errorf("without the comment, NL101 should be reported: exit %d\n%s", code, out)
+	}
+}
+
+// TestCISnippets runs every notelint command line of the README's CI
+// snippet and of docs/ci.md's workflow and job, so their flags exist.
+func TestCISnippets(t *testing.T) {
+	var lines []string
+	lines = append(lines, strings.Split(wfSnippet(t, "README.md", "ci-commands"), "\n")...)
+	for _, name := range []string{"github-workflow", "gitlab-job"} {
+		for _, l := range strings.Split(wfSnippet(t, "docs/ci.md", name), "\n") {
+			l = strings.TrimSpace(l)
+			l = strings.TrimPrefix(strings.TrimPrefix(l, "- "), "run: ")
+			lines = append(lines, l)
+		}
+	}
+	ran := 0
+	for _, l := range lines {
+		l = strings.TrimSuffix(strings.TrimSpace(l), " || true")
+		if !strings.HasPrefix(l, "notelint ") {
+			continue
+		}
+		dir := t.TempDir()
+		wfWrite(t, dir, map[string]string{".git/HEAD": "", "notes/a.md": "- kubectl craete ns dev\n"})
+		args := strings.Fields(l)[1:]
+		code, out, errOut := wfRun(t, dir, args...)
+		if code != 1 || errOut != "" {
+			t.Errorf("%s: exit %d\n%s%s", l, code, out, errOut)
+		}
+		for i, a := range args {
+			if a == "--output" {
+				if data, err := os.ReadFile(filepath.Join(dir, args[i+1])); err != nil || !strings.Contains(string(data), "NL101") {
+					t.Errorf("%s: the report %s lacks the finding (%v)", l, args[i+1], err)
+				}
+			}
+		}
+		ran++
+	}
+	if ran != 6 {
+		t.Errorf("ran %d notelint command lines from the snippets, want 6", ran)
+	}
+}
+
+// TestExplainNoteRules: explain prints the doc with both examples.
+func TestExplainNoteRules(t *testing.T) {
+	code, out, _ := wfRun(t, t.TempDir(), "explain", "broken-link")
+	if code != 0 || !strings.HasPrefix(out, "NL001 broken-link (warning)") || !strings.Contains(out, "Wrong:\n\n    ![tolerations](image/tolerations.png)") ||
+		!strings.Contains(out, "Right:\n\n    ![tolerations](image/tolerations.PNG)") {
+		t.Errorf("explain: exit %d\n%s", code, out)
+	}
+}
