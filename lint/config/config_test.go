@@ -186,8 +186,8 @@ func TestFinder(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write(".notelint.yaml", "kube-version: \"1.20\"\n")          // above the git root: never used
-	write("repo/.git/HEAD", "ref: refs/heads/main\n")            // the git root
+	write(".notelint.yaml", "kube-version: \"1.20\"\n")            // above the git root: never used
+	write("repo/.git/HEAD", "ref: refs/heads/main\n")              // the git root
 	write("repo/notes/.notelint.yaml", "kube-version: \"1.30\"\n") // nearest for notes/
 	write("repo/notes/k8s/a.md", "")
 	write("repo/other/b.md", "")
