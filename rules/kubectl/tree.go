@@ -2,6 +2,7 @@ package kubectl
 
 import (
 	"bytes"
+	_ "github.com/notelint/notelint/rules/kubectl/internal/noi18n" // before kubectl translates anything
 	"io"
 	"os"
 	"sort"
