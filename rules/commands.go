@@ -88,8 +88,8 @@ var (
 		Summary: "the command is a kubectl plugin, not part of kubectl",
 		Doc: "`kubectl convert`, `kubectl krew`, `kubectl ctx` and the like are plugins: they work only where the " +
 			"plugin is installed (for example with krew). This is information, not an error.",
-		Wrong: "- kubectl convert -f old.yaml --output-version apps/v1\n",
-		Right: "- kubectl apply -f new.yaml\n",
+		Wrong: "```sh\nkubectl convert -f old.yaml --output-version apps/v1\n```\n",
+		Right: "```sh\nkubectl apply -f new.yaml\n```\n",
 	}
 )
 
