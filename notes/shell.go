@@ -30,7 +30,7 @@ var placeholderRE = regexp.MustCompile(`<[\p{L}\p{N}_][^<>\s|;&]*>|‹[^<>‹›
 // <pod-name>; offsets stay the same. It returns the masked copy and the
 // masked ranges.
 func mask(text []byte) ([]byte, [][2]int) {
-	if bytes.IndexAny(text, "<{‹") < 0 {
+	if !bytes.ContainsAny(text, "<{‹") {
 		return text, nil
 	}
 	locs := placeholderRE.FindAllIndex(text, -1)

@@ -297,6 +297,7 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "notelint: no files given; try `notelint notes/` or `notelint --help`")
 		return exitError
 	}
+	diffed := false
 	fix, diff, unsafe := c.Bool("fix"), c.Bool("diff"), c.Bool("unsafe-fixes")
 	cfgs, err := newConfigs(c)
 	if err != nil {
@@ -342,6 +343,7 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 		switch {
 		case diff:
 			fmt.Fprint(stdout, lint.UnifiedDiff(filepath.ToSlash(res.Path), res.Original, res.Fixed))
+			diffed = true
 		case fix && res.Path == "-":
 			_, _ = stdout.Write(res.Fixed)
 		case fix:
@@ -356,6 +358,9 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "notelint: %s: %v\n", e.Path, e.Err)
 	}
 	report.Errors = inputErrs
+	if diff && diffed && len(inputErrs) == 0 {
+		return exitFindings // as with ruff: a diff means the files are not clean
+	}
 	if diff || fix && len(paths) == 1 && paths[0] == "-" {
 		return exitCode(report)
 	}

@@ -191,7 +191,8 @@ func (SARIF) Format(w io.Writer, r *Report) error {
 	for i, rule := range rules {
 		index[rule.ID] = i
 		help := rule.Doc
-		md := fmt.Sprintf("%s\n\nWrong:\n\n```markdown\n%s\n```\n\nRight:\n\n```markdown\n%s\n```\n", rule.Doc, strings.TrimSpace(rule.Wrong), strings.TrimSpace(rule.Right))
+		// Four backticks: the examples hold fences of their own.
+		md := fmt.Sprintf("%s\n\nWrong:\n\n````markdown\n%s\n````\n\nRight:\n\n````markdown\n%s\n````\n", rule.Doc, strings.TrimSpace(rule.Wrong), strings.TrimSpace(rule.Right))
 		driver.Rules = append(driver.Rules, sarifRule{
 			ID: rule.ID, Name: cut(rule.Name, MaxRuleName),
 			ShortDescription:     sarifText{Text: cut(rule.Summary, MaxRuleText)},

@@ -726,3 +726,13 @@ spec:
 		want: [][]want{nil, {{RuleUnknownField, 13, 9, true}}},
 	})
 }
+
+// A line indented under "key: value" continues that scalar: the parser
+// stops at that line's own colon (PyYAML and yaml.v3 agree on column 10).
+func TestSyntaxColumnOfOverIndentedKey(t *testing.T) {
+	text := "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n   labels: {app: web}\n"
+	probs := Check([]Doc{{Text: []byte(text)}}, Options{})[0]
+	if len(probs) != 1 || probs[0].Rule != RuleYAMLSyntax || probs[0].Start != strings.Index(text, "labels:")+6 {
+		t.Fatalf("got %+v", probs)
+	}
+}

@@ -57,6 +57,31 @@ func parse(t *text) (*yaml.Node, *Problem) {
 		Message: fmt.Sprintf("YAML does not parse at line %d, column %d: %s.", line, col, strings.TrimSuffix(detail, "."))}
 }
 
+// continuesScalar reports whether line is indented deeper than the last
+// non-blank line before it and that line is "key: value" with the value on
+// the same line.
+func continuesScalar(t *text, line, indent int) bool {
+	for l := line - 1; l >= 1; l-- {
+		ps, pe := t.lineStarts[l-1], t.lineEnd(l)
+		prev := strings.TrimRight(string(t.src[ps:pe]), " \t\r")
+		body := strings.TrimLeft(prev, " ")
+		if body == "" || strings.HasPrefix(body, "#") {
+			continue
+		}
+		prevIndent := len(prev) - len(body)
+		for strings.HasPrefix(body, "- ") { // keys of a list item sit after its dash
+			body = strings.TrimLeft(body[2:], " ")
+			prevIndent = len(prev) - len(body)
+		}
+		if indent <= prevIndent {
+			return false
+		}
+		i := strings.Index(body, ": ")
+		return i > 0 && !strings.HasSuffix(body, ":") && !strings.HasPrefix(strings.TrimSpace(body[i+2:]), "#")
+	}
+	return false
+}
+
 // columnOf guesses where on line the parser stopped, from the message.
 func columnOf(t *text, line int, detail string) int {
 	if line > len(t.lineStarts) {
@@ -70,8 +95,13 @@ func columnOf(t *text, line int, detail string) int {
 	lineText := string(t.src[s:e])
 	switch {
 	case strings.Contains(detail, "mapping values are not allowed"):
-		// The second ": " on the line (the first one is the key's own).
+		// A line indented under "key: value" continues that scalar, so its
+		// own key's colon is the one not allowed; otherwise it is the second
+		// ": " on the line (the first one is the key's own).
 		idx := strings.Index(lineText, ": ")
+		if idx >= 0 && continuesScalar(t, line, first-s) {
+			return s + idx
+		}
 		if idx < 0 {
 			idx = strings.LastIndex(lineText, ":")
 		} else if j := strings.Index(lineText[idx+2:], ":"); j >= 0 {
