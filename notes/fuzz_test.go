@@ -3,6 +3,7 @@ package notes
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -26,7 +27,11 @@ func FuzzRead(f *testing.F) {
 		if yaml {
 			path = "n.yaml"
 		}
+		t0 := time.Now()
 		doc, err := Read(path, []byte(src), Options{})
+		if d := time.Since(t0); d > time.Second {
+			t.Fatalf("reading %d bytes took %v", len(src), d)
+		}
 		if err != nil {
 			if utf8.ValidString(src) && !strings.Contains(src, "\x00") {
 				t.Fatalf("valid text refused: %v", err)

@@ -375,7 +375,11 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 		out = f
 	}
 	if fix && fixed > 0 && c.String("format") == "text" {
-		fmt.Fprintf(out, "Fixed %d problems.\n", fixed)
+		if fixed == 1 {
+			fmt.Fprintln(out, "Fixed 1 problem.")
+		} else {
+			fmt.Fprintf(out, "Fixed %d problems.\n", fixed)
+		}
 	}
 	if err := format.Format(out, report); err != nil {
 		fmt.Fprintf(stderr, "notelint: writing the report: %v\n", err)
