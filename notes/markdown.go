@@ -315,12 +315,40 @@ func readFence(doc *Document, n *ast.FencedCodeBlock, sh *shellReader, prose *pr
 	case yamlLangs[f.Lang]:
 		doc.Manifests = append(doc.Manifests, splitYAML(m, 0, len(m.buf), FromFence, block)...)
 	case plainLangs[f.Lang] && LooksLikeManifest(m.buf) && startsLikeYAML(m.buf):
-		doc.Manifests = append(doc.Manifests, splitYAML(m, 0, len(m.buf), FromFence, block)...)
+		// A transcript often follows the manifest in the same untagged block
+		// ("root@cp:~# kubectl apply -f np.yaml" and its output): the
+		// manifest ends at the first prompt line, the rest is read as shell.
+		cut := firstPromptLine(m.buf, sh.prose)
+		doc.Manifests = append(doc.Manifests, splitYAML(m, 0, cut, FromFence, block)...)
+		if cut < len(m.buf) {
+			readShellBlock(m.slice(cut), sh, block, false, true)
+		}
 	case shellLangs[f.Lang]:
 		readShellBlock(m, sh, block, promptLangs[f.Lang], false)
 	case plainLangs[f.Lang]:
 		readShellBlock(m, sh, block, false, true)
 	}
+}
+
+// firstPromptLine is the offset of the first line that starts with a
+// shell prompt ("$ ", "root@host:~# ", or "# " before a command such as
+// "# cat next.yaml"), or len(buf).
+func firstPromptLine(buf []byte, p *proseReader) int {
+	for i := 0; i < len(buf); {
+		j := bytes.IndexByte(buf[i:], '\n')
+		if j < 0 {
+			j = len(buf) - i
+		}
+		line := buf[i : i+j]
+		if promptRE.Match(line) {
+			return i
+		}
+		if loc := rootPromptRE.FindIndex(line); loc != nil && startsWithTool(p, line[loc[1]:]) {
+			return i
+		}
+		i += j + 1
+	}
+	return len(buf)
 }
 
 // fenceLang is the language of an info string: its first word, lower case,
