@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"github.com/notelint/notelint/internal/editdist"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -102,7 +103,7 @@ func (p *proseReader) isVerbish(w string) bool {
 		return false
 	}
 	for v := range p.verbs {
-		if len(v) >= 4 && editDistance(w, v) <= 2 {
+		if len(v) >= 4 && editdist.Distance(w, v) <= 2 {
 			return true
 		}
 	}
@@ -365,41 +366,6 @@ func isLowerWord(s string) bool {
 		}
 	}
 	return true
-}
-
-// editDistance is the optimal string alignment distance (Damerau-Levenshtein
-// with adjacent transpositions) between two short ASCII strings.
-func editDistance(a, b string) int {
-	if a == b {
-		return 0
-	}
-	if len(a) == 0 {
-		return len(b)
-	}
-	if len(b) == 0 {
-		return len(a)
-	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
 
 // isPlaceholderToken is true for a prose word that is a placeholder as a

@@ -10,6 +10,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"github.com/notelint/notelint/internal/editdist"
 	"os"
 	"path"
 	"path/filepath"
@@ -269,7 +270,7 @@ func suggest(known []*lint.Rule, key string) string {
 	best, bestD := "", 3
 	for _, r := range known {
 		for _, cand := range []string{r.ID, r.Name} {
-			if d := distance(strings.ToLower(key), strings.ToLower(cand)); d < bestD {
+			if d := editdist.Distance(strings.ToLower(key), strings.ToLower(cand)); d < bestD {
 				best, bestD = cand, d
 			}
 		}
@@ -278,26 +279,6 @@ func suggest(known []*lint.Rule, key string) string {
 		return ""
 	}
 	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // Match returns the rules a selector names: "ALL", an ID, a name, or an ID

@@ -1,53 +1,10 @@
 package kubectl
 
 import (
+	"github.com/notelint/notelint/internal/editdist"
 	"sort"
 	"strings"
 )
-
-// damerau returns the optimal-string-alignment distance between a and b:
-// insertions, deletions, substitutions and transpositions of two adjacent
-// bytes each cost one (so "craete"→"create" and "pdo"→"pod" are 1).
-func damerau(a, b string) int {
-	la, lb := len(a), len(b)
-	if la == 0 {
-		return lb
-	}
-	if lb == 0 {
-		return la
-	}
-	// three rolling rows: i-2, i-1, i
-	prev2 := make([]int, lb+1)
-	prev := make([]int, lb+1)
-	cur := make([]int, lb+1)
-	for j := 0; j <= lb; j++ {
-		prev[j] = j
-	}
-	for i := 1; i <= la; i++ {
-		cur[0] = i
-		for j := 1; j <= lb; j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := prev[j] + 1
-			if x := cur[j-1] + 1; x < v {
-				v = x
-			}
-			if x := prev[j-1] + cost; x < v {
-				v = x
-			}
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				if x := prev2[j-2] + 1; x < v {
-					v = x
-				}
-			}
-			cur[j] = v
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[lb]
-}
 
 // maxTypoDistance is how far a word may be from a name to count as a typo of
 // it: short words must be nearly exact, long ones may carry more mistakes.
@@ -85,7 +42,7 @@ func closest(word string, names []string) []candidate {
 		}
 		seen[n] = true
 		ln := strings.ToLower(n)
-		d := damerau(w, ln)
+		d := editdist.Distance(w, ln)
 		// "name-space" vs "namespace": a stray or missing dash is one mistake.
 		if strings.ReplaceAll(w, "-", "") == strings.ReplaceAll(ln, "-", "") && d > 1 {
 			d = 1

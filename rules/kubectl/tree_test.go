@@ -1,6 +1,7 @@
 package kubectl
 
 import (
+	"github.com/notelint/notelint/internal/editdist"
 	"os"
 	"path/filepath"
 	"sort"
@@ -139,8 +140,8 @@ func TestDamerau(t *testing.T) {
 		a, b string
 		d    int
 	}{{"craete", "create", 1}, {"pdo", "pod", 1}, {"", "abc", 3}, {"namespace", "namespace", 0}, {"kitten", "sitting", 3}, {"bask64", "base64", 1}} {
-		if got := damerau(tc.a, tc.b); got != tc.d {
-			t.Errorf("damerau(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.d)
+		if got := editdist.Distance(tc.a, tc.b); got != tc.d {
+			t.Errorf("editdist.Distance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.d)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package kubectl
 
 import (
+	"github.com/notelint/notelint/internal/editdist"
 	"strings"
 )
 
@@ -76,7 +77,7 @@ func (r *run) checkToolTypo(i int) string {
 			if len(t) < 4 {
 				continue
 			}
-			d := damerau(name, t)
+			d := editdist.Distance(name, t)
 			if d == 1 || (d == 2 && len(name) >= 7) {
 				c = append(c, candidate{t, d})
 			}
@@ -118,7 +119,7 @@ func (r *run) checkIPObject(i int) {
 	}
 	var c []candidate
 	for _, o := range ipObjects {
-		if damerau(w, o) == 1 {
+		if editdist.Distance(w, o) == 1 {
 			c = append(c, candidate{o, 1})
 		}
 	}

@@ -1,40 +1,21 @@
 package manifest
 
 import (
+	"github.com/notelint/notelint/internal/editdist"
 	"strings"
 )
 
 // distance is the optimal-string-alignment edit distance (Levenshtein plus adjacent
 // transpositions) between a and b, compared case-insensitively (a case slip costs 0).
 func distance(a, b string) int {
-	ra, rb := []rune(strings.ToLower(a)), []rune(strings.ToLower(b))
-	if len(ra) > 64 || len(rb) > 64 {
-		if string(ra) == string(rb) {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	if len(a) > 256 || len(b) > 256 { // no suggestion for huge keys; not worth the time
+		if a == b {
 			return 0
 		}
 		return 99
 	}
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
+	return editdist.Distance(a, b)
 }
 
 // closest returns the candidate closest to s when exactly one candidate is close enough
