@@ -119,21 +119,12 @@ func checkerFor(s *lint.Settings) *kubectl.Checker {
 	return c.(*kubectl.Checker)
 }
 
-// commandFinding is a kubectl finding placed in the file.
-type commandFinding struct {
-	rule       string
-	start, end int
-	message    string
-	fix        *lint.Fix
-	info       bool
-}
-
 type commandFindingsKey struct{}
 
 // commandFindings analyses every command of the document once.
-func commandFindings(p *lint.Pass) []commandFinding {
+func commandFindings(p *lint.Pass) []finding {
 	return p.Memo(commandFindingsKey{}, func() any {
-		var out []commandFinding
+		var out []finding
 		if len(p.Doc.Commands) == 0 {
 			return out
 		}
@@ -152,7 +143,7 @@ func commandFindings(p *lint.Pass) []commandFinding {
 			}
 		}
 		return out
-	}).([]commandFinding)
+	}).([]finding)
 }
 
 // wrappers run the command that follows them.
@@ -187,8 +178,11 @@ func contains(list []string, s string) bool {
 }
 
 // place maps a finding's word offsets to file offsets.
-func place(src []byte, words []notes.Word, f kubectl.Finding) commandFinding {
-	cf := commandFinding{rule: f.Rule, message: f.Message, info: f.Info}
+func place(src []byte, words []notes.Word, f kubectl.Finding) finding {
+	cf := finding{rule: f.Rule, message: f.Message}
+	if f.Info {
+		cf.severity = lint.Info
+	}
 	if f.Arg < 0 || f.Arg >= len(words) {
 		f.Arg, f.Start, f.End = 0, 0, len(words[0].Text)
 	}
@@ -262,15 +256,25 @@ func fixTitle(src []byte, edits []lint.Edit) string {
 	return strings.Join(parts, ", ")
 }
 
-func runCommandRule(p *lint.Pass) {
-	for _, f := range commandFindings(p) {
+func runCommandRule(p *lint.Pass) { report(p, commandFindings(p)) }
+
+// finding is what a checker found, placed in the file, before it becomes
+// the diagnostic of the rule of its name.
+type finding struct {
+	rule       string
+	start, end int
+	message    string
+	severity   lint.Severity // 0: the rule's own severity
+	fix        *lint.Fix
+}
+
+// report reports the findings of the pass's rule.
+func report(p *lint.Pass, fs []finding) {
+	for _, f := range fs {
 		if f.rule != p.Rule.Name {
 			continue
 		}
-		d := lint.Diagnostic{Start: f.start, End: f.end, Message: f.message}
-		if f.info && p.Rule.Severity > lint.Info {
-			d.Severity = lint.Info
-		}
+		d := lint.Diagnostic{Start: f.start, End: f.end, Message: f.message, Severity: f.severity}
 		if f.fix != nil {
 			d.Fixes = []lint.Fix{*f.fix}
 		}

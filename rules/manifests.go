@@ -119,20 +119,12 @@ func init() {
 	}
 }
 
-type manifestFinding struct {
-	rule       string
-	start, end int
-	message    string
-	severity   lint.Severity
-	fix        *lint.Fix
-}
-
 type manifestFindingsKey struct{}
 
 // manifestFindings validates every manifest of the document once.
-func manifestFindings(p *lint.Pass) []manifestFinding {
+func manifestFindings(p *lint.Pass) []finding {
 	return p.Memo(manifestFindingsKey{}, func() any {
-		var out []manifestFinding
+		var out []finding
 		ms := p.Doc.Manifests
 		if len(ms) == 0 {
 			return out // no schema is loaded for a note without manifests
@@ -147,11 +139,11 @@ func manifestFindings(p *lint.Pass) []manifestFinding {
 			}
 		}
 		return out
-	}).([]manifestFinding)
+	}).([]finding)
 }
 
-func placeProblem(src []byte, m *notes.Manifest, pr manifest.Problem) manifestFinding {
-	f := manifestFinding{rule: pr.Rule, message: pr.Message}
+func placeProblem(src []byte, m *notes.Manifest, pr manifest.Problem) finding {
+	f := finding{rule: pr.Rule, message: pr.Message}
 	switch pr.Severity {
 	case manifest.Warning:
 		f.severity = lint.Warning
@@ -182,15 +174,4 @@ func placeProblem(src []byte, m *notes.Manifest, pr manifest.Problem) manifestFi
 	return f
 }
 
-func runManifestRule(p *lint.Pass) {
-	for _, f := range manifestFindings(p) {
-		if f.rule != p.Rule.Name {
-			continue
-		}
-		d := lint.Diagnostic{Start: f.start, End: f.end, Message: f.message, Severity: f.severity}
-		if f.fix != nil {
-			d.Fixes = []lint.Fix{*f.fix}
-		}
-		p.Report(d)
-	}
-}
+func runManifestRule(p *lint.Pass) { report(p, manifestFindings(p)) }
