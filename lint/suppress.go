@@ -191,12 +191,11 @@ func (s *Suppressor) codeDirectives(doc *notes.Document, start, end int) []*dire
 	src := doc.Src[start:end]
 	for _, loc := range codeDirectiveRE.FindAllSubmatchIndex(src, -1) {
 		hash := start + loc[0]
-		ls := lineStart(doc.Src, hash)
+		ls, ce := doc.Lines.Bounds(hash)
 		before := strings.TrimSpace(string(doc.Src[ls:hash]))
 		if ls != hash && !isSpace(doc.Src[hash-1]) {
 			continue // not a comment: "a#notelint: ..." inside a word
 		}
-		ce := lineEnd(doc.Src, hash)
 		d := &directive{kind: dirLine, start: hash, end: ce}
 		list := string(src[loc[2]:loc[3]])
 		for _, l := range ruleKeyRE.FindAllStringIndex(list, -1) {
@@ -214,23 +213,6 @@ func (s *Suppressor) codeDirectives(doc *notes.Document, start, end int) []*dire
 }
 
 func isSpace(b byte) bool { return b == ' ' || b == '\t' }
-
-func lineStart(src []byte, off int) int {
-	for off > 0 && src[off-1] != '\n' {
-		off--
-	}
-	return off
-}
-
-func lineEnd(src []byte, off int) int {
-	for off < len(src) && src[off] != '\n' {
-		off++
-	}
-	if off > 0 && off <= len(src) && src[off-1] == '\r' {
-		off--
-	}
-	return off
-}
 
 // suppressed reports whether a directive covers d; mark records the use.
 func (s *Suppressor) suppressed(doc *notes.Document, dirs []*directive, d Diagnostic, mark bool) bool {
@@ -344,7 +326,7 @@ func (s *Suppressor) report(doc *notes.Document, d *directive, dead []*directive
 	diag := Diagnostic{Rule: s.Unused, Severity: s.Unused.Severity, Start: d.start, End: d.end, Message: msg}
 	var fix Fix
 	if dead == nil || len(dead) == len(d.rules) {
-		fix = Fix{Title: "remove the " + d.label() + " comment", Edits: []Edit{removeComment(doc.Src, d.start, d.end)}, Safe: true}
+		fix = Fix{Title: "remove the " + d.label() + " comment", Edits: []Edit{removeComment(doc, d.start, d.end)}, Safe: true}
 	} else {
 		sep := " "
 		if d.kind == dirLine || strings.Contains(string(doc.Src[d.rules[0].start:d.rules[len(d.rules)-1].end]), ",") {
@@ -383,8 +365,10 @@ func slicesContains(list []*directiveRule, r *directiveRule) bool {
 // removeComment deletes a comment: with its whole line (line break
 // included) when nothing else is on that line, else with the blanks
 // before it.
-func removeComment(src []byte, start, end int) Edit {
-	ls, le := lineStart(src, start), lineEnd(src, end)
+func removeComment(doc *notes.Document, start, end int) Edit {
+	src := doc.Src
+	ls, _ := doc.Lines.Bounds(start)
+	_, le := doc.Lines.Bounds(end)
 	if strings.TrimSpace(string(src[ls:start])) == "" && strings.TrimSpace(string(src[end:le])) == "" {
 		next := le
 		if next < len(src) && src[next] == '\r' {

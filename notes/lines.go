@@ -71,6 +71,15 @@ func (li *LineIndex) LineText(line int) []byte {
 	return li.src[start:end]
 }
 
+// Bounds returns the line that holds off: the offset where it starts and
+// the offset where its text ends (before "\r\n" or "\n").
+func (li *LineIndex) Bounds(off int) (start, end int) {
+	off = min(max(off, 0), len(li.src))
+	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off })
+	start = li.starts[line-1]
+	return start, start + len(li.LineText(line))
+}
+
 // Position converts a byte offset; offsets outside the file are clamped.
 func (li *LineIndex) Position(off int) Position {
 	if off < 0 {

@@ -35,6 +35,11 @@ func TestLineIndexPositions(t *testing.T) {
 	if got := string(li.LineText(3)); got != "last" {
 		t.Errorf("LineText(3) = %q", got)
 	}
+	for off, want := range map[int][2]int{0: {0, 5}, 4: {0, 5}, 6: {0, 5}, 7: {7, 17}, 16: {7, 17}, 18: {18, 22}, 22: {18, 22}} {
+		if s, e := li.Bounds(off); s != want[0] || e != want[1] {
+			t.Errorf("Bounds(%d) = %d, %d; want %v (the line ending is not part of the text)", off, s, e, want)
+		}
+	}
 	if li.Lines() != 3 {
 		t.Errorf("Lines() = %d; want 3", li.Lines())
 	}

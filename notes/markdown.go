@@ -263,7 +263,10 @@ func readSpan(doc *Document, c *ast.CodeSpan, sh *shellReader) {
 		return
 	}
 	p := sh.prose
-	if !(p.tools[words[0].text] || p.aliases[words[0].text] || words[0].text == "k" && len(words) > 1 && p.isVerbish(words[1].text)) {
+	// A span is code: any known program starts a command (a one-letter
+	// alias still needs a kubectl verb after it).
+	w := words[0].text
+	if !(p.tools[w] || p.aliases[w] && (len(w) > 1 || len(words) > 1 && p.isVerbish(words[1].text))) {
 		return
 	}
 	sh.read(m, FromSpan, -1)
@@ -283,12 +286,14 @@ func readFence(doc *Document, n *ast.FencedCodeBlock, sh *shellReader, prose *pr
 	// before the first content line.
 	switch {
 	case n.Info != nil:
-		f.Start = lineStartOf(src, f.InfoStart)
+		f.Start, _ = doc.Lines.Bounds(f.InfoStart)
 	case lines.Len() > 0:
-		f.Start = lineStartOf(src, max(lineStartOf(src, lines.At(0).Start)-1, 0))
+		first, _ := doc.Lines.Bounds(lines.At(0).Start)
+		f.Start, _ = doc.Lines.Bounds(max(first-1, 0))
 	}
 	if f.InfoStart == 0 && f.InfoEnd == 0 && f.Start >= 0 {
-		f.InfoStart, f.InfoEnd = lineEndOf(src, f.Start), lineEndOf(src, f.Start)
+		_, openEnd := doc.Lines.Bounds(f.Start)
+		f.InfoStart, f.InfoEnd = openEnd, openEnd
 	}
 	m := &mapped{}
 	for i := 0; i < lines.Len(); i++ {
@@ -302,10 +307,11 @@ func readFence(doc *Document, n *ast.FencedCodeBlock, sh *shellReader, prose *pr
 		f.ContentStart = lines.At(0).Start
 		f.ContentEnd = lines.At(lines.Len() - 1).Stop
 	} else if f.Start >= 0 {
-		f.ContentStart = min(lineEndOf(src, f.Start)+1, len(src))
+		_, openEnd := doc.Lines.Bounds(f.Start)
+		f.ContentStart = min(openEnd+1, len(src))
 		f.ContentEnd = f.ContentStart
 	}
-	f.Closed = fenceClosed(src, f)
+	f.Closed = fenceClosed(src, doc.Lines, f)
 	block := len(doc.Fences)
 	doc.Fences = append(doc.Fences, f)
 	if len(m.buf) == 0 {
@@ -361,29 +367,13 @@ func fenceLang(info string) string {
 	return strings.ToLower(info)
 }
 
-func lineStartOf(src []byte, off int) int {
-	for off > 0 && src[off-1] != '\n' {
-		off--
-	}
-	return off
-}
-
-func lineEndOf(src []byte, off int) int {
-	for off < len(src) && src[off] != '\n' {
-		off++
-	}
-	if off > 0 && src[off-1] == '\r' {
-		off--
-	}
-	return off
-}
-
 // fenceClosed reports whether a closing fence line follows the content.
-func fenceClosed(src []byte, f Fence) bool {
+func fenceClosed(src []byte, lines *LineIndex, f Fence) bool {
 	if f.Start < 0 {
 		return true
 	}
-	open := bytes.TrimLeft(src[f.Start:lineEndOf(src, f.Start)], " \t>")
+	_, openEnd := lines.Bounds(f.Start)
+	open := bytes.TrimLeft(src[f.Start:openEnd], " \t>")
 	if len(open) == 0 {
 		return true
 	}
@@ -394,12 +384,13 @@ func fenceClosed(src []byte, f Fence) bool {
 	}
 	after := f.ContentEnd
 	if f.ContentEnd == f.ContentStart {
-		after = min(lineEndOf(src, f.Start)+1, len(src))
+		after = min(openEnd+1, len(src))
 	}
 	if after >= len(src) {
 		return false
 	}
-	line := bytes.TrimSpace(bytes.TrimLeft(src[after:lineEndOf(src, after)], " \t>"))
+	_, afterEnd := lines.Bounds(after)
+	line := bytes.TrimSpace(bytes.TrimLeft(src[after:afterEnd], " \t>"))
 	if len(line) < n {
 		return false
 	}
@@ -487,7 +478,7 @@ func startsWithTool(p *proseReader, text []byte) bool {
 	}
 	w := words[0].text
 	switch {
-	case w == "k":
+	case p.aliases[w] && len(w) == 1:
 		if len(words) < 2 || !p.isVerbish(words[1].text) {
 			return false
 		}

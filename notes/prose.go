@@ -2,19 +2,21 @@ package notes
 
 import (
 	"github.com/notelint/notelint/internal/editdist"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // KubectlVerbs are kubectl's top-level commands. They decide whether "k"
-// in prose starts a command ("k get po") or is just a letter. A test in
-// rules/kubectl keeps this list equal to kubectl's real command tree.
+// in prose starts a command ("k get po") or is just a letter, without
+// building the tree. TestReaderVerbsMatchTheTree in rules/kubectl keeps
+// this list equal to kubectl's real command tree.
 var KubectlVerbs = []string{
-	"annotate", "api-resources", "api-versions", "apply", "attach", "auth", "autoscale",
+	"alpha", "annotate", "api-resources", "api-versions", "apply", "attach", "auth", "autoscale",
 	"certificate", "cluster-info", "completion", "config", "cordon", "cp", "create",
 	"debug", "delete", "describe", "diff", "drain", "edit", "events", "exec", "explain",
-	"expose", "get", "kustomize", "label", "logs", "options", "patch", "plugin",
+	"expose", "get", "kuberc", "kustomize", "label", "logs", "options", "patch", "plugin",
 	"port-forward", "proxy", "replace", "rollout", "run", "scale", "set", "taint", "top",
 	"uncordon", "version", "wait",
 }
@@ -27,6 +29,13 @@ var Tools = []string{
 	"apt-get", "apt", "yum", "dnf", "sudo", "watch", "minikube", "kind", "kustomize", "cfssl",
 	"ssh", "scp", "vi", "vim", "cat", "grep",
 }
+
+// KubectlAliases are the names always read and checked as kubectl, besides
+// "kubectl" itself; the configuration may add more (Options.Aliases). This
+// is the one place the built-in list lives: rules/kubectl builds its alias
+// table from it. A one-letter alias starts a command only before a kubectl
+// verb ("k get po"), since a lone letter is common in prose.
+var KubectlAliases = []string{"k"}
 
 // Options change what the reader treats as a command.
 type Options struct {
@@ -80,8 +89,8 @@ type proseReader struct {
 }
 
 func newProseReader(sh *shellReader, opts Options) *proseReader {
-	p := &proseReader{shell: sh, aliases: map[string]bool{"k": true}, tools: map[string]bool{}, verbs: map[string]bool{}}
-	for _, a := range opts.Aliases {
+	p := &proseReader{shell: sh, aliases: map[string]bool{}, tools: map[string]bool{}, verbs: map[string]bool{}}
+	for _, a := range append(slices.Clone(KubectlAliases), opts.Aliases...) {
 		p.aliases[a] = true
 	}
 	for _, t := range Tools {
@@ -125,7 +134,7 @@ func (p *proseReader) anchorAt(words []proseWord, i int, run []byte) bool {
 		next = words[i+1].text
 	}
 	switch {
-	case w == "kubectl" || p.aliases[w] && w != "k":
+	case w == "kubectl" || p.aliases[w] && len(w) > 1:
 		// In prose, "kubectl" alone or before a capitalised word is a mention
 		// ("2. kubectl", "kubectl REST API 쓰는 admin"), not a command. In
 		// English prose the next word must also look like a kubectl command
@@ -141,7 +150,7 @@ func (p *proseReader) anchorAt(words []proseWord, i int, run []byte) bool {
 			return false
 		}
 		return p.isVerbish(strings.TrimRight(next, ":,.")) || proseConfusions[next] || indexCJK(string(run)) >= 0
-	case w == "k":
+	case p.aliases[w]: // a one-letter alias
 		return p.isVerbish(next) || strings.HasPrefix(next, "-") && len(next) > 1
 	case p.tools[w]:
 		// Other tools need a following word that looks like an argument.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -155,7 +156,7 @@ func unwrap(words []notes.Word, aliases []string) []notes.Word {
 		j := -1
 		for i := 1; i < len(words) && i <= 4; i++ {
 			t := words[i].Text
-			if t == "kubectl" || t == "k" || contains(aliases, t) {
+			if t == "kubectl" || slices.Contains(notes.KubectlAliases, t) || slices.Contains(aliases, t) {
 				j = i
 				break
 			}
@@ -166,15 +167,6 @@ func unwrap(words []notes.Word, aliases []string) []notes.Word {
 		words = words[j:]
 	}
 	return words
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // place maps a finding's word offsets to file offsets.

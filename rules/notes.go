@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -163,7 +164,7 @@ func caseMatch(base, rel string) (string, bool) {
 		}
 		names := listDir(dir)[strings.ToLower(s)]
 		switch {
-		case contains(names, s):
+		case slices.Contains(names, s):
 		case len(names) == 1:
 			segs[i] = names[0]
 			changed = true
@@ -263,7 +264,7 @@ func looksLikeShell(content []byte, aliases []string) bool {
 		return false
 	}
 	word := strings.Fields(l)[0]
-	return shellStarts[word] || contains(aliases, word)
+	return shellStarts[word] || slices.Contains(aliases, word)
 }
 
 // looksLikeYAMLManifest: the block parses as YAML documents that each have

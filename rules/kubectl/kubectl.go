@@ -9,6 +9,7 @@
 package kubectl
 
 import (
+	"github.com/notelint/notelint/notes"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -66,12 +67,15 @@ type Options struct {
 	KubeVersion int               // target minor version, default 37 (Kubernetes 1.37)
 }
 
-// DefaultAliases are the command names always treated as kubectl. This is
-// the one place the built-in alias list lives.
-var DefaultAliases = map[string]string{
-	"k":       "kubectl",
-	"kubectl": "kubectl",
-}
+// DefaultAliases are the command names always treated as kubectl: kubectl
+// itself and notes.KubectlAliases, the one place the built-in list lives.
+var DefaultAliases = func() map[string]string {
+	m := map[string]string{"kubectl": "kubectl"}
+	for _, a := range notes.KubectlAliases {
+		m[a] = "kubectl"
+	}
+	return m
+}()
 
 // DefaultKubeVersion is the Kubernetes minor version checked against when
 // Options.KubeVersion is zero: the version of the vendored kubectl tree.

@@ -1,6 +1,7 @@
 package kubectl
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -119,7 +120,7 @@ func (r *run) lastPathWord(p int, pr *parsed) int {
 	last := p
 	name := pr.node.name
 	for i := p + 1; i < pr.end; i++ {
-		if r.text(i) == name || contains(pr.node.aliases, r.text(i)) {
+		if r.text(i) == name || slices.Contains(pr.node.aliases, r.text(i)) {
 			last = i
 			break
 		}
@@ -180,33 +181,9 @@ func (r *run) checkTaint(i int) {
 		return
 	}
 	eff := spec[k+1:]
-	if eff == "" || contains(taintEffects, eff) || looksPlaceholder(eff) || strings.Contains(strings.ToLower(eff), "effect") {
+	if eff == "" || slices.Contains(taintEffects, eff) || looksPlaceholder(eff) || strings.Contains(strings.ToLower(eff), "effect") {
 		return
 	}
 	u := flagUse{name: i, val: i, off: k + 1, value: eff, hasVal: true}
-	var fix string
-	safe := false
-	for _, a := range taintEffects {
-		if strings.EqualFold(a, eff) {
-			fix, safe = a, true
-		}
-	}
-	var c []candidate
-	if fix == "" {
-		c = closest(strings.ToLower(eff), taintEffects)
-		fix, safe = best(c)
-	}
-	msg := q(eff) + " is not a taint effect (NoSchedule, PreferNoSchedule or NoExecute; case matters)"
-	var e []Edit
-	if fix != "" {
-		e = []Edit{{FromArg: u.val, FromOff: u.off, ToArg: u.val, ToOff: u.off + len(eff), New: fix}}
-		if safe {
-			msg += "; write " + q(w[:k+1]+fix+w[k+1+len(eff):]) + "."
-		} else {
-			msg += "; did you mean " + orList(names(c)) + "?"
-		}
-	} else {
-		msg += "."
-	}
-	r.add(Finding{Rule: RuleInvalidFlagValue, Arg: i, Start: k + 1, End: k + 1 + len(eff), Message: msg, Edits: e, Safe: safe && fix != ""})
+	r.badEnum(u, eff, k+1, taintEffects, "a taint effect (NoSchedule, PreferNoSchedule or NoExecute; case matters)")
 }

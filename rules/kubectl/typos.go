@@ -2,6 +2,7 @@ package kubectl
 
 import (
 	"github.com/notelint/notelint/internal/editdist"
+	"slices"
 	"strings"
 )
 
@@ -60,7 +61,7 @@ func (r *run) checkToolTypo(i int) string {
 		r.checkIPObject(i)
 		return "ip"
 	}
-	if contains(tools, name) || realTools[name] || strings.Contains(w, "=") || strings.HasPrefix(w, "-") {
+	if slices.Contains(tools, name) || realTools[name] || strings.Contains(w, "=") || strings.HasPrefix(w, "-") {
 		return name
 	}
 	fix, ok := toolConfusions[name]

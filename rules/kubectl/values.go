@@ -2,6 +2,7 @@ package kubectl
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -105,12 +106,19 @@ func (r *run) dryRun(p int, pr *parsed, u flagUse) int {
 			Message: "boolean " + q("--dry-run="+v) + " is deprecated since 1.18 (kubectl reads it as " + mode + "); write " + q("--dry-run="+mode) + "."})
 		return i
 	}
-	r.badEnum(p, u, v, u.off, []string{"none", "client", "server"}, "--dry-run")
+	r.badEnum(u, v, u.off, []string{"none", "client", "server"}, flagValue("--dry-run", []string{"none", "client", "server"}))
 	return i
 }
 
-// badEnum reports value v (at args[u.val][off:]) outside allowed.
-func (r *run) badEnum(p int, u flagUse, v string, off int, allowed []string, written string) {
+// flagValue says what a flag's value must be, for badEnum's message.
+func flagValue(written string, allowed []string) string {
+	return "a valid value for " + q(written) + " (one of " + strings.Join(allowed, ", ") + ")"
+}
+
+// badEnum reports value v (at args[u.val][off:]) outside allowed, with a
+// fix to the value it is a case slip or a near miss of; what says what the
+// value must be ("a valid value for ...", "a taint effect ...").
+func (r *run) badEnum(u flagUse, v string, off int, allowed []string, what string) {
 	var fix string
 	safe := false
 	for _, a := range allowed {
@@ -120,14 +128,14 @@ func (r *run) badEnum(p int, u flagUse, v string, off int, allowed []string, wri
 	}
 	var c []candidate
 	if fix == "" {
-		if alias, ok := valueAliases[v]; ok && contains(allowed, alias) {
+		if alias, ok := valueAliases[v]; ok && slices.Contains(allowed, alias) {
 			fix, safe = alias, true
 		} else {
 			c = closest(strings.ToLower(v), allowed)
 			fix, safe = best(c)
 		}
 	}
-	msg := q(v) + " is not a valid value for " + q(written) + " (one of " + strings.Join(allowed, ", ") + ")"
+	msg := q(v) + " is not " + what
 	var e []Edit
 	if fix != "" {
 		e = []Edit{{FromArg: u.val, FromOff: off, ToArg: u.val, ToOff: off + len(v), New: fix}}
@@ -148,15 +156,6 @@ var valueAliases = map[string]string{
 	"cluster-ip": "ClusterIP", "node-port": "NodePort", "load-balancer": "LoadBalancer", "external-name": "ExternalName",
 }
 
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // checkValue checks the value of a known flag.
 func (r *run) checkValue(p int, pr *parsed, u flagUse) {
 	f := u.flag
@@ -168,10 +167,10 @@ func (r *run) checkValue(p int, pr *parsed, u flagUse) {
 	if f.Name == "output" {
 		// the template after "=" may hold anything, {.items[*]} included
 		name, _, _ := strings.Cut(v, "=")
-		if name == "" || looksPlaceholder(name) || len(pr.node.outputs) == 0 || contains(pr.node.outputs, name) {
+		if name == "" || looksPlaceholder(name) || len(pr.node.outputs) == 0 || slices.Contains(pr.node.outputs, name) {
 			return
 		}
-		r.badEnum(p, u, name, u.off, pr.node.outputs, written)
+		r.badEnum(u, name, u.off, pr.node.outputs, flagValue(written, pr.node.outputs))
 		return
 	}
 	if looksPlaceholder(v) {
@@ -192,8 +191,8 @@ func (r *run) checkValue(p int, pr *parsed, u flagUse) {
 		}
 	}
 	if allowed := r.allowedValues(pr.node, f); len(allowed) > 0 {
-		if !contains(allowed, v) {
-			r.badEnum(p, u, v, u.off, allowed, written)
+		if !slices.Contains(allowed, v) {
+			r.badEnum(u, v, u.off, allowed, flagValue(written, allowed))
 		}
 		return
 	}

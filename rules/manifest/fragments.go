@@ -3,6 +3,7 @@ package manifest
 import (
 	"bytes"
 	"regexp"
+	"slices"
 
 	yaml "go.yaml.in/yaml/v3"
 	kproto "k8s.io/kube-openapi/pkg/util/proto"
@@ -43,7 +44,7 @@ func (n *note) fragment(d *docState, s *schemaSet, root *yaml.Node) {
 			n.fragmentAs(d, s, root, core+"PodSpec")
 			return
 		}
-		if fits(keys, ctr, containerAnchors, podSpecAnchors) && has(keys, "image") {
+		if fits(keys, ctr, containerAnchors, podSpecAnchors) && slices.Contains(keys, "image") {
 			n.fragmentAs(d, s, root, core+"Container")
 		}
 	case yaml.SequenceNode:
@@ -59,7 +60,7 @@ func (n *note) fragment(d *docState, s *schemaSet, root *yaml.Node) {
 		switch {
 		case fits(all, tol, tolerationAnchors, containerAnchors):
 			n.fragmentList(d, s, root, core+"Toleration")
-		case fits(all, ctr, containerAnchors, tolerationAnchors) && has(all, "image"):
+		case fits(all, ctr, containerAnchors, tolerationAnchors) && slices.Contains(all, "image"):
 			n.fragmentList(d, s, root, core+"Container")
 		}
 	}
@@ -131,20 +132,11 @@ func mapKeys(m *yaml.Node) []string {
 
 func onlyKeys(keys []string, allowed ...string) bool {
 	for _, k := range keys {
-		if !has(allowed, k) {
+		if !slices.Contains(allowed, k) {
 			return false
 		}
 	}
 	return true
-}
-
-func has(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 var (
