@@ -90,20 +90,22 @@ func TestFixSourceNeverFixesUnreadable(t *testing.T) {
 	}
 }
 
+var testKey = NewKey[int]("test")
+
 func TestEngineOrderSeverityAndPanics(t *testing.T) {
 	var order []string
 	a := &Rule{ID: "NL2", Name: "b", Severity: Warning, Run: func(p *Pass) {
 		order = append(order, "b")
 		p.Report(Diagnostic{Start: 5, End: 6, Message: "later"})
 		p.Report(Diagnostic{Start: 1, End: 2, Message: "earlier", Severity: Info})
-		v := p.Memo("k", func() any { return 1 }).(int)
+		v := Shared(p, testKey, func() int { return 1 })
 		if v != 2 {
 			t.Errorf("memo not shared: %d", v)
 		}
 	}}
 	b := &Rule{ID: "NL1", Name: "a", Severity: Error, Run: func(p *Pass) {
 		order = append(order, "a")
-		p.Memo("k", func() any { return 2 })
+		Shared(p, testKey, func() int { return 2 })
 		panic("boom")
 	}}
 	l := &Linter{Rules: []*Rule{b, a}, Severity: map[string]Severity{"NL2": Error}}

@@ -97,22 +97,32 @@ type Pass struct {
 	diags    *[]Diagnostic
 }
 
-// Report records a diagnostic. Rule and, when unset, Severity are filled in.
+// Report records a diagnostic of the pass's rule. Its severity is the
+// rule's: severity lives on the rule alone (a configuration may override
+// it per rule), never on a single diagnostic.
 func (p *Pass) Report(d Diagnostic) {
 	d.Rule = p.Rule
-	if d.Severity == 0 {
-		d.Severity = p.Rule.Severity
-	}
+	d.Severity = p.Rule.Severity
 	*p.diags = append(*p.diags, d)
 }
 
-// Memo computes a value once per document and shares it between the rules
-// run over that document (the kubectl analysis of its commands, say).
-func (p *Pass) Memo(key any, compute func() any) any {
-	if v, ok := p.memo[key]; ok {
-		return v
+// Key names a result of type T that is computed once per document and
+// shared by the rules run over it (the kubectl analysis of its commands,
+// say). Declare one package-level Key per shared analysis.
+type Key[T any] struct{ name string }
+
+// NewKey returns a new Key; name is for people (debugging) only.
+func NewKey[T any](name string) *Key[T] { return &Key[T]{name: name} }
+
+func (k *Key[T]) String() string { return k.name }
+
+// Shared returns the result of k for the pass's document, computing it on
+// first use.
+func Shared[T any](p *Pass, k *Key[T], compute func() T) T {
+	if v, ok := p.memo[k]; ok {
+		return v.(T)
 	}
 	v := compute()
-	p.memo[key] = v
+	p.memo[k] = v
 	return v
 }

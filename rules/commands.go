@@ -17,90 +17,111 @@ import (
 
 var (
 	UnknownCommand = &lint.Rule{
-		ID: "NL101", Name: kubectl.RuleUnknownCommand, Severity: lint.Error, Fixable: true,
+		ID: "NL101", Name: "unknown-command", Severity: lint.Error, Fixable: true,
 		Summary: "kubectl has no such command or subcommand",
 		Doc: "The command is not in kubectl's command tree, so kubectl stops with `unknown command`. " +
 			"notelint suggests the closest command path (by edit distance and by well-known confusions such as " +
 			"`undo` for `rollout undo` or `undrain` for `uncordon`); the fix is safe when exactly one candidate is close.",
 		Wrong: "- kubectl craete serviceaccount sa1\n- kubectl undo deployment/web\n",
 		Right: "- kubectl create serviceaccount sa1\n- kubectl rollout undo deployment/web\n",
+		Run:   commandRule(kubectl.UnknownCommand),
 	}
 	UnknownFlag = &lint.Rule{
-		ID: "NL102", Name: kubectl.RuleUnknownFlag, Severity: lint.Error, Fixable: true,
+		ID: "NL102", Name: "unknown-flag", Severity: lint.Error, Fixable: true,
 		Summary: "the command has no such flag",
 		Doc: "kubectl rejects flags its command does not define (`unknown flag`). notelint suggests the closest flag " +
 			"of that command, and says which other command owns the flag when it belongs elsewhere " +
 			"(`kubectl edit --replicas`: replicas are changed with `kubectl scale`).",
 		Wrong: "- kubectl logs my-pod --name-space=kube-system\n",
 		Right: "- kubectl logs my-pod --namespace=kube-system\n",
+		Run:   commandRule(kubectl.UnknownFlag),
 	}
 	DryRunValue = &lint.Rule{
-		ID: "NL103", Name: kubectl.RuleDryRunValue, Severity: lint.Warning, Fixable: true,
+		ID: "NL103", Name: "dry-run-value", Severity: lint.Warning, Fixable: true,
 		Summary: "--dry-run needs a value: client, server or none",
 		Doc: "A bare or boolean `--dry-run` is deprecated: kubectl warns and treats it as `client`. " +
 			"`--dry-run-client` is no flag at all, and `--dry-run client` passes `client` on as a name. " +
 			"Write `--dry-run=client` (or `=server`, `=none`); the fix is safe.",
 		Wrong: "- k run web --image=nginx --dry-run -o yaml > pod.yaml\n",
 		Right: "- k run web --image=nginx --dry-run=client -o yaml > pod.yaml\n",
+		Run:   commandRule(kubectl.DryRunValue),
 	}
 	RemovedFlag = &lint.Rule{
-		ID: "NL104", Name: kubectl.RuleRemovedFlag, Severity: lint.Warning, Fixable: true,
-		Summary: "the flag or form was removed from kubectl or is deprecated",
-		Doc: "kubectl removed or deprecated this flag or form (the message names the version and what replaced it): " +
-			"`run --generator`, `run --replicas`, `get --export`, `drain --delete-local-data`, `--record`, " +
-			"`exec POD CMD` without `--`, and others from kubectl's history and its own deprecation marks.",
+		ID: "NL104", Name: "removed-flag", Severity: lint.Error, Fixable: true,
+		Summary: "the flag, command or form was removed from kubectl",
+		Doc: "The target Kubernetes version's kubectl no longer accepts this flag, command or form, so the command fails " +
+			"(`unknown flag`, `unknown command`); the message names the version that removed it and what replaced it: " +
+			"`run --generator`, `run --replicas`, `get --export`, `drain --delete-local-data` (removed in 1.31), " +
+			"`rolling-update`, `exec POD CMD` without `--` (an error since 1.31), and others from kubectl's history. " +
+			"Forms that still work but are deprecated are NL110.",
 		Wrong: "- kubectl drain node-1 --delete-local-data --ignore-daemonsets\n",
 		Right: "- kubectl drain node-1 --delete-emptydir-data --ignore-daemonsets\n",
+		Run:   commandRule(kubectl.RemovedFlag),
 	}
 	InvalidFlagValue = &lint.Rule{
-		ID: "NL105", Name: kubectl.RuleInvalidFlagValue, Severity: lint.Error, Fixable: true,
+		ID: "NL105", Name: "invalid-flag-value", Severity: lint.Error, Fixable: true,
 		Summary: "the flag's value is missing or not one kubectl accepts",
 		Doc: "A flag that needs a value has none, or its value is outside the set kubectl accepts: output formats " +
 			"(`-o yml` is `-o yaml`), `--restart`, `expose --type`, `--image-pull-policy`, `--cascade`, taint effects.",
 		Wrong: "- kubectl get pod web -o yml\n- kubectl taint nodes node1 app=blue:NoSchudule\n",
 		Right: "- kubectl get pod web -o yaml\n- kubectl taint nodes node1 app=blue:NoSchedule\n",
+		Run:   commandRule(kubectl.InvalidFlagValue),
 	}
 	UnknownResourceType = &lint.Rule{
-		ID: "NL106", Name: kubectl.RuleUnknownResourceType, Severity: lint.Error, Fixable: true,
+		ID: "NL106", Name: "unknown-resource-type", Severity: lint.Error, Fixable: true,
 		Summary: "kubectl knows no such resource type",
 		Doc: "The resource type is not a built-in resource's plural, singular, short name or kind " +
 			"(`error: the server doesn't have a resource type`). Placeholders and `TYPE/NAME` forms of known types are fine.",
 		Wrong: "- k get pdo\n",
 		Right: "- k get po\n",
+		Run:   commandRule(kubectl.UnknownResourceType),
 	}
 	MissingArgument = &lint.Rule{
-		ID: "NL107", Name: kubectl.RuleMissingArgument, Severity: lint.Error, Fixable: true,
+		ID: "NL107", Name: "missing-argument", Severity: lint.Error, Fixable: true,
 		Summary: "a required argument or flag is missing",
 		Doc: "kubectl needs an argument this command does not give: a required flag (`create deployment` needs `--image`), " +
 			"or a file given without `-f` (`kubectl create pod.yaml`).",
 		Wrong: "- kubectl create deployment web\n- kubectl create pod.yaml\n",
 		Right: "- kubectl create deployment web --image=nginx\n- kubectl create -f pod.yaml\n",
+		Run:   commandRule(kubectl.MissingArgument),
 	}
 	ToolTypo = &lint.Rule{
-		ID: "NL108", Name: kubectl.RuleToolTypo, Severity: lint.Error, Fixable: true,
+		ID: "NL108", Name: "tool-typo", Severity: lint.Error, Fixable: true,
 		Summary: "a common tool's name is misspelled",
 		Doc: "The program is a near miss of a tool that shares a command line with kubectl " +
 			"(base64, systemctl, crictl, etcdctl, kubeadm, ip, …), so the shell would answer `command not found`.",
 		Wrong: "- echo -n \"bXlzcWw=\" | bask64 --decode\n",
 		Right: "- echo -n \"bXlzcWw=\" | base64 --decode\n",
+		Run:   commandRule(kubectl.ToolTypo),
+	}
+	DeprecatedForm = &lint.Rule{
+		ID: "NL110", Name: "deprecated-form", Severity: lint.Warning, Fixable: true,
+		Summary: "the flag, command or resource type still works but is deprecated",
+		Doc: "kubectl of the target version still accepts this, with a deprecation warning, and a later version may not: " +
+			"`--record` (deprecated since 1.22), boolean `--cascade=true|false` (1.20), `autoscale --cpu-percent` (1.34), " +
+			"`get componentstatuses` (1.19), flags kubectl itself marks deprecated, and removed flags judged against an older " +
+			"`--kube-version` that still had them. The message says what to write instead.",
+		Wrong: "- kubectl delete pod web --cascade=false\n",
+		Right: "- kubectl delete pod web --cascade=orphan\n",
+		Run:   commandRule(kubectl.DeprecatedForm),
 	}
 	KubectlPlugin = &lint.Rule{
-		ID: "NL109", Name: kubectl.RuleKubectlPlugin, Severity: lint.Info,
+		ID: "NL109", Name: "kubectl-plugin", Severity: lint.Info,
 		Summary: "the command is a kubectl plugin, not part of kubectl",
 		Doc: "`kubectl convert`, `kubectl krew`, `kubectl ctx` and the like are plugins: they work only where the " +
 			"plugin is installed (for example with krew). This is information, not an error.",
 		Wrong: "```sh\nkubectl convert -f old.yaml --output-version apps/v1\n```\n",
 		Right: "```sh\nkubectl apply -f new.yaml\n```\n",
+		Run:   commandRule(kubectl.KubectlPlugin),
 	}
 )
 
 // CommandRules are the rules over commands, in ID order.
-var CommandRules = []*lint.Rule{UnknownCommand, UnknownFlag, DryRunValue, RemovedFlag, InvalidFlagValue, UnknownResourceType, MissingArgument, ToolTypo, KubectlPlugin}
+var CommandRules = []*lint.Rule{UnknownCommand, UnknownFlag, DryRunValue, RemovedFlag, InvalidFlagValue, UnknownResourceType, MissingArgument, ToolTypo, KubectlPlugin, DeprecatedForm}
 
-func init() {
-	for _, r := range CommandRules {
-		r.Run = runCommandRule
-	}
+// commandRule is the Run of the rule that reports the checker's code c.
+func commandRule(c kubectl.Code) func(*lint.Pass) {
+	return func(p *lint.Pass) { report(p, c, commandFindings(p)) }
 }
 
 // checkers holds one kubectl checker per alias and version setting; the
@@ -120,11 +141,12 @@ func checkerFor(s *lint.Settings) *kubectl.Checker {
 	return c.(*kubectl.Checker)
 }
 
-type commandFindingsKey struct{}
+// commandAnalysis is every command of a document checked, shared by the command rules.
+var commandAnalysis = lint.NewKey[[]finding]("kubectl commands")
 
 // commandFindings analyses every command of the document once.
 func commandFindings(p *lint.Pass) []finding {
-	return p.Memo(commandFindingsKey{}, func() any {
+	return lint.Shared(p, commandAnalysis, func() []finding {
 		var out []finding
 		if len(p.Doc.Commands) == 0 {
 			return out
@@ -144,7 +166,7 @@ func commandFindings(p *lint.Pass) []finding {
 			}
 		}
 		return out
-	}).([]finding)
+	})
 }
 
 // wrappers run the command that follows them.
@@ -171,10 +193,7 @@ func unwrap(words []notes.Word, aliases []string) []notes.Word {
 
 // place maps a finding's word offsets to file offsets.
 func place(src []byte, words []notes.Word, f kubectl.Finding) finding {
-	cf := finding{rule: f.Rule, message: f.Message}
-	if f.Info {
-		cf.severity = lint.Info
-	}
+	cf := finding{code: f.Code, message: f.Message}
 	if f.Arg < 0 || f.Arg >= len(words) {
 		f.Arg, f.Start, f.End = 0, 0, len(words[0].Text)
 	}
@@ -248,25 +267,22 @@ func fixTitle(src []byte, edits []lint.Edit) string {
 	return strings.Join(parts, ", ")
 }
 
-func runCommandRule(p *lint.Pass) { report(p, commandFindings(p)) }
-
 // finding is what a checker found, placed in the file, before it becomes
-// the diagnostic of the rule of its name.
+// the diagnostic of the rule of its code.
 type finding struct {
-	rule       string
+	code       any // a kubectl.Code or a manifest.Code
 	start, end int
 	message    string
-	severity   lint.Severity // 0: the rule's own severity
 	fix        *lint.Fix
 }
 
-// report reports the findings of the pass's rule.
-func report(p *lint.Pass, fs []finding) {
+// report reports the findings of code c, as the pass's rule.
+func report(p *lint.Pass, c any, fs []finding) {
 	for _, f := range fs {
-		if f.rule != p.Rule.Name {
+		if f.code != c {
 			continue
 		}
-		d := lint.Diagnostic{Start: f.start, End: f.end, Message: f.message, Severity: f.severity}
+		d := lint.Diagnostic{Start: f.start, End: f.end, Message: f.message}
 		if f.fix != nil {
 			d.Fixes = []lint.Fix{*f.fix}
 		}

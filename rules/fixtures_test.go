@@ -50,6 +50,9 @@ func TestFixtures(t *testing.T) {
 			}
 			var got []string
 			for _, d := range res.Diags {
+				if len(d.Fixes) > 0 && !d.Rule.Fixable {
+					t.Errorf("%s offers a fix but its rule says it is not fixable: %s", d.Rule.ID, d.Fixes[0].Title)
+				}
 				p := res.Doc.Lines.Position(d.Start)
 				got = append(got, fmt.Sprintf("%d:%d %s", p.Line, p.Column, d.Rule.ID))
 			}

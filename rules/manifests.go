@@ -12,118 +12,131 @@ import (
 
 var (
 	YAMLSyntax = &lint.Rule{
-		ID: "NL201", Name: manifest.RuleYAMLSyntax, Severity: lint.Error,
+		ID: "NL201", Name: "yaml-syntax", Severity: lint.Error, Fixable: true,
 		Summary: "the YAML does not parse",
 		Doc: "The document is not valid YAML (or indents with tabs, which YAML forbids), so kubectl cannot read it. " +
-			"notelint reports the line and column where the parser stopped.",
-		Wrong: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n   labels: {app: web}\n```\n",
-		Right: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web}\n```\n",
+			"notelint reports the line and column where the parser stopped; a tab used as indentation gets a safe fix (two spaces).",
+		Wrong: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n\tname: web\n```\n",
+		Right: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n```\n",
+		Run:   manifestRule(manifest.YAMLSyntax),
 	}
 	DuplicateKey = &lint.Rule{
-		ID: "NL202", Name: manifest.RuleDuplicateKey, Severity: lint.Error,
+		ID: "NL202", Name: "duplicate-key", Severity: lint.Error,
 		Summary: "a mapping has the same key twice",
 		Doc: "YAML to JSON conversion keeps only the last of two equal keys, silently dropping the first; " +
 			"the API server rejects the duplicate under strict validation.",
 		Wrong: "```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: \"1\"\n  a: \"2\"\n```\n",
 		Right: "```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: \"1\"\n  b: \"2\"\n```\n",
+		Run:   manifestRule(manifest.DuplicateKey),
 	}
 	UnknownField = &lint.Rule{
-		ID: "NL203", Name: manifest.RuleUnknownField, Severity: lint.Error, Fixable: true,
+		ID: "NL203", Name: "unknown-field", Severity: lint.Error, Fixable: true,
 		Summary: "the object has no such field",
 		Doc: "The field is not in the Kubernetes API schema of this kind (`kubectl apply --validate=strict` fails with " +
 			"`unknown field`). The closest known field is offered as a fix.",
 		Wrong: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  continaers:\n  - name: web\n    image: nginx\n```\n",
 		Right: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n```\n",
+		Run:   manifestRule(manifest.UnknownField),
 	}
 	WrongType = &lint.Rule{
-		ID: "NL204", Name: manifest.RuleWrongType, Severity: lint.Error,
+		ID: "NL204", Name: "wrong-type", Severity: lint.Error, Fixable: true,
 		Summary: "the value has the wrong type",
 		Doc:     "The API schema wants another type here: a number where a string is written, a list where a map is written.",
 		Wrong:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: \"80\"\n```\n",
 		Right:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: 80\n```\n",
+		Run:     manifestRule(manifest.WrongType),
 	}
 	MissingRequiredField = &lint.Rule{
-		ID: "NL205", Name: manifest.RuleMissingRequiredField, Severity: lint.Error,
+		ID: "NL205", Name: "missing-required-field", Severity: lint.Error,
 		Summary: "a required field is missing",
 		Doc:     "The API schema requires this field (an apps/v1 Deployment needs `spec.selector`, a container needs `name`).",
 		Wrong:   "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n```\n",
 		Right:   "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n```\n",
+		Run:     manifestRule(manifest.MissingRequiredField),
 	}
 	InvalidValue = &lint.Rule{
-		ID: "NL206", Name: manifest.RuleInvalidValue, Severity: lint.Error,
+		ID: "NL206", Name: "invalid-value", Severity: lint.Error, Fixable: true,
 		Summary: "the API server rejects this value",
 		Doc: "The schema allows the value's type but the API server's validation rejects it: quantities " +
 			"(`512 Mi`), names and labels that are not DNS-1123 or label syntax, ports outside 1-65535, nodePorts outside 30000-32767.",
 		Wrong: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    resources:\n      limits:\n        memory: 512 Mi\n```\n",
 		Right: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    resources:\n      limits:\n        memory: 512Mi\n```\n",
+		Run:   manifestRule(manifest.InvalidValue),
 	}
 	InvalidEnumValue = &lint.Rule{
-		ID: "NL207", Name: manifest.RuleInvalidEnumValue, Severity: lint.Error, Fixable: true,
+		ID: "NL207", Name: "invalid-enum-value", Severity: lint.Error, Fixable: true,
 		Summary: "the value is not one of those the field accepts",
 		Doc: "The field takes one of a fixed set of values (taint effects, imagePullPolicy, restartPolicy, Service type, " +
 			"protocol, accessModes, …); the set comes from k8s.io/api's constants. A case slip gets a safe fix.",
 		Wrong: "```yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: Nodeport\n  selector: {app: web}\n  ports:\n  - port: 80\n```\n",
 		Right: "```yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n  - port: 80\n```\n",
+		Run:   manifestRule(manifest.InvalidEnumValue),
 	}
 	SelectorMismatch = &lint.Rule{
-		ID: "NL208", Name: manifest.RuleSelectorMismatch, Severity: lint.Error,
+		ID: "NL208", Name: "selector-mismatch", Severity: lint.Error,
 		Summary: "the selector does not match the pod template's labels",
 		Doc:     "The API server rejects a workload whose selector does not select its own pod template (`selector does not match template labels`).",
 		Wrong:   "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n```\n",
 		Right:   "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n```\n",
+		Run:     manifestRule(manifest.SelectorMismatch),
 	}
 	DuplicateContainerName = &lint.Rule{
-		ID: "NL209", Name: manifest.RuleDuplicateContainerName, Severity: lint.Error,
+		ID: "NL209", Name: "duplicate-container-name", Severity: lint.Error,
 		Summary: "two containers of a pod have the same name",
 		Doc:     "Container names (init containers included) must be unique within a pod.",
 		Wrong:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx\n  - name: app\n    image: busybox\n```\n",
 		Right:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx\n  - name: sidecar\n    image: busybox\n```\n",
+		Run:     manifestRule(manifest.DuplicateContainerName),
 	}
 	UnknownTargetPort = &lint.Rule{
-		ID: "NL210", Name: manifest.RuleUnknownTargetPort, Severity: lint.Info,
+		ID: "NL210", Name: "unknown-target-port", Severity: lint.Info,
 		Summary: "a Service's targetPort names a port no container of the note defines",
 		Doc:     "A named targetPort must match a named container port; when the note defines the pods, none of them names it.",
 		Wrong:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - name: http\n      containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n    targetPort: web-port\n```\n",
 		Right:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - name: http\n      containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n    targetPort: http\n```\n",
+		Run:     manifestRule(manifest.UnknownTargetPort),
 	}
 	RemovedAPIVersion = &lint.Rule{
-		ID: "NL211", Name: manifest.RuleRemovedAPIVersion, Severity: lint.Error, Fixable: true,
+		ID: "NL211", Name: "removed-api-version", Severity: lint.Error, Fixable: true,
 		Summary: "the apiVersion was removed from Kubernetes",
 		Doc: "The target Kubernetes version no longer serves this group/version for this kind. The message names the " +
 			"version that removed it and the replacement; the fix is safe only when the object is valid under the replacement.",
 		Wrong: "```yaml\napiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: \"*/5 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: tick\n            image: busybox\n```\n",
 		Right: "```yaml\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: \"*/5 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: tick\n            image: busybox\n```\n",
+		Run:   manifestRule(manifest.RemovedAPIVersion),
 	}
 	DeprecatedAPIVersion = &lint.Rule{
-		ID: "NL212", Name: manifest.RuleDeprecatedAPIVersion, Severity: lint.Warning, Fixable: true,
+		ID: "NL212", Name: "deprecated-api-version", Severity: lint.Warning, Fixable: true,
 		Summary: "the apiVersion is deprecated",
 		Doc:     "The group/version still works in the target Kubernetes version but is deprecated and will be removed; move to the replacement the message names.",
 		Wrong:   "```yaml\napiVersion: certificates.k8s.io/v1beta1\nkind: ClusterTrustBundle\nmetadata:\n  name: example-ca\nspec:\n  trustBundle: \"<PEM bundle>\"\n```\n",
 		Right:   "```yaml\napiVersion: certificates.k8s.io/v1\nkind: ClusterTrustBundle\nmetadata:\n  name: example-ca\nspec:\n  trustBundle: \"<PEM bundle>\"\n```\n",
+		Run:     manifestRule(manifest.DeprecatedAPIVersion),
 	}
 	CustomResource = &lint.Rule{
-		ID: "NL213", Name: manifest.RuleCustomResource, Severity: lint.Info,
+		ID: "NL213", Name: "custom-resource", Severity: lint.Info,
 		Summary: "the kind is not built into Kubernetes",
 		Doc:     "The kind belongs to a custom resource (its group is not a built-in one), so notelint cannot check its fields. Reported once per kind per note.",
 		Wrong:   "```yaml\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\nspec:\n  secretName: web-tls\n```\n",
 		Right:   "```yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: web-tls\ntype: kubernetes.io/tls\ndata:\n  tls.crt: \"\"\n  tls.key: \"\"\n```\n",
+		Run:     manifestRule(manifest.CustomResource),
 	}
 )
 
 // ManifestRules are the rules over manifests, in ID order.
 var ManifestRules = []*lint.Rule{YAMLSyntax, DuplicateKey, UnknownField, WrongType, MissingRequiredField, InvalidValue, InvalidEnumValue, SelectorMismatch, DuplicateContainerName, UnknownTargetPort, RemovedAPIVersion, DeprecatedAPIVersion, CustomResource}
 
-func init() {
-	for _, r := range ManifestRules {
-		r.Run = runManifestRule
-	}
+// manifestRule is the Run of the rule that reports the checker's code c.
+func manifestRule(c manifest.Code) func(*lint.Pass) {
+	return func(p *lint.Pass) { report(p, c, manifestFindings(p)) }
 }
 
-type manifestFindingsKey struct{}
+// manifestAnalysis is every manifest of a document validated, shared by the manifest rules.
+var manifestAnalysis = lint.NewKey[[]finding]("manifests")
 
 // manifestFindings validates every manifest of the document once.
 func manifestFindings(p *lint.Pass) []finding {
-	return p.Memo(manifestFindingsKey{}, func() any {
+	return lint.Shared(p, manifestAnalysis, func() []finding {
 		var out []finding
 		ms := p.Doc.Manifests
 		if len(ms) == 0 {
@@ -139,19 +152,11 @@ func manifestFindings(p *lint.Pass) []finding {
 			}
 		}
 		return out
-	}).([]finding)
+	})
 }
 
 func placeProblem(src []byte, m *notes.Manifest, pr manifest.Problem) finding {
-	f := finding{rule: pr.Rule, message: pr.Message}
-	switch pr.Severity {
-	case manifest.Warning:
-		f.severity = lint.Warning
-	case manifest.Info:
-		f.severity = lint.Info
-	default:
-		f.severity = lint.Error
-	}
+	f := finding{code: pr.Code, message: pr.Message}
 	f.start, f.end = m.FileOffset(pr.Start), m.FileOffset(pr.End)
 	if f.end < f.start {
 		f.end = f.start
@@ -173,5 +178,3 @@ func placeProblem(src []byte, m *notes.Manifest, pr manifest.Problem) finding {
 	}
 	return f
 }
-
-func runManifestRule(p *lint.Pass) { report(p, manifestFindings(p)) }

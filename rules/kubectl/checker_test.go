@@ -320,7 +320,7 @@ func TestValidCommands(t *testing.T) {
 	for _, line := range validCommands {
 		args := split(t, line)
 		for _, f := range testChecker.Check(args) {
-			t.Errorf("%q: unexpected %s at %q: %s", line, f.Rule, args[f.Arg].Text[f.Start:f.End], f.Message)
+			t.Errorf("%q: unexpected %s at %q: %s", line, f.Code, args[f.Arg].Text[f.Start:f.End], f.Message)
 		}
 	}
 }
@@ -340,13 +340,13 @@ var invalidCommands = []struct {
 	{`k run finance --image=redis:alpine --dry-run -o yaml`, []want{{"dry-run-value", `--dry-run`, `k run finance --image=redis:alpine --dry-run=client -o yaml`, true}}},
 	{`kubectl tolerations nodes node1 app=blue:NoSchudule`, []want{{"unknown-command", `tolerations`, "", false}}},
 	{`k edit deploy {deploy name} --replicas={number}`, []want{{"unknown-flag", `--replicas`, "", false}}},
-	{`k create -f http-go-deploy.yaml --record=true`, []want{{"removed-flag", `--record`, `k create -f http-go-deploy.yaml`, false}}},
+	{`k create -f http-go-deploy.yaml --record=true`, []want{{"deprecated-form", `--record`, `k create -f http-go-deploy.yaml`, false}}},
 	{`kubectl undo deployment/myapp-deployment`, []want{{"unknown-command", `undo`, `kubectl rollout undo deployment/myapp-deployment`, true}}},
 	{`kubectl logs my-custom-scheduler --name-space=kube-system`, []want{{"unknown-flag", `--name-space`, `kubectl logs my-custom-scheduler --namespace=kube-system`, true}}},
 	{`kubectl craete serviceaccount sa1`, []want{{"unknown-command", `craete`, `kubectl create serviceaccount sa1`, true}}},
 	{`kubectl config user-context context-A`, []want{{"unknown-command", `user-context`, `kubectl config use-context context-A`, true}}},
 	{`kubectl undrain`, []want{{"unknown-command", `undrain`, `kubectl uncordon`, true}}},
-	{`k run static-busybox --image=busybox --command sleep 1000 --dry-run-client -o yaml`, []want{{"dry-run-value", `--dry-run-client`, `k run static-busybox --image=busybox --command sleep 1000 --dry-run=client -o yaml`, true}}},
+	{`k run static-busybox --image=busybox --command sleep 1000 --dry-run-client -o yaml`, []want{{"unknown-flag", `--dry-run-client`, `k run static-busybox --image=busybox --command sleep 1000 --dry-run=client -o yaml`, true}}},
 	{`k craete pod.yaml`, []want{{"unknown-command", `craete`, `k create pod.yaml`, true}, {"missing-argument", `pod.yaml`, `k craete -f pod.yaml`, true}}},
 	{`k get pod --all`, []want{{"unknown-flag", `--all`, "", false}}},
 	{`bask64 --decode`, []want{{"tool-typo", `bask64`, `base64 --decode`, true}}},
@@ -363,7 +363,7 @@ var invalidCommands = []struct {
 	{`kubectl apply -f x.yaml --dry-run=true`, []want{{"dry-run-value", `true`, `kubectl apply -f x.yaml --dry-run=client`, true}}},
 	{`kubectl apply -f x.yaml --dry-run=false`, []want{{"dry-run-value", `false`, `kubectl apply -f x.yaml --dry-run=none`, true}}},
 	{`kubectl apply -f x.yaml --dry-run=clinet`, []want{{"invalid-flag-value", `clinet`, `kubectl apply -f x.yaml --dry-run=client`, true}}},
-	{`kubectl apply -f x.yaml --dry-run-server`, []want{{"dry-run-value", `--dry-run-server`, `kubectl apply -f x.yaml --dry-run=server`, true}}},
+	{`kubectl apply -f x.yaml --dry-run-server`, []want{{"unknown-flag", `--dry-run-server`, `kubectl apply -f x.yaml --dry-run=server`, true}}},
 	{`kubectl get po -o yml`, []want{{"invalid-flag-value", `yml`, `kubectl get po -o yaml`, true}}},
 	{`kubectl get po -oyml`, []want{{"invalid-flag-value", `yml`, `kubectl get po -oyaml`, true}}},
 	{`kubectl get po -o josn`, []want{{"invalid-flag-value", `josn`, `kubectl get po -o json`, true}}},
@@ -375,8 +375,8 @@ var invalidCommands = []struct {
 	{`kubectl run x --image=nginx --image-pull-policy=ifnotpresent`, []want{{"invalid-flag-value", `ifnotpresent`, `kubectl run x --image=nginx --image-pull-policy=IfNotPresent`, true}}},
 	{`kubectl expose deploy x --type nodeport --port 80`, []want{{"invalid-flag-value", `nodeport`, `kubectl expose deploy x --type NodePort --port 80`, true}}},
 	{`kubectl expose deploy x --type=LoadBalancr --port 80`, []want{{"invalid-flag-value", `LoadBalancr`, `kubectl expose deploy x --type=LoadBalancer --port 80`, true}}},
-	{`kubectl delete po x --cascade=true`, []want{{"removed-flag", `true`, `kubectl delete po x --cascade=background`, true}}},
-	{`kubectl delete po x --cascade=false`, []want{{"removed-flag", `false`, `kubectl delete po x --cascade=orphan`, true}}},
+	{`kubectl delete po x --cascade=true`, []want{{"deprecated-form", `true`, `kubectl delete po x --cascade=background`, true}}},
+	{`kubectl delete po x --cascade=false`, []want{{"deprecated-form", `false`, `kubectl delete po x --cascade=orphan`, true}}},
 	{`kubectl delete po x --cascade=orphn`, []want{{"invalid-flag-value", `orphn`, `kubectl delete po x --cascade=orphan`, true}}},
 	{`kubectl taint nodes node1 key=value:NoSchudule`, []want{{"invalid-flag-value", `NoSchudule`, `kubectl taint nodes node1 key=value:NoSchedule`, true}}},
 	{`kubectl taint nodes node1 key=value:NoSchedul`, []want{{"invalid-flag-value", `NoSchedul`, `kubectl taint nodes node1 key=value:NoSchedule`, true}}},
@@ -390,7 +390,7 @@ var invalidCommands = []struct {
 	{`k logs deploymnt/web`, []want{{"unknown-resource-type", `deploymnt`, `k logs deployment/web`, true}}},
 	{`k explain pdos.spec`, []want{{"unknown-resource-type", `pdos`, `k explain pods.spec`, true}}},
 	{`k get psp`, []want{{"unknown-resource-type", `psp`, "", false}}},
-	{`k get cs`, []want{{"removed-flag", `cs`, "", false}}},
+	{`k get cs`, []want{{"deprecated-form", `cs`, "", false}}},
 	{`kubectl run nginx --image=nginx --generator=run-pod/v1`, []want{{"removed-flag", `--generator`, `kubectl run nginx --image=nginx`, true}}},
 	{`kubectl run nginx --image=nginx --generator=deployment/apps.v1`, []want{{"removed-flag", `--generator`, `kubectl run nginx --image=nginx`, false}}},
 	{`kubectl run nginx --image=nginx --replicas=3`, []want{{"removed-flag", `--replicas`, `kubectl run nginx --image=nginx`, false}}},
@@ -403,9 +403,9 @@ var invalidCommands = []struct {
 	{`kubectl drain n1 --delete-local-data --ignore-daemonsets`, []want{{"removed-flag", `--delete-local-data`, `kubectl drain n1 --delete-emptydir-data --ignore-daemonsets`, true}}},
 	{`kubectl apply -f d/ --prune --prune-whitelist=core/v1/ConfigMap`, []want{{"removed-flag", `--prune-whitelist`, `kubectl apply -f d/ --prune --prune-allowlist=core/v1/ConfigMap`, true}}},
 	{`kubectl apply -f x.yaml --server-dry-run`, []want{{"removed-flag", `--server-dry-run`, `kubectl apply -f x.yaml --dry-run=server`, true}}},
-	{`kubectl set image deploy/x app=nginx:1.2 --record`, []want{{"removed-flag", `--record`, `kubectl set image deploy/x app=nginx:1.2`, false}}},
-	{`kubectl autoscale deploy x --min=2 --max=5 --cpu-percent=80`, []want{{"removed-flag", `--cpu-percent`, `kubectl autoscale deploy x --min=2 --max=5 --cpu=80%`, true}}},
-	{`kubectl autoscale deploy x --max=5 --cpu-percent 80`, []want{{"removed-flag", `--cpu-percent`, `kubectl autoscale deploy x --max=5 --cpu=80%`, true}}},
+	{`kubectl set image deploy/x app=nginx:1.2 --record`, []want{{"deprecated-form", `--record`, `kubectl set image deploy/x app=nginx:1.2`, false}}},
+	{`kubectl autoscale deploy x --min=2 --max=5 --cpu-percent=80`, []want{{"deprecated-form", `--cpu-percent`, `kubectl autoscale deploy x --min=2 --max=5 --cpu=80%`, true}}},
+	{`kubectl autoscale deploy x --max=5 --cpu-percent 80`, []want{{"deprecated-form", `--cpu-percent`, `kubectl autoscale deploy x --max=5 --cpu=80%`, true}}},
 	{`kubectl exec -it busybox sh`, []want{{"removed-flag", `sh`, `kubectl exec -it busybox -- sh`, true}}},
 	{`kubectl exec nginx ls /`, []want{{"removed-flag", `ls`, `kubectl exec nginx -- ls /`, true}}},
 	{`kubectl rolling-update frontend --image=image:v2`, []want{{"removed-flag", `rolling-update`, "", false}}},
@@ -459,7 +459,7 @@ func TestInvalidCommands(t *testing.T) {
 		if len(fs) != len(tc.want) {
 			var got []string
 			for _, f := range fs {
-				got = append(got, fmt.Sprintf("%s@%q(%s)", f.Rule, args[f.Arg].Text[f.Start:f.End], f.Message))
+				got = append(got, fmt.Sprintf("%s@%q(%s)", f.Code, args[f.Arg].Text[f.Start:f.End], f.Message))
 			}
 			t.Errorf("%q: got %d findings %v, want %d", tc.line, len(fs), got, len(tc.want))
 			continue
@@ -467,8 +467,8 @@ func TestInvalidCommands(t *testing.T) {
 		for i, w := range tc.want {
 			f := fs[i]
 			at := args[f.Arg].Text[f.Start:f.End]
-			if f.Rule != w.rule || at != w.at {
-				t.Errorf("%q: finding %d is %s at %q, want %s at %q", tc.line, i, f.Rule, at, w.rule, w.at)
+			if f.Code.String() != w.rule || at != w.at {
+				t.Errorf("%q: finding %d is %s at %q, want %s at %q", tc.line, i, f.Code, at, w.rule, w.at)
 			}
 			fixed := ""
 			if f.Edits != nil {
@@ -504,7 +504,7 @@ func TestExecWithoutDashIsOneFinding(t *testing.T) {
 		args = append(args, Arg{Text: w})
 	}
 	got := New(Options{}).Check(args)
-	if len(got) != 1 || got[0].Rule != RuleRemovedFlag || got[0].Arg != 5 || ApplyEdits(args, got[0].Edits) != "kubectl exec etcd-master -n kube-system -- etcdctl get / --prefix -keys-only" {
+	if len(got) != 1 || got[0].Code != RemovedFlag || got[0].Arg != 5 || ApplyEdits(args, got[0].Edits) != "kubectl exec etcd-master -n kube-system -- etcdctl get / --prefix -keys-only" {
 		t.Fatalf("got %+v", got)
 	}
 }
@@ -515,7 +515,7 @@ func TestPlaceholderValueFlags(t *testing.T) {
 	c := New(Options{})
 	args := []Arg{{Text: "k"}, {Text: "edit"}, {Text: "deploy"}, {Text: "{deploy name}", Placeholder: true}, {Text: "--replicas={number}", Placeholder: true}}
 	got := c.Check(args)
-	if len(got) != 1 || got[0].Rule != RuleUnknownFlag || got[0].Arg != 4 || args[4].Text[got[0].Start:got[0].End] != "--replicas" {
+	if len(got) != 1 || got[0].Code != UnknownFlag || got[0].Arg != 4 || args[4].Text[got[0].Start:got[0].End] != "--replicas" {
 		t.Fatalf("Check(%v) = %+v; want one unknown-flag at --replicas", args, got)
 	}
 	ok := []Arg{{Text: "kubectl"}, {Text: "scale"}, {Text: "deploy"}, {Text: "<name>", Placeholder: true}, {Text: "--replicas=<n>", Placeholder: true}}

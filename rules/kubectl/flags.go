@@ -129,7 +129,7 @@ func (r *run) shortFlags(p int, pr *parsed, i int) int {
 	last := i
 	if name, _, _ := strings.Cut(w[1:], "="); len(name) > 1 && n.lookup(name) != nil {
 		e := []Edit{{FromArg: i, FromOff: 0, ToArg: i, ToOff: 1, New: "--"}}
-		r.add(Finding{Rule: RuleUnknownFlag, Arg: i, Start: 0, End: len(name) + 1, Edits: e, Safe: true,
+		r.add(Finding{Code: UnknownFlag, Arg: i, Start: 0, End: len(name) + 1, Edits: e, Safe: true,
 			Message: q("-"+name) + " has a single dash, so kubectl reads it as the shorthands -" + name[:1] + " -" + name[1:2] + "…; write " + q("-"+w) + "."})
 		if f := n.lookup(name); f.NoOptDefVal == "" && !strings.Contains(w, "=") && i+1 < pr.end {
 			return i + 1
@@ -203,14 +203,14 @@ func (r *run) missingValue(pr *parsed, u flagUse, written string) {
 	if len(allowed) == 0 {
 		return
 	}
-	r.add(Finding{Rule: RuleInvalidFlagValue, Arg: u.name, Start: 0, End: len(r.text(u.name)),
+	r.add(Finding{Code: InvalidFlagValue, Arg: u.name, Start: 0, End: len(r.text(u.name)),
 		Message: q(written) + " needs a value and none follows; write e.g. " + q(written+" "+allowed[0]) + " (one of " + strings.Join(allowed, ", ") + ")."})
 }
 
 // flagAsValue reports a flag that needs a value followed by another flag,
 // which kubectl would swallow as the value.
 func (r *run) flagAsValue(u flagUse, written string, next int) {
-	r.add(Finding{Rule: RuleInvalidFlagValue, Arg: u.name, Start: 0, End: len(r.text(u.name)),
+	r.add(Finding{Code: InvalidFlagValue, Arg: u.name, Start: 0, End: len(r.text(u.name)),
 		Message: q(written) + " needs a value, but the next word is the flag " + q(r.text(next)) + ", which kubectl would take as that value; put the value right after " + q(written) + "."})
 }
 
@@ -222,7 +222,7 @@ func (r *run) unknownShort(pr *parsed, i, j int) {
 	if owners := r.t.shortOwners(c); len(owners) > 0 {
 		msg += "; it belongs to " + orList(owners)
 	}
-	r.add(Finding{Rule: RuleUnknownFlag, Arg: i, Start: j, End: j + 1, Message: msg + "."})
+	r.add(Finding{Code: UnknownFlag, Arg: i, Start: j, End: j + 1, Message: msg + "."})
 }
 
 // shortOwners lists commands (by full path) that define shorthand c
@@ -264,7 +264,7 @@ func (r *run) unknownLong(p int, pr *parsed, i int, name string, hasEq bool) int
 			mode = "none"
 		}
 		e := []Edit{r.replaceWord(i, "--dry-run="+mode)}
-		r.add(Finding{Rule: RuleDryRunValue, Arg: i, Start: 0, End: len(w), Edits: e, Safe: true,
+		r.add(Finding{Code: UnknownFlag, Arg: i, Start: 0, End: len(w), Edits: e, Safe: true,
 			Message: q(w) + " is not a kubectl flag (the mode is given to --dry-run after an equals sign); write " + q("--dry-run="+mode) + "."})
 		return i
 	}
@@ -274,7 +274,7 @@ func (r *run) unknownLong(p int, pr *parsed, i int, name string, hasEq bool) int
 			if !hasEq {
 				e[0].New = "--dry-run=client"
 			}
-			r.add(Finding{Rule: RuleDryRunValue, Arg: i, Start: 0, End: end, Edits: e, Safe: true,
+			r.add(Finding{Code: UnknownFlag, Arg: i, Start: 0, End: end, Edits: e, Safe: true,
 				Message: q("--"+name) + " is not a kubectl flag; write " + q(e[0].New) + "."})
 			return i
 		}
@@ -305,7 +305,7 @@ func (r *run) unknownLong(p int, pr *parsed, i int, name string, hasEq bool) int
 		if !safe {
 			msg = q("--"+name) + " is not a flag of " + q(n.fullPath()) + "; did you mean " + orList(prefixAll("--", names(c))) + "?"
 		}
-		r.add(Finding{Rule: RuleUnknownFlag, Arg: i, Start: start, End: end, Message: msg, Edits: e, Safe: safe})
+		r.add(Finding{Code: UnknownFlag, Arg: i, Start: start, End: end, Message: msg, Edits: e, Safe: safe})
 		// consume a value the way the intended flag would
 		if f := n.long[fix]; f != nil && safe && !hasEq && f.NoOptDefVal == "" && i+1 < pr.end && !strings.HasPrefix(r.text(i+1), "-") {
 			return i + 1
@@ -335,7 +335,7 @@ func (r *run) unknownLong(p int, pr *parsed, i int, name string, hasEq bool) int
 	if !strings.HasSuffix(msg, ".") {
 		msg += "."
 	}
-	r.add(Finding{Rule: RuleUnknownFlag, Arg: i, Start: start, End: end, Message: msg})
+	r.add(Finding{Code: UnknownFlag, Arg: i, Start: start, End: end, Message: msg})
 	// guess whether it would have taken a value: as it does where it exists
 	if !hasEq && i+1 < pr.end && !strings.HasPrefix(r.text(i+1), "-") {
 		if owners := r.t.flagOwners[name]; len(owners) > 0 {
@@ -373,6 +373,6 @@ func (r *run) deprecatedFlag(p int, pr *parsed, u flagUse, written string) {
 	if dep == "" {
 		return
 	}
-	r.add(Finding{Rule: RuleRemovedFlag, Arg: u.name, Start: 0, End: len(written),
+	r.add(Finding{Code: DeprecatedForm, Arg: u.name, Start: 0, End: len(written),
 		Message: q(written) + " is deprecated on " + q(pr.node.fullPath()) + ": " + strings.TrimSuffix(dep, ".") + "."})
 }

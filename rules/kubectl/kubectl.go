@@ -15,24 +15,43 @@ import (
 	"unicode"
 )
 
-// Rule names. They are stable; the engine maps each to a rule ID.
+// Code says what a Finding is about. Package rules maps each Code to the one
+// rule that reports it; the rule, not the finding, carries the severity.
+type Code uint8
+
+// The codes of the kubectl checker.
 const (
-	RuleUnknownCommand      = "unknown-command"
-	RuleUnknownFlag         = "unknown-flag"
-	RuleDryRunValue         = "dry-run-value"
-	RuleRemovedFlag         = "removed-flag"
-	RuleInvalidFlagValue    = "invalid-flag-value"
-	RuleUnknownResourceType = "unknown-resource-type"
-	RuleMissingArgument     = "missing-argument"
-	RuleToolTypo            = "tool-typo"
-	RuleKubectlPlugin       = "kubectl-plugin"
+	UnknownCommand      Code = iota + 1 // no such command or subcommand
+	UnknownFlag                         // no such flag on the command (kubectl rejects it)
+	DryRunValue                         // --dry-run without a mode, or a boolean mode (deprecated, still accepted)
+	RemovedFlag                         // a flag, command or form the target version no longer accepts
+	DeprecatedForm                      // a flag, command or resource type still accepted but deprecated
+	InvalidFlagValue                    // a flag value kubectl rejects
+	UnknownResourceType                 // a resource type kubectl does not know
+	MissingArgument                     // a required argument or flag is missing
+	ToolTypo                            // a misspelled program name
+	KubectlPlugin                       // a kubectl plugin, not part of kubectl (information)
 )
 
-// Rules lists every rule name, in a stable order.
-var Rules = []string{
-	RuleUnknownCommand, RuleUnknownFlag, RuleDryRunValue, RuleRemovedFlag,
-	RuleInvalidFlagValue, RuleUnknownResourceType, RuleMissingArgument,
-	RuleToolTypo, RuleKubectlPlugin,
+var codeNames = [...]string{
+	UnknownCommand: "unknown-command", UnknownFlag: "unknown-flag", DryRunValue: "dry-run-value",
+	RemovedFlag: "removed-flag", DeprecatedForm: "deprecated-form", InvalidFlagValue: "invalid-flag-value",
+	UnknownResourceType: "unknown-resource-type", MissingArgument: "missing-argument",
+	ToolTypo: "tool-typo", KubectlPlugin: "kubectl-plugin",
+}
+
+// String is the code's stable name, which is also its rule's name.
+func (c Code) String() string {
+	if int(c) < len(codeNames) && codeNames[c] != "" {
+		return codeNames[c]
+	}
+	return "unknown-code"
+}
+
+// Codes lists every code, in a stable order.
+var Codes = []Code{
+	UnknownCommand, UnknownFlag, DryRunValue, RemovedFlag, DeprecatedForm,
+	InvalidFlagValue, UnknownResourceType, MissingArgument, ToolTypo, KubectlPlugin,
 }
 
 // Arg is one shell word of a command, after quote removal.
@@ -52,13 +71,12 @@ type Edit struct {
 
 // Finding is one problem in a command.
 type Finding struct {
-	Rule       string // one of the rule names
+	Code       Code   // what the finding is about
 	Arg        int    // the highlighted word
 	Start, End int    // highlighted bytes [Start,End) within Args[Arg].Text
 	Message    string // what is wrong, why, and what to write instead
 	Edits      []Edit // the fix; nil when there is none
 	Safe       bool   // the fix may be applied unattended (exactly one obvious candidate)
-	Info       bool   // informational (kubectl-plugin, deprecated-but-working forms), not an error
 }
 
 // Options configure a Checker.

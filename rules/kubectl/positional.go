@@ -42,7 +42,7 @@ func (r *run) checkPositionals(p int, pr *parsed) {
 	if fileFirst[n.path] && !fromFile && len(before) > 0 && !r.isPlaceholder(before[0]) && isManifestFile(r.text(before[0])) {
 		i := before[0]
 		e := []Edit{{FromArg: i, FromOff: 0, ToArg: i, ToOff: 0, New: "-f "}}
-		r.add(Finding{Rule: RuleMissingArgument, Arg: i, Start: 0, End: len(r.text(i)), Edits: e, Safe: true,
+		r.add(Finding{Code: MissingArgument, Arg: i, Start: 0, End: len(r.text(i)), Edits: e, Safe: true,
 			Message: q(n.fullPath()) + " reads manifests only through -f; " + q(r.text(i)) + " alone would be taken as a " + positionalNoun(n) + "; write " + q("-f "+r.text(i)) + "."})
 		return
 	}
@@ -94,14 +94,14 @@ func (r *run) checkPositionals(p int, pr *parsed) {
 	for _, name := range n.required {
 		if !pr.has(name) {
 			last := r.lastPathWord(p, pr)
-			r.add(Finding{Rule: RuleMissingArgument, Arg: last, Start: 0, End: len(r.text(last)),
+			r.add(Finding{Code: MissingArgument, Arg: last, Start: 0, End: len(r.text(last)),
 				Message: q(n.fullPath()) + " requires --" + name + "; add " + q("--"+name+"="+strings.ToUpper(strings.ReplaceAll(name, "-", "_"))) + "."})
 		}
 	}
 	if n.parent != nil && strings.HasPrefix(n.path, "create ") && len(before) == 0 && pr.dash <= 0 {
 		if fs := strings.Fields(n.use); len(fs) > 1 && isAllCapsName(fs[1]) && !strings.HasPrefix(fs[1], "[") {
 			last := r.lastPathWord(p, pr)
-			r.add(Finding{Rule: RuleMissingArgument, Arg: last, Start: 0, End: len(r.text(last)),
+			r.add(Finding{Code: MissingArgument, Arg: last, Start: 0, End: len(r.text(last)),
 				Message: q(n.fullPath()) + " needs a " + fs[1] + " right after it; write " + q(n.fullPath()+" "+fs[1]) + " followed by the flags."})
 		}
 	}
@@ -147,9 +147,9 @@ func (r *run) checkExecDash(p int, pr *parsed, before []int, fromFile bool) {
 		return
 	}
 	e := []Edit{{FromArg: i, FromOff: 0, ToArg: i, ToOff: 0, New: "-- "}}
-	when := "is not supported since 1.31"
+	when, code := "is not supported since 1.31", RemovedFlag
 	if r.c.version < 31 {
-		when = "is deprecated since 1.18"
+		when, code = "is deprecated since 1.18", DeprecatedForm
 	}
 	cmdText := r.fixedLine(i, nil)
 	// The words after the command are the command's own; kubectl would read
@@ -157,12 +157,12 @@ func (r *run) checkExecDash(p int, pr *parsed, before []int, fromFile bool) {
 	// one finding, not one more per flag.
 	kept := r.out[:0]
 	for _, f := range r.out {
-		if f.Arg < i || f.Rule != RuleUnknownFlag && f.Rule != RuleInvalidFlagValue {
+		if f.Arg < i || f.Code != UnknownFlag && f.Code != InvalidFlagValue {
 			kept = append(kept, f)
 		}
 	}
 	r.out = kept
-	r.add(Finding{Rule: RuleRemovedFlag, Arg: i, Start: 0, End: len(r.text(i)), Edits: e, Safe: true,
+	r.add(Finding{Code: code, Arg: i, Start: 0, End: len(r.text(i)), Edits: e, Safe: true,
 		Message: q("kubectl exec POD COMMAND") + " without \"--\" " + when + "; separate the command with \"--\": write " + q("-- "+cmdText) + "."})
 }
 

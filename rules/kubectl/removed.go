@@ -161,7 +161,11 @@ func (r *run) removedFinding(p int, u flagUse, written string, row *removedRow) 
 	if strings.HasSuffix(msg, "..") {
 		msg = strings.TrimSuffix(msg, ".")
 	}
-	r.add(Finding{Rule: RuleRemovedFlag, Arg: i, Start: 0, End: nameEnd, Message: msg, Edits: e, Safe: safe && e != nil})
+	code := DeprecatedForm // still accepted by the target version
+	if row.removedIn != 0 && r.c.version >= row.removedIn {
+		code = RemovedFlag
+	}
+	r.add(Finding{Code: code, Arg: i, Start: 0, End: nameEnd, Message: msg, Edits: e, Safe: safe && e != nil})
 }
 
 // curatedRow returns the curated row for --name on n, whatever the version.

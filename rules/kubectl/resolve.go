@@ -83,7 +83,7 @@ resolve:
 					e = []Edit{{FromArg: i - 1, FromOff: 0, ToArg: i, ToOff: len(w), New: "debug"}}
 					msg = q("kubectl alpha debug") + " graduated to " + q("kubectl debug") + " in 1.20 and left alpha in 1.21; write " + q(r.fixedLine(p, e))
 				}
-				r.add(Finding{Rule: RuleUnknownCommand, Arg: i, Start: 0, End: len(w), Message: msg + ".", Edits: e, Safe: e != nil})
+				r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w), Message: msg + ".", Edits: e, Safe: e != nil})
 				return
 			}
 			break
@@ -153,7 +153,7 @@ func (r *run) unknownCommand(p int, n *cmdNode, i int) *cmdNode {
 	key := strings.TrimSpace(n.path + " " + w)
 	if c, ok := confusions[key]; ok {
 		if c.to == "" {
-			r.add(Finding{Rule: RuleUnknownCommand, Arg: i, Start: 0, End: len(w), Message: c.msg})
+			r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w), Message: c.msg})
 			return nil
 		}
 		target := r.t.byPath[c.to]
@@ -166,18 +166,18 @@ func (r *run) unknownCommand(p int, n *cmdNode, i int) *cmdNode {
 		if msg == "" {
 			msg = q(w) + " is not a subcommand of " + q(n.fullPath())
 		}
-		r.add(Finding{Rule: RuleUnknownCommand, Arg: i, Start: 0, End: len(w),
+		r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w),
 			Message: msg + "; write " + q(r.fixedLine(p, e)) + ".", Edits: e, Safe: true})
 		return target
 	}
 	if n == r.t.root {
 		if plugin, ok := knownPlugins[w]; ok {
-			r.add(Finding{Rule: RuleKubectlPlugin, Arg: i, Start: 0, End: len(w), Info: true,
+			r.add(Finding{Code: KubectlPlugin, Arg: i, Start: 0, End: len(w),
 				Message: q("kubectl "+w) + " is not built into kubectl; it runs the plugin " + q("kubectl-"+w) + " (" + plugin + "), which must be installed on PATH (e.g. with krew)."})
 			return nil
 		}
 		if row, ok := removedCommands[w]; ok && r.c.version >= row.version {
-			r.add(Finding{Rule: RuleRemovedFlag, Arg: i, Start: 0, End: len(w), Message: row.msg})
+			r.add(Finding{Code: RemovedFlag, Arg: i, Start: 0, End: len(w), Message: row.msg})
 			return nil
 		}
 	}
@@ -197,7 +197,7 @@ func (r *run) unknownCommand(p int, n *cmdNode, i int) *cmdNode {
 		if !safe {
 			msg = q(w) + " is not a " + commandNoun(n) + "; did you mean " + orList(names(c)) + "?"
 		}
-		r.add(Finding{Rule: RuleUnknownCommand, Arg: i, Start: 0, End: len(w), Message: msg, Edits: e, Safe: safe})
+		r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w), Message: msg, Edits: e, Safe: safe})
 		if safe {
 			return target
 		}
@@ -211,24 +211,24 @@ func (r *run) unknownCommand(p int, n *cmdNode, i int) *cmdNode {
 			}
 			e := []Edit{r.replaceWord(i, ls[0].path)}
 			if len(ls) == 1 {
-				r.add(Finding{Rule: RuleUnknownCommand, Arg: i, Start: 0, End: len(w), Edits: e, Safe: true,
+				r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w), Edits: e, Safe: true,
 					Message: q(w) + " is not a top-level kubectl command but a subcommand of " + q("kubectl "+ls[0].parent.path) + "; write " + q(r.fixedLine(p, e)) + "."})
 				return ls[0]
 			}
-			r.add(Finding{Rule: RuleUnknownCommand, Arg: i, Start: 0, End: len(w), Edits: e,
+			r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w), Edits: e,
 				Message: q(w) + " is not a top-level kubectl command; it exists as " + orList(prefixAll("kubectl ", ps)) + "."})
 			return nil
 		}
-		r.add(Finding{Rule: RuleUnknownCommand, Arg: i, Start: 0, End: len(w),
+		r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w),
 			Message: q(w) + " is not a kubectl command (nor a known plugin); run " + q("kubectl help") + " for the list of commands."})
 		return nil
 	}
 	if runnableParents[n.path] {
-		r.add(Finding{Rule: RuleUnknownCommand, Arg: i, Start: 0, End: len(w),
+		r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w),
 			Message: q(n.fullPath()) + " has no subcommand " + q(w) + " and takes no positional arguments; use one of " + q(strings.Join(kidNamesOnly(n), ", ")) + ", or -f FILE."})
 		return nil
 	}
-	r.add(Finding{Rule: RuleUnknownCommand, Arg: i, Start: 0, End: len(w),
+	r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w),
 		Message: q(w) + " is not a " + commandNoun(n) + "; the subcommands are " + q(strings.Join(kidNamesOnly(n), ", ")) + "."})
 	return nil
 }

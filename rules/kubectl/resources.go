@@ -200,14 +200,14 @@ func (r *run) checkType(i, off int, typ string) {
 		if lt := strings.ToLower(typ); (lt == "cs" || lt == "componentstatus" || lt == "componentstatuses") && r.c.version >= 19 {
 			// ComponentStatus (v1) is deprecated since 1.19
 			// (CHANGELOG-1.19: "the ComponentStatus API is deprecated").
-			r.add(Finding{Rule: RuleRemovedFlag, Arg: i, Start: off, End: off + len(typ), Info: true,
+			r.add(Finding{Code: DeprecatedForm, Arg: i, Start: off, End: off + len(typ),
 				Message: "ComponentStatus (" + q(typ) + ") is deprecated since 1.19 and reports unreliable health; check the control plane with " + q("kubectl get --raw='/readyz?verbose'") + " or the kube-system pods."})
 		}
 		return
 	}
 	lt := strings.ToLower(typ)
 	if msg, ok := removedResources[lt]; ok {
-		r.add(Finding{Rule: RuleUnknownResourceType, Arg: i, Start: off, End: off + len(typ), Message: q(typ) + " is not served any more: " + msg + "."})
+		r.add(Finding{Code: UnknownResourceType, Arg: i, Start: off, End: off + len(typ), Message: q(typ) + " is not served any more: " + msg + "."})
 		return
 	}
 	if strings.Contains(typ, ".") || isProse(typ) {
@@ -265,7 +265,7 @@ func (r *run) checkType(i, off int, typ string) {
 	} else {
 		msg += "did you mean " + orList(names(uniq)) + "?"
 	}
-	r.add(Finding{Rule: RuleUnknownResourceType, Arg: i, Start: off, End: off + len(typ), Message: msg, Edits: e, Safe: safe})
+	r.add(Finding{Code: UnknownResourceType, Arg: i, Start: off, End: off + len(typ), Message: msg, Edits: e, Safe: safe})
 }
 
 // checkTypeList checks TYPE[,TYPE...] or TYPE/NAME at args[i].

@@ -50,7 +50,7 @@ func TestBuildTreeRunsNothing(t *testing.T) {
 	if got := os.Getenv("HOME"); got != home {
 		t.Errorf("environment not restored: HOME=%q", got)
 	}
-	if fs := c.Check(split(t, "kubectl evil")); len(fs) != 1 || fs[0].Rule != RuleUnknownCommand {
+	if fs := c.Check(split(t, "kubectl evil")); len(fs) != 1 || fs[0].Code != UnknownCommand {
 		t.Errorf("kubectl evil: %+v", fs)
 	}
 	shared := getTree()
@@ -98,8 +98,12 @@ func TestOptions(t *testing.T) {
 	if fs := c.Check(split(t, "kubectl version --short")); len(fs) != 0 {
 		t.Errorf("1.20: version --short: %+v", fs)
 	}
-	if fs := c.Check(split(t, "kubectl drain n1 --delete-local-data")); len(fs) != 1 || fs[0].Rule != RuleRemovedFlag {
+	if fs := c.Check(split(t, "kubectl drain n1 --delete-local-data")); len(fs) != 1 || fs[0].Code != DeprecatedForm {
 		t.Errorf("1.20: --delete-local-data: %+v", fs)
+	}
+	// In 1.37 the flag is gone: kubectl rejects it, an error.
+	if fs := New(Options{}).Check(split(t, "kubectl drain n1 --delete-local-data")); len(fs) != 1 || fs[0].Code != RemovedFlag {
+		t.Errorf("1.37: --delete-local-data: %+v", fs)
 	}
 	if fs := New(Options{}).Check(split(t, "kc get pods")); len(fs) != 0 {
 		t.Errorf("kc without the alias is not kubectl and is not a typo: %+v", fs)

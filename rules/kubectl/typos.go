@@ -95,7 +95,7 @@ func (r *run) checkToolTypo(i int) string {
 		return fix
 	}
 	e := []Edit{{FromArg: i, FromOff: len(w) - len(name), ToArg: i, ToOff: len(w), New: fix}}
-	r.add(Finding{Rule: RuleToolTypo, Arg: i, Start: len(w) - len(name), End: len(w), Edits: e, Safe: safe,
+	r.add(Finding{Code: ToolTypo, Arg: i, Start: len(w) - len(name), End: len(w), Edits: e, Safe: safe,
 		Message: q(name) + " looks like a typo of " + q(fix) + "; write " + q(r.fixedLine(i, e)) + "."})
 	return fix
 }
@@ -129,7 +129,7 @@ func (r *run) checkIPObject(i int) {
 	}
 	fix, safe := best(c)
 	e := []Edit{r.replaceWord(j, fix)}
-	r.add(Finding{Rule: RuleToolTypo, Arg: j, Start: 0, End: len(w), Edits: e, Safe: safe,
+	r.add(Finding{Code: ToolTypo, Arg: j, Start: 0, End: len(w), Edits: e, Safe: safe,
 		Message: q(w) + " is not an ip object; write " + q(r.fixedLine(i, e)) + "."})
 }
 

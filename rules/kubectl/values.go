@@ -82,13 +82,13 @@ func (r *run) dryRun(p int, pr *parsed, u flagUse) int {
 			switch nx := r.text(i + 1); nx {
 			case "client", "server", "none":
 				e := []Edit{{FromArg: i, FromOff: 0, ToArg: i + 1, ToOff: len(nx), New: "--dry-run=" + nx}}
-				r.add(Finding{Rule: RuleDryRunValue, Arg: i, Start: 0, End: len(w), Edits: e, Safe: true,
+				r.add(Finding{Code: DryRunValue, Arg: i, Start: 0, End: len(w), Edits: e, Safe: true,
 					Message: q("--dry-run "+nx) + " does not pass " + q(nx) + " to --dry-run: the flag takes no separate value, so " + q(nx) + " becomes a positional argument (a name); write " + q("--dry-run="+nx) + "."})
 				return i + 1
 			}
 		}
 		e := []Edit{r.replaceWord(i, "--dry-run=client")}
-		r.add(Finding{Rule: RuleDryRunValue, Arg: i, Start: 0, End: len(w), Edits: e, Safe: true,
+		r.add(Finding{Code: DryRunValue, Arg: i, Start: 0, End: len(w), Edits: e, Safe: true,
 			Message: "a bare " + q("--dry-run") + " is deprecated since 1.18 (its no-value default is \"unchanged\", which kubectl maps to client with a warning); write " + q("--dry-run=client") + "."})
 		return i
 	}
@@ -102,7 +102,7 @@ func (r *run) dryRun(p int, pr *parsed, u flagUse) int {
 	case "true", "false":
 		mode := map[string]string{"true": "client", "false": "none"}[v]
 		e := []Edit{{FromArg: u.val, FromOff: u.off, ToArg: u.val, ToOff: u.off + len(v), New: mode}}
-		r.add(Finding{Rule: RuleDryRunValue, Arg: u.val, Start: u.off, End: u.off + len(v), Edits: e, Safe: true,
+		r.add(Finding{Code: DryRunValue, Arg: u.val, Start: u.off, End: u.off + len(v), Edits: e, Safe: true,
 			Message: "boolean " + q("--dry-run="+v) + " is deprecated since 1.18 (kubectl reads it as " + mode + "); write " + q("--dry-run="+mode) + "."})
 		return i
 	}
@@ -147,7 +147,7 @@ func (r *run) badEnum(u flagUse, v string, off int, allowed []string, what strin
 	} else {
 		msg += "."
 	}
-	r.add(Finding{Rule: RuleInvalidFlagValue, Arg: u.val, Start: off, End: off + len(v), Message: msg, Edits: e, Safe: safe && fix != ""})
+	r.add(Finding{Code: InvalidFlagValue, Arg: u.val, Start: off, End: off + len(v), Message: msg, Edits: e, Safe: safe && fix != ""})
 }
 
 // valueAliases are well-known wrong spellings that are not near typos.
@@ -185,7 +185,7 @@ func (r *run) checkValue(p int, pr *parsed, u flagUse) {
 			// delete_flags.go prints "--cascade=true is deprecated (boolean value)" from kubernetes-1.20.0 on
 			mode := map[string]string{"true": "background", "false": "orphan"}[v]
 			e := []Edit{{FromArg: u.val, FromOff: u.off, ToArg: u.val, ToOff: u.off + len(v), New: mode}}
-			r.add(Finding{Rule: RuleRemovedFlag, Arg: u.val, Start: u.off, End: u.off + len(v), Edits: e, Safe: true,
+			r.add(Finding{Code: DeprecatedForm, Arg: u.val, Start: u.off, End: u.off + len(v), Edits: e, Safe: true,
 				Message: "boolean " + q("--cascade="+v) + " is deprecated since 1.20; write " + q("--cascade="+mode) + "."})
 			return
 		}
@@ -230,5 +230,5 @@ func (r *run) checkValue(p int, pr *parsed, u flagUse) {
 	} else {
 		msg += "."
 	}
-	r.add(Finding{Rule: RuleInvalidFlagValue, Arg: u.val, Start: u.off, End: u.off + len(v), Message: msg, Edits: e})
+	r.add(Finding{Code: InvalidFlagValue, Arg: u.val, Start: u.off, End: u.off + len(v), Message: msg, Edits: e})
 }

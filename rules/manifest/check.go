@@ -85,7 +85,7 @@ func (n *note) object(d *docState, s *schemaSet, m *yaml.Node, depth int) {
 	// Configuration files that are not API objects.
 	if c, ok := configAPIs[group]; ok {
 		if rm, ok := c.removed[version]; ok && n.opts.KubeVersion >= rm {
-			p := problemAt(d.t, av, RuleRemovedAPIVersion, fmt.Sprintf("%s %s is a %s version that was removed in Kubernetes 1.%d; use %s (%s).", apiVersion, kind, c.what, rm, c.current, c.cite))
+			p := problemAt(d.t, av, RemovedAPIVersion, fmt.Sprintf("%s %s is a %s version that was removed in Kubernetes 1.%d; use %s (%s).", apiVersion, kind, c.what, rm, c.current, c.cite))
 			p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, c.current)}}
 			d.probs = append(d.probs, p)
 		}
@@ -118,8 +118,7 @@ func (n *note) object(d *docState, s *schemaSet, m *yaml.Node, depth int) {
 	if l, ok := lifecycleOf(g); ok && sch == nil && l.deprecated != 0 && n.opts.KubeVersion >= l.deprecated {
 		// Deprecated in the target release but gone from the embedded 1.37 schema: warn
 		// only; the body cannot be checked against a schema that is not embedded.
-		p := problemAt(d.t, av, RuleDeprecatedAPIVersion, fmt.Sprintf("%s %s is deprecated since Kubernetes 1.%d and removed in 1.%d", apiVersion, kind, l.deprecated, l.removed))
-		p.Severity = Warning
+		p := problemAt(d.t, av, DeprecatedAPIVersion, fmt.Sprintf("%s %s is deprecated since Kubernetes 1.%d and removed in 1.%d", apiVersion, kind, l.deprecated, l.removed))
 		if l.replacement.Kind != "" {
 			p.Message += fmt.Sprintf("; use %s %s.", l.replacement.apiVersion(), l.replacement.Kind)
 		} else {
@@ -140,8 +139,7 @@ func (n *note) object(d *docState, s *schemaSet, m *yaml.Node, depth int) {
 		if l.removed != 0 {
 			msg += fmt.Sprintf(" and will be removed in 1.%d", l.removed)
 		}
-		p := problemAt(d.t, av, RuleDeprecatedAPIVersion, msg)
-		p.Severity = Warning
+		p := problemAt(d.t, av, DeprecatedAPIVersion, msg)
 		if l.replacement.Kind != "" {
 			p.Message += fmt.Sprintf("; use %s %s.", l.replacement.apiVersion(), l.replacement.Kind)
 			if l.replacement.Kind == kind {
@@ -168,7 +166,7 @@ func (n *note) validate(d *docState, s *schemaSet, m *yaml.Node, sch kproto.Sche
 	w.value(m, sch, where{})
 	if w.exceeded {
 		sp, ep := d.t.span(m)
-		w.probs = append(w.probs, Problem{Rule: RuleYAMLSyntax, Start: sp, End: ep,
+		w.probs = append(w.probs, Problem{Code: YAMLSyntax, Start: sp, End: ep,
 			Message: fmt.Sprintf("The document expands to more than %d nodes through aliases (an alias bomb?); validation stopped. Write the values out instead of nesting aliases.", nodeBudget)})
 	}
 	return w.probs
@@ -177,7 +175,7 @@ func (n *note) validate(d *docState, s *schemaSet, m *yaml.Node, sch kproto.Sche
 // removed reports an apiVersion the target release no longer serves. The fix to the
 // replacement is safe only when the object validates under the replacement's schema.
 func (n *note) removed(d *docState, s *schemaSet, m, av *yaml.Node, g gvk, l lifecycle) {
-	p := problemAt(d.t, av, RuleRemovedAPIVersion, fmt.Sprintf("%s %s was removed in Kubernetes 1.%d", g.apiVersion(), g.Kind, l.removed))
+	p := problemAt(d.t, av, RemovedAPIVersion, fmt.Sprintf("%s %s was removed in Kubernetes 1.%d", g.apiVersion(), g.Kind, l.removed))
 	switch {
 	case l.replacement.Kind != "":
 		p.Message += fmt.Sprintf("; use %s", l.replacement.apiVersion())
@@ -214,8 +212,7 @@ func (n *note) unknownGVK(d *docState, s *schemaSet, m, kk, kv, ak, av *yaml.Nod
 			key := g.Group + "/" + g.Kind
 			if !n.seenCRKinds[key] {
 				n.seenCRKinds[key] = true
-				p := problemAt(d.t, kv, RuleCustomResource, fmt.Sprintf("%s (%s) is not a built-in Kubernetes kind; it is a custom resource whose CRD must be installed in the cluster, so its fields are not checked here.", g.Kind, g.apiVersion()))
-				p.Severity = Info
+				p := problemAt(d.t, kv, CustomResource, fmt.Sprintf("%s (%s) is not a built-in Kubernetes kind; it is a custom resource whose CRD must be installed in the cluster, so its fields are not checked here.", g.Kind, g.apiVersion()))
 				d.probs = append(d.probs, p)
 			}
 			return
@@ -225,7 +222,7 @@ func (n *note) unknownGVK(d *docState, s *schemaSet, m, kk, kv, ak, av *yaml.Nod
 	served := s.kindIndex[g.Kind]
 	if len(served) > 0 {
 		best := preferredGV(served)
-		p := problemAt(d.t, av, RuleInvalidValue, fmt.Sprintf("%s is not served by apiVersion `%s`; use `%s`.", g.Kind, g.apiVersion(), best.apiVersion()))
+		p := problemAt(d.t, av, InvalidValue, fmt.Sprintf("%s is not served by apiVersion `%s`; use `%s`.", g.Kind, g.apiVersion(), best.apiVersion()))
 		p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, best.apiVersion())}}
 		body := n.validate(d, s, m, s.byGVK[best], g.Kind, false)
 		p.Safe = len(body) == 0
@@ -246,18 +243,18 @@ func (n *note) unknownGVK(d *docState, s *schemaSet, m, kk, kv, ak, av *yaml.Nod
 	}
 	sort.Strings(kinds)
 	if best, ok := closest(g.Kind, kinds); ok {
-		p := problemAt(d.t, kv, RuleInvalidValue, fmt.Sprintf("`%s` is not a Kubernetes kind; did you mean `%s`?", g.Kind, best))
+		p := problemAt(d.t, kv, InvalidValue, fmt.Sprintf("`%s` is not a Kubernetes kind; did you mean `%s`?", g.Kind, best))
 		p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(kv, best)}}
 		p.Safe = true
 		d.probs = append(d.probs, p)
 		return
 	}
 	if len(kinds) == 0 {
-		p := problemAt(d.t, av, RuleInvalidValue, fmt.Sprintf("apiVersion `%s` is not served by Kubernetes 1.%d and %s is not a built-in kind.", g.apiVersion(), n.opts.KubeVersion, g.Kind))
+		p := problemAt(d.t, av, InvalidValue, fmt.Sprintf("apiVersion `%s` is not served by Kubernetes 1.%d and %s is not a built-in kind.", g.apiVersion(), n.opts.KubeVersion, g.Kind))
 		d.probs = append(d.probs, p)
 		return
 	}
-	p := problemAt(d.t, kv, RuleInvalidValue, fmt.Sprintf("`%s` is not a kind of %s.", g.Kind, g.apiVersion()))
+	p := problemAt(d.t, kv, InvalidValue, fmt.Sprintf("`%s` is not a kind of %s.", g.Kind, g.apiVersion()))
 	d.probs = append(d.probs, p)
 }
 
@@ -303,7 +300,7 @@ func (n *note) noAPIVersion(d *docState, s *schemaSet, m, kk *yaml.Node, kind st
 		return
 	}
 	best := preferredGV(served)
-	p := problemAt(d.t, kk, RuleMissingRequiredField, fmt.Sprintf("The object has no `apiVersion`; kubectl needs it to find the kind. Add `apiVersion: %s`.", best.apiVersion()))
+	p := problemAt(d.t, kk, MissingRequiredField, fmt.Sprintf("The object has no `apiVersion`; kubectl needs it to find the kind. Add `apiVersion: %s`.", best.apiVersion()))
 	ls := d.t.offset(kk.Line, 1)
 	indent := d.t.src[ls:p.Start]
 	p.Edits = []Edit{{Start: p.Start, End: p.Start, New: "apiVersion: " + best.apiVersion() + "\n" + string(indent)}}
@@ -327,10 +324,10 @@ func (n *note) kindless(d *docState, s *schemaSet, m *yaml.Node) {
 	if _, md := mapGet(m, "metadata"); md == nil {
 		return
 	}
-	d.probs = append(d.probs, problemAt(d.t, ak, RuleMissingRequiredField, "The object has `apiVersion` but no `kind`; add the kind (for example `kind: Pod`)."))
+	d.probs = append(d.probs, problemAt(d.t, ak, MissingRequiredField, "The object has `apiVersion` but no `kind`; add the kind (for example `kind: Pod`)."))
 }
 
-func problemAt(t *text, n *yaml.Node, rule, msg string) Problem {
+func problemAt(t *text, n *yaml.Node, rule Code, msg string) Problem {
 	s, e := t.span(n)
-	return Problem{Rule: rule, Start: s, End: e, Message: msg}
+	return Problem{Code: rule, Start: s, End: e, Message: msg}
 }

@@ -81,10 +81,10 @@ func selectorMatches(t *text, g gvk, m *yaml.Node) []Problem {
 			got, ok := have(k.Value)
 			switch {
 			case !ok:
-				p := problemAt(t, k, RuleSelectorMismatch, fmt.Sprintf("The selector requires label `%s: %s`, but `spec.template.metadata.labels` has no `%s`; the API server rejects a %s whose selector does not match its template labels.", k.Value, want, k.Value, g.Kind))
+				p := problemAt(t, k, SelectorMismatch, fmt.Sprintf("The selector requires label `%s: %s`, but `spec.template.metadata.labels` has no `%s`; the API server rejects a %s whose selector does not match its template labels.", k.Value, want, k.Value, g.Kind))
 				out = append(out, p)
 			case got != want:
-				p := problemAt(t, v, RuleSelectorMismatch, fmt.Sprintf("The selector requires `%s: %s`, but the template label is `%s: %s`; they must be equal.", k.Value, want, k.Value, got))
+				p := problemAt(t, v, SelectorMismatch, fmt.Sprintf("The selector requires `%s: %s`, but the template label is `%s: %s`; they must be equal.", k.Value, want, k.Value, got))
 				out = append(out, p)
 			}
 		}
@@ -112,7 +112,7 @@ func selectorMatches(t *text, g gvk, m *yaml.Node) []Problem {
 				if k == nil {
 					continue
 				}
-				out = append(out, problemAt(t, k, RuleSelectorMismatch, fmt.Sprintf("The selector expression on `%s` (%s) does not match `spec.template.metadata.labels`; the API server rejects a %s whose selector does not select its own pods.", key, op, g.Kind)))
+				out = append(out, problemAt(t, k, SelectorMismatch, fmt.Sprintf("The selector expression on `%s` (%s) does not match `spec.template.metadata.labels`; the API server rejects a %s whose selector does not select its own pods.", key, op, g.Kind)))
 			}
 		}
 	}
@@ -151,7 +151,7 @@ func podSpecChecks(t *text, ps *yaml.Node) []Problem {
 				continue
 			}
 			if first, dup := seen[name]; dup {
-				out = append(out, problemAt(t, nv, RuleDuplicateContainerName, fmt.Sprintf("Container name `%s` is already used on line %d of this YAML block; container names must be unique across containers and initContainers of a pod.", name, first.Line)))
+				out = append(out, problemAt(t, nv, DuplicateContainerName, fmt.Sprintf("Container name `%s` is already used on line %d of this YAML block; container names must be unique across containers and initContainers of a pod.", name, first.Line)))
 				continue
 			}
 			seen[name] = nv
@@ -199,8 +199,7 @@ func (n *note) crossChecks() {
 				if tv == nil || tv.Kind != yaml.ScalarNode || tv.ShortTag() != "!!str" || names[tv.Value] {
 					continue
 				}
-				pr := problemAt(d.t, tv, RuleUnknownTargetPort, fmt.Sprintf("targetPort `%s` names a port that no container in this note defines (`ports[].name`); the Service will have no endpoints on it. Name the container port `%s` or use the port number.", tv.Value, tv.Value))
-				pr.Severity = Info
+				pr := problemAt(d.t, tv, UnknownTargetPort, fmt.Sprintf("targetPort `%s` names a port that no container in this note defines (`ports[].name`); the Service will have no endpoints on it. Name the container port `%s` or use the port number.", tv.Value, tv.Value))
 				d.probs = append(d.probs, pr)
 			}
 		}

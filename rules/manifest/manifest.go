@@ -26,59 +26,58 @@ type Edit struct {
 	New        string
 }
 
-// Severity grades a problem. Most problems are errors the API server would reject;
-// deprecated versions are warnings and custom-resource / unknown-target-port are infos.
-type Severity int
+// Code says what a Problem is about. Package rules maps each Code to the one
+// rule that reports it; the rule, not the problem, carries the severity.
+type Code uint8
 
-// Severities.
+// The codes of the manifest checker.
 const (
-	Error Severity = iota
-	Warning
-	Info
+	YAMLSyntax             Code = iota + 1 // the YAML does not parse
+	DuplicateKey                           // a mapping has a key twice
+	UnknownField                           // no such field in the schema
+	WrongType                              // the value has the wrong type
+	MissingRequiredField                   // a required field is missing
+	InvalidValue                           // the API server's validation rejects the value
+	InvalidEnumValue                       // not one of the field's values
+	SelectorMismatch                       // the selector does not select the template
+	DuplicateContainerName                 // two containers share a name
+	UnknownTargetPort                      // a named targetPort no container defines (information)
+	RemovedAPIVersion                      // the apiVersion is not served any more
+	DeprecatedAPIVersion                   // the apiVersion is deprecated
+	CustomResource                         // a kind that is not built in (information)
 )
 
-func (s Severity) String() string {
-	switch s {
-	case Warning:
-		return "warning"
-	case Info:
-		return "info"
-	}
-	return "error"
+var codeNames = [...]string{
+	YAMLSyntax: "yaml-syntax", DuplicateKey: "duplicate-key", UnknownField: "unknown-field",
+	WrongType: "wrong-type", MissingRequiredField: "missing-required-field", InvalidValue: "invalid-value",
+	InvalidEnumValue: "invalid-enum-value", SelectorMismatch: "selector-mismatch",
+	DuplicateContainerName: "duplicate-container-name", UnknownTargetPort: "unknown-target-port",
+	RemovedAPIVersion: "removed-api-version", DeprecatedAPIVersion: "deprecated-api-version",
+	CustomResource: "custom-resource",
 }
 
-// Rule names; stable, the engine maps each to a rule ID.
-const (
-	RuleYAMLSyntax             = "yaml-syntax"
-	RuleDuplicateKey           = "duplicate-key"
-	RuleUnknownField           = "unknown-field"
-	RuleWrongType              = "wrong-type"
-	RuleMissingRequiredField   = "missing-required-field"
-	RuleInvalidValue           = "invalid-value"
-	RuleInvalidEnumValue       = "invalid-enum-value"
-	RuleSelectorMismatch       = "selector-mismatch"
-	RuleDuplicateContainerName = "duplicate-container-name"
-	RuleUnknownTargetPort      = "unknown-target-port"
-	RuleRemovedAPIVersion      = "removed-api-version"
-	RuleDeprecatedAPIVersion   = "deprecated-api-version"
-	RuleCustomResource         = "custom-resource"
-)
+// String is the code's stable name, which is also its rule's name.
+func (c Code) String() string {
+	if int(c) < len(codeNames) && codeNames[c] != "" {
+		return codeNames[c]
+	}
+	return "unknown-code"
+}
 
-// Rules lists every rule name this package reports.
-var Rules = []string{
-	RuleYAMLSyntax, RuleDuplicateKey, RuleUnknownField, RuleWrongType, RuleMissingRequiredField,
-	RuleInvalidValue, RuleInvalidEnumValue, RuleSelectorMismatch, RuleDuplicateContainerName,
-	RuleUnknownTargetPort, RuleRemovedAPIVersion, RuleDeprecatedAPIVersion, RuleCustomResource,
+// Codes lists every code this package reports, in a stable order.
+var Codes = []Code{
+	YAMLSyntax, DuplicateKey, UnknownField, WrongType, MissingRequiredField, InvalidValue,
+	InvalidEnumValue, SelectorMismatch, DuplicateContainerName, UnknownTargetPort,
+	RemovedAPIVersion, DeprecatedAPIVersion, CustomResource,
 }
 
 // Problem is one finding in one document.
 type Problem struct {
-	Rule       string // one of the Rule* names
+	Code       Code   // what the problem is about
 	Start, End int    // highlighted bytes of Doc.Text
 	Message    string // what is wrong, why, and what to write instead
 	Edits      []Edit // the fix; nil when none
 	Safe       bool   // the fix may be applied unattended
-	Severity   Severity
 }
 
 // Options tune a check.

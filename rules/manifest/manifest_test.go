@@ -9,7 +9,7 @@ import (
 // before checking; the test asserts rule, highlighted text, line and column (code points,
 // 1-based) of every finding, and the text after applying every fix byte for byte.
 type want struct {
-	rule      string
+	rule      Code
 	line, col int
 	safe      bool
 }
@@ -62,7 +62,7 @@ func runCase(t *testing.T, tc tcase) {
 		if len(probs) != len(ws) || len(marks[i]) != len(ws) {
 			t.Errorf("doc %d: got %d problems, want %d (markers %d):", i, len(probs), len(ws), len(marks[i]))
 			for _, p := range probs {
-				t.Errorf("  %s %q %s", p.Rule, docs[i].Text[p.Start:p.End], p.Message)
+				t.Errorf("  %s %q %s", p.Code, docs[i].Text[p.Start:p.End], p.Message)
 			}
 			continue
 		}
@@ -72,8 +72,8 @@ func runCase(t *testing.T, tc tcase) {
 			got := string(docs[i].Text[p.Start:p.End])
 			exp := string(docs[i].Text[m.start:m.end])
 			line, col := tx.lineCol(p.Start)
-			if p.Rule != w.rule || p.Start != m.start || p.End != m.end || line != w.line || col != w.col || p.Safe != w.safe {
-				t.Errorf("doc %d problem %d: got %s %q at %d:%d safe=%v, want %s %q at %d:%d safe=%v (%s)", i, j, p.Rule, got, line, col, p.Safe, w.rule, exp, w.line, w.col, w.safe, p.Message)
+			if p.Code != w.rule || p.Start != m.start || p.End != m.end || line != w.line || col != w.col || p.Safe != w.safe {
+				t.Errorf("doc %d problem %d: got %s %q at %d:%d safe=%v, want %s %q at %d:%d safe=%v (%s)", i, j, p.Code, got, line, col, p.Safe, w.rule, exp, w.line, w.col, w.safe, p.Message)
 			}
 			if p.Message == "" || !strings.HasSuffix(strings.TrimSpace(p.Message), ".") && !strings.HasSuffix(p.Message, ")") && !strings.HasSuffix(p.Message, "?") {
 				t.Errorf("doc %d problem %d: message %q should be one or two sentences", i, j, p.Message)
@@ -100,7 +100,7 @@ func hasRule(after, before []Problem) bool {
 			continue
 		}
 		for _, a := range after {
-			if a.Rule == b.Rule && a.Start == b.Start {
+			if a.Code == b.Code && a.Start == b.Start {
 				return true
 			}
 		}
@@ -126,7 +126,7 @@ spec:
   - name: web
     image: nginx
 `},
-		want: [][]want{{{RuleUnknownField, 6, 3, true}}},
+		want: [][]want{{{UnknownField, 6, 3, true}}},
 		fixed: []string{`apiVersion: v1
 kind: Pod
 metadata:
@@ -149,7 +149,7 @@ spec:
     image: nginx
     ⟦imagePullPolcy⟧: Always
 `},
-		want:  [][]want{{{RuleUnknownField, 9, 5, true}}},
+		want:  [][]want{{{UnknownField, 9, 5, true}}},
 		fixed: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    imagePullPolicy: Always\n"},
 	},
 	{
@@ -164,7 +164,7 @@ rules:
   resources: ["pods"]
   ⟦verb⟧: ["get", "list"]
 `},
-		want:  [][]want{{{RuleUnknownField, 9, 3, true}}},
+		want:  [][]want{{{UnknownField, 9, 3, true}}},
 		fixed: []string{"apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: pod-reader\n  namespace: default\nrules:\n- apiGroups: [\"\"]\n  resources: [\"pods\"]\n  verbs: [\"get\", \"list\"]\n"},
 	},
 	{
@@ -180,7 +180,7 @@ spec:
     ports:
     - containerPort: ⟦"80"⟧
 `},
-		want:  [][]want{{{RuleWrongType, 10, 22, true}}},
+		want:  [][]want{{{WrongType, 10, 22, true}}},
 		fixed: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: 80\n"},
 	},
 	{
@@ -200,7 +200,7 @@ metadata:
       - name: web
         image: nginx
 `},
-		want: [][]want{{{RuleMissingRequiredField, 5, 1, false}}},
+		want: [][]want{{{MissingRequiredField, 5, 1, false}}},
 	},
 	{
 		name: "quantities",
@@ -219,7 +219,7 @@ spec:
       requests:
         memory: ⟦256MB⟧
 `},
-		want: [][]want{{{RuleInvalidValue, 11, 17, true}, {RuleInvalidValue, 12, 14, true}, {RuleInvalidValue, 14, 17, false}}},
+		want: [][]want{{{InvalidValue, 11, 17, true}, {InvalidValue, 12, 14, true}, {InvalidValue, 14, 17, false}}},
 		fixed: []string{`apiVersion: v1
 kind: Pod
 metadata:
@@ -250,7 +250,7 @@ spec:
   - name: ⟦Web_Server⟧
     image: nginx
 `},
-		want: [][]want{{{RuleInvalidValue, 4, 9, false}, {RuleInvalidValue, 6, 5, false}, {RuleInvalidValue, 7, 11, false}, {RuleInvalidValue, 10, 11, false}}},
+		want: [][]want{{{InvalidValue, 4, 9, false}, {InvalidValue, 6, 5, false}, {InvalidValue, 7, 11, false}, {InvalidValue, 10, 11, false}}},
 	},
 	{
 		name: "service ports and enums",
@@ -268,7 +268,7 @@ spec:
     nodePort: ⟦80⟧
     protocol: ⟦tcp⟧
 `},
-		want: [][]want{{{RuleInvalidEnumValue, 6, 9, true}, {RuleInvalidValue, 10, 11, false}, {RuleInvalidValue, 12, 15, false}, {RuleInvalidEnumValue, 13, 15, true}}},
+		want: [][]want{{{InvalidEnumValue, 6, 9, true}, {InvalidValue, 10, 11, false}, {InvalidValue, 12, 15, false}, {InvalidEnumValue, 13, 15, true}}},
 		fixed: []string{`apiVersion: v1
 kind: Service
 metadata:
@@ -309,7 +309,7 @@ spec:
     value: "true"
     effect: ⟦Noschudule⟧
 `},
-		want: [][]want{{{RuleInvalidEnumValue, 9, 13, true}}, {{RuleInvalidEnumValue, 11, 15, true}, {RuleInvalidEnumValue, 13, 13, true}}},
+		want: [][]want{{{InvalidEnumValue, 9, 13, true}}, {{InvalidEnumValue, 11, 15, true}, {InvalidEnumValue, 13, 13, true}}},
 		fixed: []string{"apiVersion: v1\nkind: Node\nmetadata:\n  name: node-1\nspec:\n  taints:\n  - key: gpu\n    value: \"true\"\n    effect: NoSchedule\n",
 			"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n  tolerations:\n  - key: gpu\n    operator: Equal\n    value: \"true\"\n    effect: NoSchedule\n"},
 	},
@@ -333,7 +333,7 @@ spec:
       - name: web
         image: nginx
 `},
-		want: [][]want{{{RuleSelectorMismatch, 8, 12, false}, {RuleSelectorMismatch, 9, 7, false}}},
+		want: [][]want{{{SelectorMismatch, 8, 12, false}, {SelectorMismatch, 9, 7, false}}},
 	},
 	{
 		name: "duplicate container names",
@@ -351,7 +351,7 @@ spec:
   - name: ⟦setup⟧
     image: busybox
 `},
-		want: [][]want{{{RuleDuplicateContainerName, 12, 11, false}}},
+		want: [][]want{{{DuplicateContainerName, 12, 11, false}}},
 	},
 	{
 		name: "targetPort names an unknown port",
@@ -383,7 +383,7 @@ spec:
     port: 9090
     targetPort: ⟦metrics⟧
 `},
-		want: [][]want{nil, {{RuleUnknownTargetPort, 14, 17, false}}},
+		want: [][]want{nil, {{UnknownTargetPort, 14, 17, false}}},
 	},
 	{
 		name: "extensions/v1beta1 deployment with selector",
@@ -404,7 +404,7 @@ spec:
       - name: web
         image: nginx
 `},
-		want:  [][]want{{{RuleRemovedAPIVersion, 1, 13, true}}},
+		want:  [][]want{{{RemovedAPIVersion, 1, 13, true}}},
 		fixed: []string{"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx\n"},
 	},
 	{
@@ -423,7 +423,7 @@ metadata:
       - name: web
         image: nginx
 `},
-		want: [][]want{{{RuleRemovedAPIVersion, 1, 13, false}, {RuleMissingRequiredField, 5, 1, false}}},
+		want: [][]want{{{RemovedAPIVersion, 1, 13, false}, {MissingRequiredField, 5, 1, false}}},
 	},
 	{
 		name: "pod security policy",
@@ -434,7 +434,7 @@ metadata:
 spec:
   privileged: false
 `},
-		want: [][]want{{{RuleRemovedAPIVersion, 1, 13, false}}},
+		want: [][]want{{{RemovedAPIVersion, 1, 13, false}}},
 	},
 	{
 		name: "autoscaling/v2beta2 and batch/v1beta1",
@@ -472,7 +472,7 @@ spec:
             command: ["date"]
           restartPolicy: OnFailure
 `},
-		want: [][]want{{{RuleRemovedAPIVersion, 1, 13, true}}, {{RuleRemovedAPIVersion, 1, 13, true}}},
+		want: [][]want{{{RemovedAPIVersion, 1, 13, true}}, {{RemovedAPIVersion, 1, 13, true}}},
 	},
 	{
 		name: "target version before removal gives a deprecation warning",
@@ -485,7 +485,7 @@ spec:
   rules:
   - host: example.com
 `},
-		want: [][]want{{{RuleDeprecatedAPIVersion, 1, 13, false}}},
+		want: [][]want{{{DeprecatedAPIVersion, 1, 13, false}}},
 	},
 	{
 		name: "configuration files are not API objects",
@@ -540,7 +540,7 @@ kind: ClusterConfiguration
 `, `apiVersion: ⟦kubescheduler.config.k8s.io/v1beta3⟧
 kind: KubeSchedulerConfiguration
 `},
-		want: [][]want{{{RuleRemovedAPIVersion, 1, 13, false}}, {{RuleRemovedAPIVersion, 1, 13, false}}},
+		want: [][]want{{{RemovedAPIVersion, 1, 13, false}}, {{RemovedAPIVersion, 1, 13, false}}},
 	},
 	{
 		name: "custom resource once per kind",
@@ -555,7 +555,7 @@ kind: Certificate
 metadata:
   name: api-tls
 `},
-		want: [][]want{{{RuleCustomResource, 2, 7, false}}, nil},
+		want: [][]want{{{CustomResource, 2, 7, false}}, nil},
 	},
 	{
 		name: "wrong group and kind typo",
@@ -577,7 +577,7 @@ kind: ⟦Sevrice⟧
 metadata:
   name: web
 `},
-		want:  [][]want{{{RuleInvalidValue, 1, 13, true}}, {{RuleInvalidValue, 2, 7, true}}},
+		want:  [][]want{{{InvalidValue, 1, 13, true}}, {{InvalidValue, 2, 7, true}}},
 		fixed: []string{"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - {name: web, image: nginx}\n"},
 	},
 	{
@@ -609,7 +609,7 @@ selector:
   matchLabels:
     app: web
 `},
-		want: [][]want{{{RuleInvalidEnumValue, 4, 11, true}}, {{RuleUnknownField, 3, 1, true}}, {{RuleInvalidEnumValue, 4, 11, true}}, {{RuleInvalidValue, 7, 17, true}}, {{RuleInvalidValue, 2, 9, false}}, nil},
+		want: [][]want{{{InvalidEnumValue, 4, 11, true}}, {{UnknownField, 3, 1, true}}, {{InvalidEnumValue, 4, 11, true}}, {{InvalidValue, 7, 17, true}}, {{InvalidValue, 2, 9, false}}, nil},
 	},
 	{
 		name: "korean comments keep positions",
@@ -630,7 +630,7 @@ spec:
     resources:
       limits: {memory: ⟦"128 Mi"⟧} # 메모리
 `},
-		want: [][]want{{{RuleInvalidValue, 5, 9, false}, {RuleInvalidValue, 7, 5, false}, {RuleInvalidValue, 7, 9, false}, {RuleUnknownField, 12, 5, true}, {RuleInvalidValue, 16, 24, true}}},
+		want: [][]want{{{InvalidValue, 5, 9, false}, {InvalidValue, 7, 5, false}, {InvalidValue, 7, 9, false}, {UnknownField, 12, 5, true}, {InvalidValue, 16, 24, true}}},
 	},
 	{
 		name: "duplicate keys at depth",
@@ -647,7 +647,7 @@ spec:
       value: "1"
       ⟦value⟧: "2"
 `},
-		want: [][]want{{{RuleDuplicateKey, 12, 7, false}}},
+		want: [][]want{{{DuplicateKey, 12, 7, false}}},
 	},
 	{
 		name: "wrong types",
@@ -664,13 +664,13 @@ spec:
     image: nginx
   hostNetwork: ⟦"true"⟧
 `},
-		want:  [][]want{{{RuleWrongType, 6, 14, true}, {RuleWrongType, 7, 14, true}, {RuleWrongType, 9, 3, false}, {RuleWrongType, 12, 16, true}}},
+		want:  [][]want{{{WrongType, 6, 14, true}, {WrongType, 7, 14, true}, {WrongType, 9, 3, false}, {WrongType, 12, 16, true}}},
 		fixed: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    version: \"1.0\"\n    enabled: \"yes\"\nspec:\n  containers:\n    name: web\n    image: nginx\n  hostNetwork: true\n"},
 	},
 	{
 		name: "tab indentation",
 		docs: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n⟦\t⟧name: web\n"},
-		want: [][]want{{{RuleYAMLSyntax, 4, 1, false}}},
+		want: [][]want{{{YAMLSyntax, 4, 1, false}}},
 	},
 	{
 		name: "syntax error column",
@@ -683,7 +683,7 @@ spec:
   - name: web
     image: nginx⟦:⟧ latest: x
 `},
-		want: [][]want{{{RuleYAMLSyntax, 8, 17, false}}},
+		want: [][]want{{{YAMLSyntax, 8, 17, false}}},
 	},
 	{
 		name: "kind without apiVersion",
@@ -695,7 +695,7 @@ spec:
   - name: web
     image: nginx
 `},
-		want:  [][]want{{{RuleMissingRequiredField, 1, 1, true}}},
+		want:  [][]want{{{MissingRequiredField, 1, 1, true}}},
 		fixed: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n"},
 	},
 }
@@ -723,7 +723,7 @@ spec:
       - name: web
         ⟦imagePullPolcy⟧: Always
 `},
-		want: [][]want{nil, {{RuleUnknownField, 13, 9, true}}},
+		want: [][]want{nil, {{UnknownField, 13, 9, true}}},
 	})
 }
 
@@ -732,7 +732,7 @@ spec:
 func TestSyntaxColumnOfOverIndentedKey(t *testing.T) {
 	text := "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n   labels: {app: web}\n"
 	probs := Check([]Doc{{Text: []byte(text)}}, Options{})[0]
-	if len(probs) != 1 || probs[0].Rule != RuleYAMLSyntax || probs[0].Start != strings.Index(text, "labels:")+6 {
+	if len(probs) != 1 || probs[0].Code != YAMLSyntax || probs[0].Start != strings.Index(text, "labels:")+6 {
 		t.Fatalf("got %+v", probs)
 	}
 }

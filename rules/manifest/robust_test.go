@@ -114,7 +114,7 @@ func TestAliasBomb(t *testing.T) {
 		out := Check([]Doc{{Text: []byte(b.String())}}, Options{})
 		found := false
 		for _, p := range out[0] {
-			if p.Rule == RuleYAMLSyntax && strings.Contains(p.Message, "aliases") {
+			if p.Code == YAMLSyntax && strings.Contains(p.Message, "aliases") {
 				found = true
 			}
 		}
@@ -145,7 +145,7 @@ func TestLongLine(t *testing.T) {
 	text, _ = unmark(text)
 	within(t, 10*time.Second, func() {
 		out := Check([]Doc{{Text: []byte(text)}}, Options{})
-		if len(out[0]) != 1 || out[0][0].Rule != RuleWrongType {
+		if len(out[0]) != 1 || out[0][0].Code != WrongType {
 			t.Errorf("got %v", out[0])
 		}
 	})

@@ -41,7 +41,7 @@ func parse(t *text) (*yaml.Node, *Problem) {
 		s, e := t.lineStarts[l-1], t.lineEnd(l)
 		for i := s; i < e && (t.src[i] == ' ' || t.src[i] == '\t'); i++ {
 			if t.src[i] == '\t' {
-				return nil, &Problem{Rule: RuleYAMLSyntax, Start: i, End: i + 1,
+				return nil, &Problem{Code: YAMLSyntax, Start: i, End: i + 1,
 					Message: fmt.Sprintf("Tab character used for indentation on line %d; YAML allows only spaces there. Indent with spaces.", l),
 					Edits:   []Edit{{Start: i, End: i + 1, New: "  "}}}
 			}
@@ -53,7 +53,7 @@ func parse(t *text) (*yaml.Node, *Problem) {
 		end = len(t.src)
 	}
 	_, col := t.lineCol(start)
-	return nil, &Problem{Rule: RuleYAMLSyntax, Start: start, End: end,
+	return nil, &Problem{Code: YAMLSyntax, Start: start, End: end,
 		Message: fmt.Sprintf("YAML does not parse at line %d, column %d: %s.", line, col, strings.TrimSuffix(detail, "."))}
 }
 
@@ -146,7 +146,7 @@ func duplicateKeys(t *text, n *yaml.Node, depth int, out *[]Problem) {
 			if k.Kind == yaml.ScalarNode && k.Value != "<<" {
 				if first, ok := seen[k.Value]; ok {
 					s, e := t.span(k)
-					*out = append(*out, Problem{Rule: RuleDuplicateKey, Start: s, End: e,
+					*out = append(*out, Problem{Code: DuplicateKey, Start: s, End: e,
 						Message: fmt.Sprintf("Duplicate key `%s`: it is already defined on line %d of this YAML block, and only the last value is kept; merge the two or remove one.", k.Value, first.Line)})
 				}
 				seen[k.Value] = k

@@ -522,7 +522,7 @@ func TestValidManifestsHaveNoFindings(t *testing.T) {
 	for i, probs := range Check(docs, Options{}) {
 		for _, p := range probs {
 			first, _, _ := strings.Cut(validManifests[i][strings.Index(validManifests[i], "kind:"):], "\n")
-			t.Errorf("manifest %d (%s): %s %q: %s", i, first, p.Rule, docs[i].Text[p.Start:p.End], p.Message)
+			t.Errorf("manifest %d (%s): %s %q: %s", i, first, p.Code, docs[i].Text[p.Start:p.End], p.Message)
 		}
 	}
 }

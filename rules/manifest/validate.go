@@ -50,9 +50,9 @@ type where struct {
 
 func (w *walker) add(p Problem) { w.probs = append(w.probs, p) }
 
-func (w *walker) problemAt(n *yaml.Node, rule, msg string) Problem {
+func (w *walker) problemAt(n *yaml.Node, rule Code, msg string) Problem {
 	s, e := w.d.t.span(n)
-	return Problem{Rule: rule, Start: s, End: e, Message: msg}
+	return Problem{Code: rule, Start: s, End: e, Message: msg}
 }
 
 // anchorOf is the node to highlight for a collection value: its key if it has one.
@@ -180,7 +180,7 @@ func (w *walker) kind(n *yaml.Node, s *kproto.Kind, ref string, at where) {
 		if n.Kind != yaml.ScalarNode {
 			target = anchorOf(n, at)
 		}
-		w.add(w.problemAt(target, RuleWrongType, msg))
+		w.add(w.problemAt(target, WrongType, msg))
 		return
 	}
 	present := map[string]bool{}
@@ -201,7 +201,7 @@ func (w *walker) kind(n *yaml.Node, s *kproto.Kind, ref string, at where) {
 		if at.path == "" {
 			where = "the object"
 		}
-		p := w.problemAt(target, RuleMissingRequiredField, fmt.Sprintf("%s is missing the required field `%s`%s.", where, req, requiredHint(ref, req)))
+		p := w.problemAt(target, MissingRequiredField, fmt.Sprintf("%s is missing the required field `%s`%s.", where, req, requiredHint(ref, req)))
 		w.add(p)
 	}
 }
@@ -247,7 +247,7 @@ func (w *walker) unknownField(m, k *yaml.Node, s *kproto.Kind, ref string, at wh
 	if at.path != "" {
 		where = "in " + displayPath(at.path)
 	}
-	p := w.problemAt(k, RuleUnknownField, "")
+	p := w.problemAt(k, UnknownField, "")
 	if best, ok := closest(name, s.Keys()); ok {
 		taken, _ := mapGet(m, best)
 		p.Message = fmt.Sprintf("Unknown field `%s` %s (%s); did you mean `%s`? The API server rejects unknown fields with --validate=strict.", name, where, typ, best)
@@ -286,7 +286,7 @@ func (w *walker) array(n *yaml.Node, s *kproto.Array, at where) {
 		if n.Kind != yaml.ScalarNode {
 			target = anchorOf(n, at)
 		}
-		w.add(w.problemAt(target, RuleWrongType, msg))
+		w.add(w.problemAt(target, WrongType, msg))
 		return
 	}
 	for i, item := range n.Content {
@@ -304,7 +304,7 @@ func (w *walker) mapping(n *yaml.Node, s *kproto.Map, at where) {
 		if n.Kind != yaml.ScalarNode {
 			target = anchorOf(n, at)
 		}
-		w.add(w.problemAt(target, RuleWrongType, msg))
+		w.add(w.problemAt(target, WrongType, msg))
 		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -325,7 +325,7 @@ func (w *walker) primitive(n *yaml.Node, s *kproto.Primitive, ref string, at whe
 		case kproto.Boolean:
 			want = "a boolean"
 		}
-		w.add(w.problemAt(anchorOf(n, at), RuleWrongType, fmt.Sprintf("%s must be %s, not %s.", displayPath(at.path), want, kindWord(n))))
+		w.add(w.problemAt(anchorOf(n, at), WrongType, fmt.Sprintf("%s must be %s, not %s.", displayPath(at.path), want, kindWord(n))))
 		return
 	}
 	got := scalarType(n)
@@ -391,7 +391,7 @@ func quoteFix(n *yaml.Node, got string) string {
 }
 
 func (w *walker) wrongScalar(n *yaml.Node, at where, want, fix string) {
-	p := w.problemAt(n, RuleWrongType, "")
+	p := w.problemAt(n, WrongType, "")
 	got := kindWord(n)
 	if scalarType(n) == kproto.Boolean && n.ShortTag() == "!!str" {
 		got = "a boolean (unquoted `" + n.Value + "` is a boolean in YAML 1.1, which kubectl uses)"

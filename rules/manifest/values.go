@@ -72,7 +72,7 @@ func (w *walker) errs(n *yaml.Node, at where, errs []string, want string) {
 	if len(errs) == 0 {
 		return
 	}
-	p := w.problemAt(n, RuleInvalidValue, fmt.Sprintf("%s `%s` is not valid: it must be %s.", displayPath(at.path), n.Value, want))
+	p := w.problemAt(n, InvalidValue, fmt.Sprintf("%s `%s` is not valid: it must be %s.", displayPath(at.path), n.Value, want))
 	if fix := nameFix(n.Value); fix != "" && fix != n.Value && n.Style == 0 && len(validationFor(want, fix)) == 0 {
 		p.Message += fmt.Sprintf(" Write `%s`.", fix)
 		p.Edits = []Edit{{Start: p.Start, End: p.End, New: fix}}
@@ -113,7 +113,7 @@ func (w *walker) objectName(n *yaml.Node, v string) {
 		}
 	case "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding":
 		if strings.ContainsAny(v, "/%") || v == "." || v == ".." {
-			w.add(w.problemAt(n, RuleInvalidValue, fmt.Sprintf("`metadata.name` `%s` is not valid: RBAC names may not contain `/` or `%%`, nor be `.` or `..`.", v)))
+			w.add(w.problemAt(n, InvalidValue, fmt.Sprintf("`metadata.name` `%s` is not valid: RBAC names may not contain `/` or `%%`, nor be `.` or `..`.", v)))
 		}
 	default:
 		w.errs(n, at, validation.IsDNS1123Subdomain(v), "a DNS-1123 subdomain (lowercase letters, digits, `-` and `.`, starting and ending with a letter or digit)")
@@ -126,7 +126,7 @@ func (w *walker) portRange(n *yaml.Node, at where, lo, hi int, extra string) {
 		return
 	}
 	if p < lo || p > hi {
-		w.add(w.problemAt(n, RuleInvalidValue, fmt.Sprintf("%s is %d, outside the valid range %d–%d%s.", displayPath(at.path), p, lo, hi, extra)))
+		w.add(w.problemAt(n, InvalidValue, fmt.Sprintf("%s is %d, outside the valid range %d–%d%s.", displayPath(at.path), p, lo, hi, extra)))
 	}
 }
 
@@ -143,7 +143,7 @@ func (w *walker) enum(n *yaml.Node, at where, allowed []string) {
 			nonEmpty = append(nonEmpty, a)
 		}
 	}
-	p := w.problemAt(n, RuleInvalidEnumValue, fmt.Sprintf("%s `%s` is not one of the supported values %s.", displayPath(at.path), v, quoteList(nonEmpty)))
+	p := w.problemAt(n, InvalidEnumValue, fmt.Sprintf("%s `%s` is not one of the supported values %s.", displayPath(at.path), v, quoteList(nonEmpty)))
 	if best, ok := closest(v, nonEmpty); ok {
 		p.Message = fmt.Sprintf("%s `%s` is not a supported value; did you mean `%s`? (supported: %s)", displayPath(at.path), v, best, quoteList(nonEmpty))
 		p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(n, best)}}
@@ -175,7 +175,7 @@ func (w *walker) quantity(n *yaml.Node, at where) {
 	if _, err := resource.ParseQuantity(v); err == nil {
 		return
 	}
-	p := w.problemAt(n, RuleInvalidValue, fmt.Sprintf("%s `%s` is not a valid quantity: write a number with an optional suffix and no space, such as `500m`, `1.5`, `512Mi` or `2Gi`.", displayPath(at.path), v))
+	p := w.problemAt(n, InvalidValue, fmt.Sprintf("%s `%s` is not a valid quantity: write a number with an optional suffix and no space, such as `500m`, `1.5`, `512Mi` or `2Gi`.", displayPath(at.path), v))
 	fix, safe := "", false
 	switch {
 	case spacedQuantity.MatchString(v):
