@@ -24,6 +24,12 @@ type Word struct {
 	Start, End  int    // byte range of the word as written in the file
 	Placeholder bool   // <pod-name>, {podname}, $POD, ${NS}, $(...), ..., NODE: stands for any value
 	Quoted      bool   // the word holds quotes or escapes, so Text differs from the source
+	// Expands is set for an unquoted parameter expansion or command
+	// substitution ($ns, ${FLAGS}, $(cmd), `cmd`): the shell may split it into
+	// several words or none, so a checker must treat it as an unknown number
+	// of unknown words (never count it as one argument, never move "--"
+	// across it). A quoted "$x" is one word: Placeholder, not Expands.
+	Expands bool
 }
 
 // Raw is the word as written in src.
@@ -52,9 +58,14 @@ type Manifest struct {
 	Text       []byte // the document, dedented out of its fence, list or quote
 	Start, End int    // byte range of the document in the file
 	Origin     Origin
-	Block      int   // index into Document.Fences, or -1
-	lines      []int // file offset of the start of each line of Text
-	lineOff    []int // offset in Text of the start of each line of Text
+	Block      int // index into Document.Fences, or -1
+	// Elided is set when the snippet is an excerpt: lines such as "...",
+	// "# ...", "# (snip)" or "[...]" stood for left-out text and were blanked
+	// (replaced by spaces in Text, so positions hold). A checker must not
+	// require what is missing from an elided manifest.
+	Elided  bool
+	lines   []int // file offset of the start of each line of Text
+	lineOff []int // offset in Text of the start of each line of Text
 }
 
 // FileOffset maps a byte offset in m.Text to a byte offset in the file.
