@@ -22,9 +22,9 @@ type Linter struct {
 	Settings Settings
 	// Severity overrides a rule's severity, by rule ID.
 	Severity map[string]Severity
-	// Filter, when set, drops suppressed diagnostics and may add its own
-	// (unused suppressions). It sees every diagnostic of a document.
-	Filter func(doc *notes.Document, diags []Diagnostic) []Diagnostic
+	// Known are every rule notelint has (suppression comments may name any
+	// of them, and naming one that is not run is no mistake); nil means Rules.
+	Known []*Rule
 }
 
 // Input is one file to lint.
@@ -101,17 +101,35 @@ func (l *Linter) LintSource(path string, src []byte) *Result {
 	return res
 }
 
-// run runs every rule over a parsed document and sorts what they found.
+// run runs every rule over a parsed document, applies the document's
+// suppression comments, and sorts what is left. Rules marked
+// AfterSuppression run last and see which suppressions were used. An
+// internal error (a rule that panicked) is never suppressed.
 func (l *Linter) run(doc *notes.Document) []Diagnostic {
-	var diags []Diagnostic
+	var diags, internal []Diagnostic
 	memo := map[any]any{}
-	for _, r := range l.Rules {
-		pass := &Pass{Rule: r, Doc: doc, Settings: &l.Settings, memo: memo, diags: &diags}
-		runRule(pass)
+	known := l.Known
+	if known == nil {
+		known = l.Rules
 	}
-	if l.Filter != nil {
-		diags = l.Filter(doc, diags)
+	sup := newSuppression(doc, known, l.Rules)
+	for _, after := range []bool{false, true} {
+		var found []Diagnostic
+		for _, r := range l.Rules {
+			if r.AfterSuppression != after {
+				continue
+			}
+			pass := &Pass{Rule: r, Doc: doc, Settings: &l.Settings, memo: memo, diags: &found, internal: &internal}
+			if after {
+				pass.Suppression = sup
+			}
+			runRule(pass)
+		}
+		// The first round marks which directives were used; the second (the
+		// unused-suppression rule's reports) may itself be suppressed.
+		diags = append(diags, sup.filter(found, !after)...)
 	}
+	diags = append(diags, internal...)
 	for i := range diags {
 		if s, ok := l.Severity[diags[i].Rule.ID]; ok {
 			diags[i].Severity = s
@@ -126,8 +144,8 @@ func (l *Linter) run(doc *notes.Document) []Diagnostic {
 func runRule(pass *Pass) {
 	defer func() {
 		if v := recover(); v != nil {
-			pass.Report(Diagnostic{
-				Severity: Error,
+			*pass.internal = append(*pass.internal, Diagnostic{
+				Rule: pass.Rule, Severity: Error, Internal: true,
 				Message: fmt.Sprintf("internal error: rule %s failed on this file (%v); please report it with the file",
 					pass.Rule.ID, v),
 			})

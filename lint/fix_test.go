@@ -187,3 +187,19 @@ func FuzzApplyFixes(f *testing.F) {
 		}
 	})
 }
+
+// TestInternalErrorsAreNeverSuppressed: a rule that panics yields an
+// internal-error diagnostic that no suppression comment can hide, while the
+// same comment still hides the rule's ordinary findings.
+func TestInternalErrorsAreNeverSuppressed(t *testing.T) {
+	boom := &Rule{ID: "NL9", Name: "boom", Severity: Warning, Run: func(p *Pass) {
+		p.Report(Diagnostic{Start: 0, End: 1, Message: "ordinary"})
+		panic("boom")
+	}}
+	l := &Linter{Rules: []*Rule{boom}}
+	src := "<!-- notelint-disable-file NL9 -->\nx\n"
+	res := l.LintSource("n.md", []byte(src))
+	if len(res.Diags) != 1 || !res.Diags[0].Internal || res.Diags[0].Severity != Error || !strings.Contains(res.Diags[0].Message, "internal error") {
+		t.Fatalf("got %+v; want only the internal error", res.Diags)
+	}
+}

@@ -57,6 +57,9 @@ type Rule struct {
 	Severity Severity // default severity
 	Fixable  bool     // the rule offers fixes
 	Run      func(*Pass)
+	// AfterSuppression rules run after every other rule's findings went
+	// through the note's suppression comments; their Pass has Suppression.
+	AfterSuppression bool
 }
 
 // Edit replaces the bytes [Start, End) of the original file with New.
@@ -80,6 +83,9 @@ type Diagnostic struct {
 	Severity   Severity
 	Message    string
 	Fixes      []Fix
+	// Internal marks notelint's own failure on this file (a rule that
+	// panicked): never suppressed, and the run exits 2.
+	Internal bool
 }
 
 // Settings are what rules may depend on besides the document.
@@ -93,8 +99,12 @@ type Pass struct {
 	Rule     *Rule
 	Doc      *notes.Document
 	Settings *Settings
-	memo     map[any]any
-	diags    *[]Diagnostic
+	// Suppression is the note's suppression comments as applied to the
+	// other rules' findings; set only for an AfterSuppression rule.
+	Suppression *Suppression
+	memo        map[any]any
+	diags       *[]Diagnostic
+	internal    *[]Diagnostic
 }
 
 // Report records a diagnostic of the pass's rule. Its severity is the

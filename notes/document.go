@@ -116,4 +116,6 @@ type Document struct {
 	Fences    []Fence
 	Links     []Link
 	Comments  []Comment
+	// Directives are the suppression comments (see directive.go).
+	Directives []Directive
 }

@@ -47,11 +47,13 @@ func Read(path string, src []byte, opts Options) (*Document, error) {
 		m := &mapped{}
 		m.add(src, 0, len(src))
 		doc.Manifests = splitYAML(m, 0, len(src), FromFile, -1)
+		doc.Directives = readDirectives(doc)
 		return doc, nil
 	}
 	doc.Markdown = true
 	readMarkdown(doc, opts)
 	doc.sort()
+	doc.Directives = readDirectives(doc)
 	return doc, nil
 }
 

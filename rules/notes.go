@@ -63,22 +63,22 @@ var (
 			"(the mistake was fixed, or the rule changed), that names no rule, or that names a rule notelint does not " +
 			"have. Stale suppressions would hide the next real mistake on that line. The safe fix removes the " +
 			"comment (its whole line when it stands alone) or only the names that are not used.",
-		Wrong: "<!-- notelint-disable-next-line NL101 -->\n`kubectl create namespace dev` makes a namespace.\n",
-		Right: "<!-- notelint-disable-next-line NL101 -->\n`kubectl create user alice` is not possible: Kubernetes has no user objects.\n",
-		// Reported by the suppression filter (lint.Suppressor), which alone
-		// knows which directives matched; see NewSuppressor.
-		Run: func(*lint.Pass) {},
+		Wrong:            "<!-- notelint-disable-next-line NL101 -->\n`kubectl create namespace dev` makes a namespace.\n",
+		Right:            "<!-- notelint-disable-next-line NL101 -->\n`kubectl create user alice` is not possible: Kubernetes has no user objects.\n",
+		AfterSuppression: true,
+		Run:              runUnusedSuppression,
 	}
 )
 
 // NoteRules are the rules over the note itself (its Markdown), in ID order.
 var NoteRules = []*lint.Rule{BrokenLink, UnclosedFence, FenceLanguageMismatch, UnusedSuppression}
 
-// NewSuppressor returns the suppression filter for a linter that runs the
-// enabled rules: it drops suppressed findings and reports unused
-// suppressions as NL004.
-func NewSuppressor(enabled []*lint.Rule) *lint.Suppressor {
-	return &lint.Suppressor{Known: All(), Enabled: enabled, Unused: UnusedSuppression}
+// runUnusedSuppression reports what the engine's suppression did not use;
+// it runs after every other rule (AfterSuppression).
+func runUnusedSuppression(p *lint.Pass) {
+	for _, d := range p.Suppression.Unused() {
+		p.Report(d)
+	}
 }
 
 // schemeRE matches a URL scheme ("https:", "mailto:").

@@ -11,7 +11,7 @@ import (
 
 func suppressLinter() *lint.Linter {
 	all := rules.All()
-	return &lint.Linter{Rules: all, Settings: lint.Settings{KubeMinor: 37}, Filter: rules.NewSuppressor(all).Filter}
+	return &lint.Linter{Rules: all, Settings: lint.Settings{KubeMinor: 37}}
 }
 
 // found lists "RULE line" for each diagnostic.
@@ -122,7 +122,7 @@ func TestSuppressionOfDisabledRule(t *testing.T) {
 			enabled = append(enabled, r)
 		}
 	}
-	l := &lint.Linter{Rules: enabled, Settings: lint.Settings{KubeMinor: 37}, Filter: rules.NewSuppressor(enabled).Filter}
+	l := &lint.Linter{Rules: enabled, Settings: lint.Settings{KubeMinor: 37}, Known: rules.All()}
 	res := l.LintSource("-", []byte("<!-- notelint-disable-next-line NL101 -->\n- kubectl create ns dev\n"))
 	if len(res.Diags) != 0 {
 		t.Errorf("got %d diagnostics, want none: %s", len(res.Diags), res.Diags[0].Message)

@@ -151,8 +151,8 @@ func (cs *configs) linter(cfg *config.Config) (*lint.Linter, error) {
 		Rules:    enabled,
 		Settings: lint.Settings{KubeMinor: minor, Aliases: cfg.AliasList()},
 		Severity: cfg.Severity,
+		Known:    rules.All(),
 	}
-	l.Filter = rules.NewSuppressor(enabled).Filter
 	return l, nil
 }
 
