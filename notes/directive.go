@@ -28,7 +28,7 @@ const (
 // mean is the engine's business.
 type Directive struct {
 	Kind       DirectiveKind
-	Start, End int           // the whole comment
+	Start, End int            // the whole comment
 	Rules      []DirectiveKey // the rule IDs or names it lists, in order
 	// FromLine and ToLine (1-based, inclusive) are the lines a next-line or
 	// line directive covers; From is where a disable starts to apply.
