@@ -25,6 +25,9 @@ type Linter struct {
 	// Known are every rule notelint has (suppression comments may name any
 	// of them, and naming one that is not run is no mistake); nil means Rules.
 	Known []*Rule
+
+	sub   bool        // a linter that re-checks a fix (verify.go): it verifies nothing itself
+	cache verifyCache // fix verifications, by block and edits
 }
 
 // Input is one file to lint.
@@ -98,6 +101,9 @@ func (l *Linter) LintSource(path string, src []byte) *Result {
 	}
 	res.Doc = doc
 	res.Diags = l.run(doc)
+	if !l.sub {
+		l.verifyFixes(doc, res.Diags)
+	}
 	return res
 }
 

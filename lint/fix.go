@@ -24,26 +24,54 @@ func chooseFix(d Diagnostic, unsafe bool) (Fix, bool) {
 // to src. A fix whose edits overlap an edit already taken (or each other)
 // is dropped whole. It returns the new content and how many fixes it took.
 func ApplyFixes(src []byte, diags []Diagnostic, unsafe bool) ([]byte, int) {
-	var taken []Edit
+	var taken []Edit // sorted by position; diagnostics come mostly in order, so appends dominate
 	n := 0
 	for _, d := range diags {
 		f, ok := chooseFix(d, unsafe)
 		if !ok || !validEdits(f.Edits, len(src)) {
 			continue
 		}
-		if overlapsAny(f.Edits, taken) || selfOverlap(f.Edits) {
+		if selfOverlap(f.Edits) || overlapsTaken(f.Edits, taken) {
 			continue
 		}
 		if noop(src, f.Edits) {
 			continue
 		}
-		taken = append(taken, f.Edits...)
+		for _, e := range f.Edits {
+			i, _ := slices.BinarySearchFunc(taken, e, compareEdits)
+			taken = slices.Insert(taken, i, e)
+		}
 		n++
 	}
 	if n == 0 {
 		return src, 0
 	}
 	return applyEdits(src, taken), n
+}
+
+func compareEdits(a, b Edit) int {
+	return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+}
+
+// overlapsTaken reports whether any edit overlaps one of the sorted taken
+// edits. Only the neighbours of an edit's place in the order can overlap
+// it, except for edits that start at the same offset.
+func overlapsTaken(edits, taken []Edit) bool {
+	for _, e := range edits {
+		i, _ := slices.BinarySearchFunc(taken, Edit{Start: e.Start}, compareEdits)
+		// taken[i-1] starts before e: it overlaps when it reaches past e.Start
+		// (or both insert at one place). Walk forward over every taken edit
+		// that starts before e ends.
+		if i > 0 && overlaps(e, taken[i-1]) {
+			return true
+		}
+		for j := i; j < len(taken) && taken[j].Start <= e.End; j++ {
+			if overlaps(e, taken[j]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // applyEdits applies non-overlapping edits; every byte outside them is kept.
@@ -78,17 +106,6 @@ func overlaps(a, b Edit) bool {
 		return a.Start == b.Start || (a.Start > b.Start && a.Start < b.End) || (b.Start > a.Start && b.Start < a.End)
 	}
 	return a.Start < b.End && b.Start < a.End
-}
-
-func overlapsAny(edits, taken []Edit) bool {
-	for _, e := range edits {
-		for _, t := range taken {
-			if overlaps(e, t) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func selfOverlap(edits []Edit) bool {

@@ -72,8 +72,9 @@ var chainRule = &Rule{ID: "NL901", Name: "chain", Severity: Warning, Run: func(p
 
 func TestFixSourceRepeatsUntilStable(t *testing.T) {
 	l := &Linter{Rules: []*Rule{chainRule}}
-	res := l.FixSource("n.md", []byte("aaaa\r\n"), false)
-	if string(res.Fixed) != "bb\r\n" || res.FixesTaken != 2 || len(res.Diags) != 0 || string(res.Original) != "aaaa\r\n" {
+	src := "```sh\r\necho aaaa\r\n```\r\n"
+	res := l.FixSource("n.md", []byte(src), false)
+	if string(res.Fixed) != "```sh\r\necho bb\r\n```\r\n" || res.FixesTaken != 2 || len(res.Diags) != 0 || string(res.Original) != src {
 		t.Fatalf("fixed %q with %d fixes, %d left, original %q", res.Fixed, res.FixesTaken, len(res.Diags), res.Original)
 	}
 	again := l.FixSource("n.md", res.Fixed, false)
@@ -166,7 +167,7 @@ func FuzzApplyFixes(f *testing.F) {
 		valid := func(s, e int) bool { return s >= 0 && e >= s && e <= len(src) }
 		var taken []Edit
 		for _, e := range []Edit{{s1, e1, n1}, {s2, e2, n2}} {
-			if valid(e.Start, e.End) && string(src[e.Start:e.End]) != e.New && !overlapsAny([]Edit{e}, taken) {
+			if valid(e.Start, e.End) && string(src[e.Start:e.End]) != e.New && (len(taken) == 0 || !overlaps(e, taken[0])) {
 				taken = append(taken, e)
 			}
 		}
@@ -201,5 +202,25 @@ func TestInternalErrorsAreNeverSuppressed(t *testing.T) {
 	res := l.LintSource("n.md", []byte(src))
 	if len(res.Diags) != 1 || !res.Diags[0].Internal || res.Diags[0].Severity != Error || !strings.Contains(res.Diags[0].Message, "internal error") {
 		t.Fatalf("got %+v; want only the internal error", res.Diags)
+	}
+}
+
+// TestOverlapsTaken compares the sorted search with checking every pair.
+func TestOverlapsTaken(t *testing.T) {
+	var taken []Edit
+	for i := 0; i < 40; i += 4 {
+		taken = append(taken, Edit{Start: i, End: i + 2})
+	}
+	taken = append(taken, Edit{Start: 41, End: 41})
+	for s := 0; s < 45; s++ {
+		for e := s; e < 46; e++ {
+			want := false
+			for _, x := range taken {
+				want = want || overlaps(Edit{Start: s, End: e}, x)
+			}
+			if got := overlapsTaken([]Edit{{Start: s, End: e}}, taken); got != want {
+				t.Errorf("[%d,%d): got %v, want %v", s, e, got, want)
+			}
+		}
 	}
 }

@@ -74,6 +74,9 @@ type Fix struct {
 	Title string // what the fix does: `replace "craete" with "create"`
 	Edits []Edit
 	Safe  bool
+	// Demoted is set when the rule called the fix safe but the engine's
+	// re-check (verify.go) did not confirm it; the fix is then unsafe.
+	Demoted bool
 }
 
 // Diagnostic is one finding.
