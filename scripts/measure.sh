@@ -15,6 +15,8 @@
 #                   lines with "kind": "fix" are ignored); paths are
 #                   relative to DIR. A finding is matched by (corpus, path,
 #                   line, rule, column), then by (corpus, path, line, rule).
+#                   Judged infos ("severity": "info") are used only when
+#                   the finding has become an error or a warning.
 #                   Debatable findings count as false; corpus artifacts
 #                   (false only because the corpus lacks a file) are shown
 #                   apart and left out of the second rate.
@@ -143,6 +145,7 @@ if judgments_path:
             judged[key].append({"column": j.get("column"), "verdict": verdict,
                                 "debatable": bool(j.get("debatable")),
                                 "artifact": bool(j.get("artifact")), "used": False,
+                                "info": j.get("severity") == "info",
                                 "message": j.get("message", "")})
 
 
@@ -212,13 +215,34 @@ for shown, corpus, i in rows:
     by_rule = collections.defaultdict(collections.Counter)
     unjudged = []
     for d in diags:
-        rule, s = d.get("rule", "?"), d.get("severity", "?")
-        by_rule[(rule, d.get("name", ""))][s] += 1
-        if s not in ("error", "warning") or not judgments_path:
+        by_rule[(d.get("rule", "?"), d.get("name", ""))][d.get("severity", "?")] += 1
+    # Exact matches first, for every finding; then, for what is left, a
+    # judgment at the same line and column under another rule (a rule that
+    # was renumbered or split keeps its verdict, and is listed).
+    matches = {}
+    ew = [d for d in diags if d.get("severity") in ("error", "warning")] if judgments_path else []
+    for i, d in enumerate(ew):
+        start = d.get("start") or {}
+        m = match((corpus, norm(d.get("path")), start.get("line"), d.get("rule", "?")), start.get("column"))
+        if m is not None:
+            matches[i] = m
+    moved = []
+    for i, d in enumerate(ew):
+        if i in matches:
             continue
         start = d.get("start") or {}
-        key = (corpus, norm(d.get("path")), start.get("line"), rule)
-        m = match(key, start.get("column"))
+        for key, cands in judged.items():
+            if key[:3] != (corpus, norm(d.get("path")), start.get("line")):
+                continue
+            c = next((c for c in cands if not c["used"] and c["column"] == start.get("column")), None)
+            if c is not None:
+                c["used"] = True
+                matches[i] = c
+                moved.append((d, key[3], c))
+                break
+    for i, d in enumerate(ew):
+        rule = d.get("rule", "?")
+        m = matches.get(i)
         if m is None:
             by_rule[(rule, d.get("name", ""))]["unjudged"] += 1
             unjudged.append(d)
@@ -251,7 +275,7 @@ for shown, corpus, i in rows:
         deb = sum(c["debatable"] for c in by_rule.values())
         art = sum(c["artifact"] for c in by_rule.values())
         gone = [(k, c) for k, cs in judged.items() if k[0] == corpus for c in cs
-                if not c["used"]]
+                if not c["used"] and not c["info"]]
         gone_real = [g for g in gone if g[1]["verdict"] == "real"]
         def rate(n, d):
             return 1000.0 * n / d if d else 0.0
@@ -261,7 +285,8 @@ for shown, corpus, i in rows:
               % (rate(false, commands), false, commands, rate(false - art, commands), false - art, commands))
         print("   false per 1,000 kubectl commands: %.2f (%d / %d); without corpus artifacts: %.2f"
               % (rate(false, kubectl_cmds), false, kubectl_cmds, rate(false - art, kubectl_cmds)))
-        print("   judged findings gone: %d (%d judged real)" % (len(gone), len(gone_real)))
+        print("   judged findings gone: %d (%d judged real); verdicts carried over from another rule at the same line and column: %d"
+              % (len(gone), len(gone_real), len(moved)))
         totals["real"] += real
         totals["false"] += false
         totals["debatable"] += deb
@@ -275,6 +300,10 @@ for shown, corpus, i in rows:
                       st.get("column"), d.get("severity"), d.get("rule"), d.get("message")))
             for k, c in gone_real:
                 print("   real finding gone: %s:%s: %s %s" % (k[1], k[2], k[3], c["message"]))
+            for d, old_rule, c in moved:
+                st = d.get("start") or {}
+                print("   verdict carried over (%s -> %s, %s): %s:%s:%s" % (old_rule, d.get("rule"), c["verdict"],
+                      norm(d.get("path")), st.get("line"), st.get("column")))
     elif show_list:
         for d in diags:
             if d.get("severity") in ("error", "warning"):
