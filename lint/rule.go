@@ -5,6 +5,7 @@ package lint
 
 import (
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"github.com/notelint/notelint/notes"
@@ -95,6 +96,19 @@ type Diagnostic struct {
 type Settings struct {
 	KubeMinor int      // target Kubernetes version 1.KubeMinor
 	Aliases   []string // extra names for kubectl
+	// FS is how rules see files other than the note (the targets of its
+	// links). Rules never open files themselves: the driver gives the disk,
+	// or the disk with an editor's unsaved buffers over it. Nil: rules that
+	// need files check nothing.
+	FS FS
+}
+
+// FS is the read-only view of the files around a note. Names are paths as
+// the note's own path is written (relative to the working directory, or
+// absolute), with the host's separators.
+type FS interface {
+	Stat(name string) (fs.FileInfo, error)
+	ReadDir(name string) ([]fs.DirEntry, error)
 }
 
 // Pass is one rule run over one document.

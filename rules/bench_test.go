@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/notelint/notelint/internal/osfs"
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/notes"
 )
@@ -32,7 +33,7 @@ func BenchmarkReadSeed(b *testing.B) {
 // BenchmarkLintSeed: reading and checking the seed with every rule.
 func BenchmarkLintSeed(b *testing.B) {
 	src := readSeed(b)
-	l := &lint.Linter{Rules: All(), Settings: lint.Settings{KubeMinor: 37}}
+	l := &lint.Linter{Rules: All(), Settings: lint.Settings{KubeMinor: 37, FS: osfs.New()}}
 	l.LintSource("warm.md", src) // build the command tree once, as a process does
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
@@ -74,7 +75,7 @@ func BenchmarkLintCorpus(b *testing.B) {
 	for _, in := range ins {
 		size += len(in.Src)
 	}
-	l := &lint.Linter{Rules: All(), Settings: lint.Settings{KubeMinor: 37}}
+	l := &lint.Linter{Rules: All(), Settings: lint.Settings{KubeMinor: 37, FS: osfs.New()}}
 	l.LintAll(ins[:3], false, false) // the tree and the schema, once
 	b.SetBytes(int64(size))
 	b.ReportMetric(float64(size)/1e6, "MB/corpus")

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/notelint/notelint/internal/osfs"
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/notes"
 )
@@ -14,7 +15,7 @@ import (
 // configuration: every rule, suppressions honoured.
 func newTestLinter() *lint.Linter {
 	all := All()
-	return &lint.Linter{Rules: all, Settings: lint.Settings{KubeMinor: 37}}
+	return &lint.Linter{Rules: all, Settings: lint.Settings{KubeMinor: 37, FS: osfs.New()}}
 }
 
 // TestRuleExamples lints every registered rule's Wrong example (it must

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/notelint/notelint/internal/osfs"
 	"github.com/notelint/notelint/lint"
 )
 
@@ -29,7 +30,7 @@ func TestFixtures(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no fixtures")
 	}
-	l := &lint.Linter{Rules: All(), Settings: lint.Settings{KubeMinor: 37}}
+	l := &lint.Linter{Rules: All(), Settings: lint.Settings{KubeMinor: 37, FS: osfs.New()}}
 	for _, path := range files {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			src, err := os.ReadFile(path)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/notelint/notelint/internal/osfs"
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/rules/kubectl"
 	"github.com/notelint/notelint/rules/manifest"
@@ -18,7 +19,7 @@ import (
 // commands never builds the tree.
 func TestLazyLoading(t *testing.T) {
 	if note := os.Getenv("NOTELINT_LAZY_NOTE"); note != "" {
-		l := &lint.Linter{Rules: All(), Settings: lint.Settings{KubeMinor: 37}}
+		l := &lint.Linter{Rules: All(), Settings: lint.Settings{KubeMinor: 37, FS: osfs.New()}}
 		l.LintSource("n.md", []byte(note))
 		fmt.Printf("tree=%v schema=%v\n", kubectl.TreeBuilt(), manifest.SchemaLoaded())
 		return

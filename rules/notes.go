@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -84,28 +82,9 @@ func runUnusedSuppression(p *lint.Pass) {
 // schemeRE matches a URL scheme ("https:", "mailto:").
 var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
 
-// dirListings caches directory listings (lower-case name → names) for the
-// case check; rules run in parallel across files.
-var dirListings sync.Map // string → map[string][]string
-
-func listDir(dir string) map[string][]string {
-	if v, ok := dirListings.Load(dir); ok {
-		return v.(map[string][]string)
-	}
-	names := map[string][]string{}
-	if entries, err := os.ReadDir(dir); err == nil {
-		for _, e := range entries {
-			k := strings.ToLower(e.Name())
-			names[k] = append(names[k], e.Name())
-		}
-	}
-	v, _ := dirListings.LoadOrStore(dir, names)
-	return v.(map[string][]string)
-}
-
 func runBrokenLink(p *lint.Pass) {
-	doc := p.Doc
-	if doc.Path == "-" || doc.Path == "" {
+	doc, fsys := p.Doc, p.Settings.FS
+	if doc.Path == "-" || doc.Path == "" || fsys == nil {
 		return
 	}
 	base := filepath.Dir(doc.Path)
@@ -126,14 +105,14 @@ func runBrokenLink(p *lint.Pass) {
 			rel = raw
 		}
 		target := filepath.Join(base, filepath.FromSlash(rel))
-		if _, err := os.Stat(target); err == nil {
+		if _, err := fsys.Stat(target); err == nil {
 			continue
 		}
 		what := "link"
 		if l.Image {
 			what = "image"
 		}
-		exact, ok := caseMatch(base, rel)
+		exact, ok := caseMatch(fsys, base, rel)
 		if !ok {
 			p.Report(lint.Diagnostic{Start: l.Start, End: l.Start + len(raw),
 				Message: fmt.Sprintf("the %s target %q does not exist (looked for %s)", what, rel, filepath.ToSlash(target))})
@@ -153,7 +132,7 @@ func runBrokenLink(p *lint.Pass) {
 // caseMatch resolves a relative slash path segment by segment, allowing a
 // segment to differ in case from the one name on disk it matches. It
 // returns the path as on disk when the only problem is case.
-func caseMatch(base, rel string) (string, bool) {
+func caseMatch(fsys lint.FS, base, rel string) (string, bool) {
 	segs := strings.Split(rel, "/")
 	dir := base
 	changed := false
@@ -162,7 +141,13 @@ func caseMatch(base, rel string) (string, bool) {
 			dir = filepath.Join(dir, s)
 			continue
 		}
-		names := listDir(dir)[strings.ToLower(s)]
+		var names []string
+		entries, _ := fsys.ReadDir(dir)
+		for _, e := range entries {
+			if strings.EqualFold(e.Name(), s) {
+				names = append(names, e.Name())
+			}
+		}
 		switch {
 		case slices.Contains(names, s):
 		case len(names) == 1:

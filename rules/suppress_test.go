@@ -5,13 +5,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/notelint/notelint/internal/osfs"
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/rules"
 )
 
 func suppressLinter() *lint.Linter {
 	all := rules.All()
-	return &lint.Linter{Rules: all, Settings: lint.Settings{KubeMinor: 37}}
+	return &lint.Linter{Rules: all, Settings: lint.Settings{KubeMinor: 37, FS: osfs.New()}}
 }
 
 // found lists "RULE line" for each diagnostic.
@@ -122,7 +123,7 @@ func TestSuppressionOfDisabledRule(t *testing.T) {
 			enabled = append(enabled, r)
 		}
 	}
-	l := &lint.Linter{Rules: enabled, Settings: lint.Settings{KubeMinor: 37}, Known: rules.All()}
+	l := &lint.Linter{Rules: enabled, Settings: lint.Settings{KubeMinor: 37, FS: osfs.New()}, Known: rules.All()}
 	res := l.LintSource("-", []byte("<!-- notelint-disable-next-line NL101 -->\n- kubectl create ns dev\n"))
 	if len(res.Diags) != 0 {
 		t.Errorf("got %d diagnostics, want none: %s", len(res.Diags), res.Diags[0].Message)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/notelint/notelint/internal/osfs"
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/config"
 	"github.com/notelint/notelint/rules"
@@ -25,10 +26,11 @@ type configs struct {
 	kube    string // --kube-version when given
 	errs    []error
 	errSeen map[string]bool
+	fs      *osfs.FS // the disk as rules see it, cached for this run
 }
 
 func newConfigs(c *cli.Context) (*configs, error) {
-	cs := &configs{finder: &config.Finder{Known: rules.All()}, errSeen: map[string]bool{}}
+	cs := &configs{finder: &config.Finder{Known: rules.All()}, errSeen: map[string]bool{}, fs: osfs.New()}
 	if c.IsSet("kube-version") {
 		cs.kube = c.String("kube-version")
 	}
@@ -149,7 +151,7 @@ func (cs *configs) linter(cfg *config.Config) (*lint.Linter, error) {
 	enabled := config.Enabled(rules.All(), cfg.Selection(), cs.flags)
 	l := &lint.Linter{
 		Rules:    enabled,
-		Settings: lint.Settings{KubeMinor: minor, Aliases: cfg.AliasList()},
+		Settings: lint.Settings{KubeMinor: minor, Aliases: cfg.AliasList(), FS: cs.fs},
 		Severity: cfg.Severity,
 		Known:    rules.All(),
 	}
