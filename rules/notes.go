@@ -27,6 +27,8 @@ var (
 		Summary: "a relative link or image points to a file that does not exist",
 		Doc: "The link's target, resolved against the note's directory (after dropping `#fragment` and `?query` and " +
 			"decoding `%20`), is not there. URLs with a scheme, `#anchors` and site-absolute paths are not checked. " +
+			"Inside a static site (a Hugo, MkDocs, Jekyll, Docusaurus or GitBook configuration in a parent folder) pages are " +
+			"served as URLs, so page-style links (`../setup/`) are not checked; links to files (images, `.md` files) are. " +
 			"When a file of the same name exists with different case (`image/tolerations.png` written, " +
 			"`image/tolerations.PNG` on disk), the link works on macOS and Windows but is broken on every " +
 			"case-sensitive host and on GitHub; the safe fix writes the exact name.",
@@ -108,6 +110,14 @@ func runBrokenLink(p *lint.Pass) {
 		if _, err := fsys.Stat(target); err == nil {
 			continue
 		}
+		if site := siteOf(fsys, base); site != "" && !siteFileLink(rel) {
+			// A static site serves pages at URLs, not file names: a page-style
+			// link ("../install/", "setup") resolves against the page's URL.
+			// When that finds no page, the site may still have it (permalinks,
+			// aliases, generated pages): notelint cannot be sure, so it says
+			// nothing.
+			continue
+		}
 		what := "link"
 		if l.Image {
 			what = "image"
@@ -127,6 +137,42 @@ func runBrokenLink(p *lint.Pass) {
 		}
 		p.Report(d)
 	}
+}
+
+// siteConfigs are the files at the root of a static site, by generator:
+// Hugo, MkDocs, Jekyll, Docusaurus, GitBook.
+var siteConfigs = []string{
+	"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml",
+	"mkdocs.yml", "mkdocs.yaml", "_config.yml",
+	"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs",
+	"book.json", "SUMMARY.md",
+}
+
+// siteOf returns the root of the static site a directory belongs to (the
+// nearest ancestor, itself included, that holds a site configuration), or "".
+func siteOf(fsys lint.FS, dir string) string {
+	for d := filepath.Clean(dir); ; {
+		if entries, err := fsys.ReadDir(d); err == nil {
+			for _, e := range entries {
+				if !e.IsDir() && slices.Contains(siteConfigs, e.Name()) {
+					return d
+				}
+			}
+		}
+		parent := filepath.Dir(d)
+		if parent == d || d == "." {
+			return ""
+		}
+		d = parent
+	}
+}
+
+// siteFileLink is true for a link to a file a site copies as it is (an
+// image, a download, a Markdown file named with its extension), which must
+// exist next to the page; false for a page-style link ("../setup/").
+func siteFileLink(rel string) bool {
+	ext := strings.ToLower(filepath.Ext(strings.TrimSuffix(rel, "/")))
+	return ext != "" && !strings.HasSuffix(rel, "/") && ext != ".html"
 }
 
 // caseMatch resolves a relative slash path segment by segment, allowing a

@@ -65,6 +65,41 @@ func TestBrokenLink(t *testing.T) {
 	}
 }
 
+// TestBrokenLinkInStaticSite: in a Hugo site a page is served as a URL, so
+// a page-style link ("../setup/", "install") is not a file path: it is not
+// reported; a file link (an image, a .md file) still must exist.
+func TestBrokenLinkInStaticSite(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"hugo.toml", "content/ko/docs/setup/_index.md", "content/ko/docs/tasks/run.md", "content/ko/docs/tasks/img/a.png"} {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	note := strings.Join([]string{
+		"[설정](../../setup/)",   // 1: a page URL: not a file path
+		"[실행](../run/#step-2)", // 2: a page URL
+		"![그림](img/a.png)",     // 3: exists
+		"![그림](img/b.png)",     // 4: an image that is not there
+		"[문서](../missing.md)",  // 5: a Markdown file that is not there
+		"",
+	}, "\n")
+	path := filepath.Join(dir, "content/ko/docs/tasks/run.md")
+	res := newTestLinter().LintSource(path, []byte(note))
+	var got []string
+	for _, d := range res.Diags {
+		pos := res.Doc.Lines.Position(d.Start)
+		got = append(got, fmt.Sprintf("%s %d:%d %s", d.Rule.ID, pos.Line, pos.Column, res.Src[d.Start:d.End]))
+	}
+	want := []string{"NL001 4:7 img/b.png", "NL001 5:6 ../missing.md"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("got %q\nwant %q", got, want)
+	}
+}
+
 func TestUnclosedFence(t *testing.T) {
 	l := newTestLinter()
 	for _, c := range []struct {
