@@ -1,8 +1,11 @@
 package manifest
 
 import (
+	"bytes"
 	"fmt"
+	"regexp"
 	"sort"
+	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
 	kproto "k8s.io/kube-openapi/pkg/util/proto"
@@ -10,22 +13,42 @@ import (
 
 // note is the state of one Check call.
 type note struct {
-	opts        Options
-	kustomize   bool // the note holds a Kustomization: its objects may be patches
-	docs        []*docState
-	seenCRKinds map[string]bool
+	opts Options
+	// kustomize is set when the note holds a kustomization: its objects may be patches.
+	kustomize     bool
+	patchNames    map[string]bool // file names a kustomization names as patches
+	resourceNames map[string]bool // file names a kustomization names as resources
+	docs          []*docState     // every part of every document, in order
+	seenCRKinds   map[string]bool
+	crds          map[crdKey]*crd // the CustomResourceDefinitions of the note
+	work          int             // nodes visited by the walks, for tests that bound the work
 }
 
-// docState is what one document contributed.
+// docState is one part of one document (see parts.go) and what it contributed.
 type docState struct {
-	t     *text
-	root  *yaml.Node
-	probs []Problem
+	doc  int // index of the document in Check's input
+	base int // offset of t.src in the document's text
+	part part
+	t    *text
+	name string // the file name the note gives the document
+	// firstLine is the document's line of t's first line; elided holds the document's
+	// lines that stood for left-out text.
+	firstLine int
+	elided    map[int]bool
+	excerpt   bool // the document is an excerpt (Doc.Elided or an elision line seen)
+	skip      bool // not checked at all (a template, a script, mangled output)
+	root      *yaml.Node
+	probs     []Problem
 	// objects are the API objects validated in this document (one, or the items of a List).
 	objects []object
 	// patch marks a partial object meant for kustomize or kubectl patch: required fields
 	// and selector consistency are not demanded, and $patch directives are allowed.
 	patch bool
+	// output marks an object as the server returned it: not checked against the schema.
+	output bool
+	// partial is set for anything but a whole object (see wholeObject): required fields
+	// are not demanded.
+	partial bool
 }
 
 // object is one validated API object.
@@ -34,37 +57,230 @@ type object struct {
 	node *yaml.Node
 }
 
-func (n *note) check(src []byte) *docState {
-	d := &docState{t: newText(src), patch: n.kustomize || isPatch(src)}
+// isElided reports whether the 1-based line l of the part stood for left-out text.
+func (d *docState) isElided(l int) bool { return d.elided[l+d.firstLine-1] }
+
+// prepare blanks elision lines, cuts each document into parts and parses them.
+func (n *note) prepare(docs []Doc) {
+	for i, doc := range docs {
+		src, elided := blankElisions(doc.Text)
+		excerpt := doc.Elided || len(elided) > 0
+		if doc.Elided {
+			if elided == nil {
+				elided = map[int]bool{}
+			}
+			for l := range blankLines(src) {
+				elided[l] = true
+			}
+		}
+		lineBase := 0
+		if doc.Line > 0 {
+			lineBase = doc.Line - 1
+		}
+		for _, p := range splitParts(src) {
+			first := 1 + bytes.Count(src[:p.start], []byte("\n"))
+			t := newText(src[p.start:p.end])
+			t.lineBase = lineBase + first - 1
+			d := &docState{doc: i, base: p.start, part: p, t: t, name: doc.Name, firstLine: first, elided: elided, excerpt: excerpt}
+			n.parse(d)
+			n.docs = append(n.docs, d)
+		}
+	}
+}
+
+// parse parses one part. A part that does not parse is reported, unless it is not YAML at
+// all (a script in a yaml fence), an excerpt whose text before the first elision parses,
+// or a manifest followed by the rest of a shell session (`EOF`, output).
+func (n *note) parse(d *docState) {
+	src := d.t.src
 	if isHelmTemplate(src) {
-		return d
+		d.skip = true
+		return
 	}
 	root, perr := parse(d.t)
 	if perr != nil {
-		d.probs = append(d.probs, *perr)
-		return d
+		root, perr = n.recover(d, perr)
 	}
-	if root == nil {
-		return d
+	if perr != nil {
+		d.probs = append(d.probs, *perr)
+		return
 	}
 	d.root = root
+	if root != nil && root.Kind == yaml.MappingNode {
+		d.output = isOutput(root)
+		d.partial = d.excerpt || !wholeObject(root)
+	} else {
+		d.partial = true
+	}
+}
+
+// recover decides a part that does not parse; it returns the root to check (the part of
+// the text that parses), or the problem to report.
+func (n *note) recover(d *docState, perr *Problem) (*yaml.Node, *Problem) {
+	src := d.t.src
+	if !yamlStart(src) || reOutputText.Match(src) {
+		d.skip = true
+		return nil, nil
+	}
+	// A manifest followed by the rest of a shell session: a heredoc's terminator line.
+	if cut := terminatorLine(src); cut >= 0 {
+		if root, err := parseText(src[:cut]); err == nil {
+			return root, nil
+		}
+	}
+	if d.excerpt {
+		// The text before the first elision is all that is known to be whole.
+		cut := len(src)
+		for l := 1; l <= len(d.t.lineStarts); l++ {
+			if d.isElided(l) {
+				cut = d.t.lineStarts[l-1]
+				break
+			}
+		}
+		if cut < len(src) {
+			root, err := parseText(src[:cut])
+			if err == nil {
+				return root, nil
+			}
+			_, p := parse(newText(src[:cut]))
+			return nil, p
+		}
+	}
+	return nil, perr
+}
+
+var (
+	reTerminator = regexp.MustCompile(`(?m)^[A-Z_]{2,12}[ \t]*\r?$`)
+	// reOutputText finds fields only the API server writes.
+	reOutputText = regexp.MustCompile(`(?m)^\s*(?:resourceVersion|uid|selfLink|managedFields):|^\s*creationTimestamp:\s*["']?\d`)
+)
+
+// terminatorLine is the offset of the first line that is a heredoc terminator (`EOF`,
+// `END`) written after the manifest, or -1.
+func terminatorLine(src []byte) int {
+	loc := reTerminator.FindIndex(src)
+	if loc == nil || loc[0] == 0 {
+		return -1
+	}
+	return loc[0]
+}
+
+func parseText(src []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, err
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return doc.Content[0], nil
+}
+
+// collect finds what the note defines for its other documents: kustomizations (their
+// patches are fragments) and CustomResourceDefinitions (their kinds are known).
+func (n *note) collect() {
+	for _, d := range n.docs {
+		if d.root == nil || d.root.Kind != yaml.MappingNode {
+			continue
+		}
+		if isKustomizationNode(d.root) {
+			n.kustomize = true
+			addNames(n.patchNames, kustomizePatchNames(d.root))
+			addNames(n.resourceNames, seqStrings(mapPath(d.root, "resources")))
+		}
+		n.addCRD(d)
+	}
+	if len(n.patchNames) > 0 {
+		n.kustomize = true
+	}
+	for _, d := range n.docs {
+		d.patch = n.isPatchDoc(d)
+		if d.patch {
+			d.partial = true
+		}
+	}
+}
+
+// isPatchDoc reports a document that is a patch: it says so (a $patch directive, a
+// comment naming a patch file), a kustomization of the note names it as a patch, or its
+// file name says patch. In a note with a kustomization, a document the kustomization does
+// not name as a resource may be one of its patches.
+func (n *note) isPatchDoc(d *docState) bool {
+	if isPatch(d.t.src) {
+		return true
+	}
+	name := d.name
+	if name == "" {
+		name = commentName(d.t.src)
+	}
+	name = baseName(name)
+	switch {
+	case name != "" && n.patchNames[name]:
+		return true
+	case name != "" && strings.Contains(strings.ToLower(name), "patch"):
+		return true
+	case n.kustomize:
+		return name == "" || !n.resourceNames[name]
+	}
+	return false
+}
+
+// check validates one part.
+func (n *note) check(d *docState) {
+	root := d.root
+	if d.skip || root == nil {
+		return
+	}
 	duplicateKeys(d.t, root, 0, &d.probs)
+	if d.output {
+		return // the server's output: nothing in it is for the reader to create
+	}
 	s, err := loadSchema()
 	if err != nil {
-		return d
+		return
 	}
 	if root.Kind == yaml.MappingNode {
 		if _, kv := mapGet(root, "kind"); kv != nil {
 			n.object(d, s, root, 0)
-			return d
+			return
 		}
 		if _, av := mapGet(root, "apiVersion"); av != nil {
 			n.kindless(d, s, root)
-			return d
+			return
 		}
 	}
 	n.fragment(d, s, root)
-	return d
+}
+
+// separators reports a second object written after another in one document without a
+// `---` between them, once per boundary, at the second object's `apiVersion` or `kind`.
+// The same object shown twice (the same kind and name: a file and its live version side
+// by side) is a comparison, not a mistake.
+func (n *note) separators() {
+	for i, d := range n.docs {
+		if !d.part.sep || i == 0 || n.docs[i-1].doc != d.doc {
+			continue
+		}
+		prev := n.docs[i-1]
+		pk, pn := kindName(prev.root)
+		k, nm := kindName(d.root)
+		if pk != "" && pk == k && pn == nm {
+			continue
+		}
+		key := string(d.t.src[d.part.sepKey-d.base : d.part.sepEnd-d.base])
+		p := Problem{Code: DuplicateKey, Start: d.part.sepKey - d.base, End: d.part.sepEnd - d.base,
+			Message: fmt.Sprintf("A second object starts here without a `---` line: `%s` is already given on line %d, so as written this is one mapping that keeps only the later values. Separate the objects with `---`.", key, prev.t.noteLine(d.part.sepLine-prev.firstLine+1))}
+		p.Edits = []Edit{{Start: 0, End: 0, New: "---\n"}}
+		p.Safe = prev.root != nil && d.root != nil
+		d.probs = append(d.probs, p)
+	}
+}
+
+// kindName returns the kind and metadata.name of an object.
+func kindName(root *yaml.Node) (string, string) {
+	k, _ := scalarString(mapPath(root, "kind"))
+	nm, _ := scalarString(mapPath(root, "metadata", "name"))
+	return k, nm
 }
 
 // object checks an API object (or a configuration file) that names its kind.
@@ -82,13 +298,19 @@ func (n *note) object(d *docState, s *schemaSet, m *yaml.Node, depth int) {
 		n.noAPIVersion(d, s, m, kk, kind)
 		return
 	}
+	if isMessage(g) {
+		n.message(d, s, m, g)
+		return
+	}
 	// Configuration files that are not API objects.
 	if c, ok := configAPIs[group]; ok {
 		if rm, ok := c.removed[version]; ok && n.opts.KubeVersion >= rm {
-			p := problemAt(d.t, av, RemovedAPIVersion, fmt.Sprintf("%s %s is a %s version that was removed in Kubernetes 1.%d; use %s (%s).", apiVersion, kind, c.what, rm, c.current, c.cite))
-			p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, c.current)}}
-			d.probs = append(d.probs, p)
+			n.removedConfig(d, m, av, g, c, rm)
 		}
+		return
+	}
+	if c := n.crds[crdKey{group, kind}]; c != nil {
+		n.customObject(d, s, m, g, c)
 		return
 	}
 	if group == "" {
@@ -143,7 +365,7 @@ func (n *note) object(d *docState, s *schemaSet, m *yaml.Node, depth int) {
 		if l.replacement.Kind != "" {
 			p.Message += fmt.Sprintf("; use %s %s.", l.replacement.apiVersion(), l.replacement.Kind)
 			if l.replacement.Kind == kind {
-				probs := n.validate(d, s, m, s.byGVK[l.replacement], kind, false)
+				probs := n.validate(d, s, m, s.byGVK[l.replacement], kind)
 				p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, l.replacement.apiVersion())}}
 				p.Safe = len(probs) == 0 && s.byGVK[l.replacement] != nil
 			}
@@ -152,24 +374,19 @@ func (n *note) object(d *docState, s *schemaSet, m *yaml.Node, depth int) {
 		}
 		d.probs = append(d.probs, p)
 	}
-	d.probs = append(d.probs, n.validate(d, s, m, sch, kind, false)...)
+	d.probs = append(d.probs, n.validate(d, s, m, sch, kind)...)
 	d.objects = append(d.objects, object{g: g, node: m})
 	d.probs = append(d.probs, consistencyFor(d, g, m)...)
 }
 
 // validate walks m against sch and returns the problems.
-func (n *note) validate(d *docState, s *schemaSet, m *yaml.Node, sch kproto.Schema, kind string, fragment bool) []Problem {
+func (n *note) validate(d *docState, s *schemaSet, m *yaml.Node, sch kproto.Schema, kind string) []Problem {
 	if sch == nil {
 		return nil
 	}
-	w := &walker{d: d, s: s, budget: nodeBudget, rootKind: kind, noRequired: fragment, patch: d.patch}
+	w := n.newWalker(d, s, kind)
 	w.value(m, sch, where{})
-	if w.exceeded {
-		sp, ep := d.t.span(m)
-		w.probs = append(w.probs, Problem{Code: YAMLSyntax, Start: sp, End: ep,
-			Message: fmt.Sprintf("The document expands to more than %d nodes through aliases (an alias bomb?); validation stopped. Write the values out instead of nesting aliases.", nodeBudget)})
-	}
-	return w.probs
+	return w.result(m)
 }
 
 // removed reports an apiVersion the target release no longer serves. The fix to the
@@ -187,7 +404,7 @@ func (n *note) removed(d *docState, s *schemaSet, m, av *yaml.Node, g gvk, l lif
 			p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, l.replacement.apiVersion())}}
 		}
 		if rs := s.byGVK[l.replacement]; rs != nil {
-			body := n.validate(d, s, m, rs, g.Kind, false)
+			body := n.validate(d, s, m, rs, g.Kind)
 			p.Safe = len(body) == 0 && p.Edits != nil
 			if len(body) > 0 {
 				p.Message += fmt.Sprintf(" The object also needs changes to be valid as %s (%d problem(s) reported below), so the version change alone is not enough.", l.replacement.apiVersion(), len(body))
@@ -224,7 +441,7 @@ func (n *note) unknownGVK(d *docState, s *schemaSet, m, kk, kv, ak, av *yaml.Nod
 		best := preferredGV(served)
 		p := problemAt(d.t, av, InvalidValue, fmt.Sprintf("%s is not served by apiVersion `%s`; use `%s`.", g.Kind, g.apiVersion(), best.apiVersion()))
 		p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, best.apiVersion())}}
-		body := n.validate(d, s, m, s.byGVK[best], g.Kind, false)
+		body := n.validate(d, s, m, s.byGVK[best], g.Kind)
 		p.Safe = len(body) == 0
 		d.probs = append(d.probs, p)
 		d.probs = append(d.probs, body...)
@@ -296,15 +513,15 @@ func containsAny(s string, subs ...string) bool {
 // noAPIVersion handles an object that names its kind but no apiVersion.
 func (n *note) noAPIVersion(d *docState, s *schemaSet, m, kk *yaml.Node, kind string) {
 	served := s.kindIndex[kind]
-	if len(served) == 0 {
-		return
+	if len(served) == 0 || d.excerpt || d.patch || !namedWithBody(m) {
+		return // an object shown in part: its apiVersion was left out with the rest
 	}
 	best := preferredGV(served)
 	p := problemAt(d.t, kk, MissingRequiredField, fmt.Sprintf("The object has no `apiVersion`; kubectl needs it to find the kind. Add `apiVersion: %s`.", best.apiVersion()))
 	ls := d.t.offset(kk.Line, 1)
 	indent := d.t.src[ls:p.Start]
 	p.Edits = []Edit{{Start: p.Start, End: p.Start, New: "apiVersion: " + best.apiVersion() + "\n" + string(indent)}}
-	body := n.validate(d, s, m, s.byGVK[best], kind, false)
+	body := n.validate(d, s, m, s.byGVK[best], kind)
 	p.Safe = len(body) == 0
 	d.probs = append(d.probs, p)
 	d.probs = append(d.probs, body...)
@@ -321,10 +538,31 @@ func (n *note) kindless(d *docState, s *schemaSet, m *yaml.Node) {
 	if !s.groups[group] || group == "" && apiVersion != "v1" {
 		return
 	}
-	if _, md := mapGet(m, "metadata"); md == nil {
+	if d.excerpt || d.patch || !namedWithBody(m) {
 		return
 	}
 	d.probs = append(d.probs, problemAt(d.t, ak, MissingRequiredField, "The object has `apiVersion` but no `kind`; add the kind (for example `kind: Pod`)."))
+}
+
+// namedWithBody reports an object with metadata.name (or generateName) and a field
+// besides apiVersion, kind and metadata: it presents itself as whole, so a missing
+// apiVersion or kind is a mistake rather than an omission.
+func namedWithBody(m *yaml.Node) bool {
+	named := false
+	for _, k := range []string{"name", "generateName"} {
+		if v, ok := scalarString(mapPath(m, "metadata", k)); ok && v != "" {
+			named = true
+		}
+	}
+	if !named {
+		return false
+	}
+	for _, k := range mapKeys(m) {
+		if k != "apiVersion" && k != "kind" && k != "metadata" {
+			return true
+		}
+	}
+	return false
 }
 
 func problemAt(t *text, n *yaml.Node, rule Code, msg string) Problem {

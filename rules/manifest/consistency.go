@@ -151,7 +151,7 @@ func podSpecChecks(t *text, ps *yaml.Node) []Problem {
 				continue
 			}
 			if first, dup := seen[name]; dup {
-				out = append(out, problemAt(t, nv, DuplicateContainerName, fmt.Sprintf("Container name `%s` is already used on line %d of this YAML block; container names must be unique across containers and initContainers of a pod.", name, first.Line)))
+				out = append(out, problemAt(t, nv, DuplicateContainerName, fmt.Sprintf("Container name `%s` is already used on line %d; container names must be unique across containers and initContainers of a pod.", name, t.noteLine(first.Line))))
 				continue
 			}
 			seen[name] = nv

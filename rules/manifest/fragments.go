@@ -97,7 +97,7 @@ func (n *note) fragmentAs(d *docState, s *schemaSet, node *yaml.Node, model stri
 		return
 	}
 	kind := ""
-	d.probs = append(d.probs, n.validate(d, s, node, m, kind, true)...)
+	d.probs = append(d.probs, n.validate(d, s, node, m, kind)...)
 	if model == "io.k8s.api.core.v1.PodSpec" || model == "io.k8s.api.core.v1.PodTemplateSpec" {
 		d.probs = append(d.probs, podSpecChecks(d.t, podSpecOf(node, model))...)
 	}
@@ -109,7 +109,7 @@ func (n *note) fragmentList(d *docState, s *schemaSet, node *yaml.Node, model st
 	if m == nil {
 		return
 	}
-	d.probs = append(d.probs, n.validate(d, s, node, &kproto.Array{SubType: m}, "", true)...)
+	d.probs = append(d.probs, n.validate(d, s, node, &kproto.Array{SubType: m}, "")...)
 	d.objects = append(d.objects, object{g: gvk{Kind: "#[]" + model}, node: node})
 }
 

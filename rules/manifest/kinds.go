@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // configAPI describes a group of configuration files that are not API objects: they are
@@ -13,7 +15,26 @@ type configAPI struct {
 	current string         // the version to migrate to
 	removed map[string]int // version -> minor release that stopped reading it
 	cite    string
+	// migrate says how a removed version becomes current: by the version change alone
+	// (migrateSwap), or by rewriting the fields whose structure changed (migrateKubeadmV1beta4);
+	// any other removed version gets no fix.
+	migrate map[string]migration
 }
+
+// migration is how a configuration file moves to the current version.
+type migration uint8
+
+const (
+	migrateNone migration = iota
+	// migrateSwap: the version change alone (the layout is the same); offered as unsafe,
+	// since a tool's defaults may differ between versions.
+	migrateSwap
+	// migrateKubeadmV1beta4: kubeadm v1beta3 → v1beta4 turns extraArgs and
+	// kubeletExtraArgs from maps into lists of name/value and moves timeoutForControlPlane
+	// and discovery.timeout to timeouts (kubeadm v1beta4 "Changes since v1beta3",
+	// k8s.io/kubernetes cmd/kubeadm/app/apis/kubeadm/v1beta4/doc.go).
+	migrateKubeadmV1beta4
+)
 
 // configAPIs are recognised by group and never validated against the API schema.
 // Removed versions are reported against their own history:
@@ -25,10 +46,12 @@ type configAPI struct {
 var configAPIs = map[string]configAPI{
 	"kubeadm.k8s.io": {what: "kubeadm configuration", current: "kubeadm.k8s.io/v1beta4",
 		removed: map[string]int{"v1alpha2": 13, "v1beta1": 22, "v1beta2": 27, "v1beta3": 37},
-		cite:    "migrate the file with `kubeadm config migrate`"},
+		cite:    "migrate the file with `kubeadm config migrate`",
+		migrate: map[string]migration{"v1beta3": migrateKubeadmV1beta4}},
 	"kubescheduler.config.k8s.io": {what: "kube-scheduler configuration", current: "kubescheduler.config.k8s.io/v1",
 		removed: map[string]int{"v1beta1": 23, "v1beta2": 28, "v1beta3": 29},
-		cite:    "the field layout of v1 matches v1beta3"},
+		cite:    "the field layout of v1 matches v1beta3",
+		migrate: map[string]migration{"v1beta3": migrateSwap}},
 	"kubelet.config.k8s.io":                {what: "kubelet configuration"},
 	"kubeproxy.config.k8s.io":              {what: "kube-proxy configuration"},
 	"kubecontrollermanager.config.k8s.io":  {what: "kube-controller-manager configuration"},
@@ -56,13 +79,138 @@ var coreConfigKinds = map[string]string{
 	"Kustomization": "Kustomization",
 }
 
+// kustomizeOnly are top-level fields of a kustomization.yaml that no API object has.
+var kustomizeOnly = []string{"patchesStrategicMerge", "patchesJson6902", "patches", "bases", "configMapGenerator",
+	"secretGenerator", "namePrefix", "nameSuffix", "commonLabels", "commonAnnotations", "components", "replacements",
+	"generatorOptions", "images", "crds", "vars", "helmCharts"}
+
+// isKustomizationNode reports a kustomization.yaml: `kind: Kustomization`, or a mapping
+// without apiVersion and kind whose fields are kustomize's.
+func isKustomizationNode(root *yaml.Node) bool {
+	if k, _ := scalarString(mapPath(root, "kind")); k == "Kustomization" {
+		return true
+	}
+	if mapPath(root, "kind") != nil || mapPath(root, "apiVersion") != nil {
+		return false
+	}
+	for _, k := range kustomizeOnly {
+		if mapPath(root, k) != nil {
+			return true
+		}
+	}
+	res := mapPath(root, "resources")
+	return res != nil && res.Kind == yaml.SequenceNode && len(seqStrings(res)) == len(res.Content) && len(res.Content) > 0
+}
+
+// kustomizePatchNames lists the files a kustomization names as patches.
+func kustomizePatchNames(root *yaml.Node) []string {
+	names := seqStrings(mapPath(root, "patchesStrategicMerge"))
+	for _, f := range []string{"patches", "patchesJson6902"} {
+		seq := mapPath(root, f)
+		if seq == nil || seq.Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, it := range seq.Content {
+			if v, ok := scalarString(it); ok {
+				names = append(names, v)
+			} else if v, ok := scalarString(mapPath(it, "path")); ok {
+				names = append(names, v)
+			}
+		}
+	}
+	return names
+}
+
+// seqStrings returns the scalar items of a list.
+func seqStrings(seq *yaml.Node) []string {
+	if seq == nil || seq.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []string
+	for _, it := range seq.Content {
+		if v, ok := scalarString(it); ok && resolve(it).Kind == yaml.ScalarNode {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func addNames(set map[string]bool, names []string) {
+	for _, nm := range names {
+		if b := baseName(nm); b != "" {
+			set[b] = true
+		}
+	}
+}
+
+// baseName is the last element of a slash-separated path.
+func baseName(p string) string {
+	p = strings.TrimSpace(p)
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		p = p[i+1:]
+	}
+	return p
+}
+
 var (
-	reKustomization = regexp.MustCompile(`(?m)^(?:kind:\s*Kustomization\b|patchesStrategicMerge:|patchesJson6902:|bases:)`)
-	rePatchComment  = regexp.MustCompile(`(?i)^\s*#[^\n]*patch`)
+	rePatchComment = regexp.MustCompile(`(?i)^\s*#[^\n]*patch`)
+	reYAMLName     = regexp.MustCompile(`[\w.-]+\.ya?ml\b`)
+	rePatchList    = regexp.MustCompile(`^\s*(?:[-*>]\s+)?(patchesStrategicMerge|patches|patchesJson6902):\s*$`)
+	rePatchItem    = regexp.MustCompile(`^(\s*)-\s+(?:path:\s*)?["']?([\w./-]+\.ya?ml)["']?\s*$`)
+	rePatchItemKey = regexp.MustCompile(`^(\s*)(?:-\s+)?path:\s*["']?([\w./-]+\.ya?ml)["']?\s*$`)
 )
 
-// isKustomization reports a kustomization.yaml: the note's other objects may be patches.
-func isKustomization(src []byte) bool { return reKustomization.Match(src) }
+// commentName is the file name a document's first comment gives it (`# patch.yaml`).
+func commentName(src []byte) string {
+	for _, line := range bytes.Split(src, []byte("\n")) {
+		l := bytes.TrimSpace(line)
+		if len(l) == 0 {
+			continue
+		}
+		if l[0] != '#' {
+			return ""
+		}
+		return string(reYAMLName.Find(l))
+	}
+	return ""
+}
+
+// KustomizePatches returns the file names that the kustomizations written anywhere in
+// text (a note: fences, heredocs) name as patches, under `patchesStrategicMerge:`,
+// `patches:` or `patchesJson6902:`. The reader gives the checker only the documents it
+// takes for manifests; a kustomization in a heredoc or a shell block is found here.
+func KustomizePatches(text []byte) []string {
+	var out []string
+	lines := bytes.Split(text, []byte("\n"))
+	for i := 0; i < len(lines); i++ {
+		if !rePatchList.Match(lines[i]) {
+			continue
+		}
+		indent := leadingSpaces(string(lines[i]))
+		for j := i + 1; j < len(lines); j++ {
+			l := string(bytes.TrimRight(lines[j], "\r"))
+			if strings.TrimSpace(l) == "" {
+				continue
+			}
+			ind := leadingSpaces(l)
+			m := rePatchItem.FindStringSubmatch(l)
+			if m == nil {
+				m = rePatchItemKey.FindStringSubmatch(l)
+			}
+			switch {
+			case m != nil && ind >= indent:
+				out = append(out, m[2])
+			case ind > indent || ind == indent && strings.HasPrefix(strings.TrimSpace(l), "- "):
+				// another field of a patch entry (target:, options:)
+			default:
+				j = len(lines)
+			}
+		}
+	}
+	return out
+}
+
+func leadingSpaces(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
 
 // isPatch reports a document that says it is a patch: a strategic-merge directive, or a
 // leading comment naming a patch file (`# patch-deployment.yaml`).

@@ -15,9 +15,20 @@ package manifest
 import "sort"
 
 // Doc is one YAML document (no --- separators) as written in the note, dedented. It may
-// be a fragment (a PodSpec, a container, a list of tolerations …).
+// be a fragment (a PodSpec, a container, a list of tolerations …), an excerpt, or several
+// objects written without a `---` between them.
 type Doc struct {
 	Text []byte
+	// Elided is set when the snippet is an excerpt whose left-out lines (`...`, `# ...`,
+	// `# (snip)`) the reader blanked: nothing missing from it is reported. The checker
+	// also recognises such lines itself when they are still there.
+	Elided bool
+	// Name is the file name the note gives the document (a heredoc's target, the path of
+	// a YAML file), or "". A kustomization that names it as a patch makes it a fragment.
+	Name string
+	// Line is the line of the note on which Text starts (1-based), for the line numbers
+	// messages cite; 0 counts from the document's first line.
+	Line int
 }
 
 // Edit replaces Doc.Text[Start:End] with New.
@@ -83,41 +94,63 @@ type Problem struct {
 // Options tune a check.
 type Options struct {
 	KubeVersion int // target minor version of Kubernetes 1.x; 0 means 37
+	// Patches are file names that a kustomization of the note names as patches (see
+	// KustomizePatches); documents of those names are fragments.
+	Patches []string
 }
 
 // DefaultKubeVersion is the minor version the embedded schema describes.
 const DefaultKubeVersion = 37
 
 // Check validates all YAML documents of one note together: cross-document checks (a
-// Service's targetPort names) see every container of the note. out[i] holds the problems
-// of docs[i], sorted by Start. Check is safe for concurrent use.
+// Service's targetPort names) see every container of the note, and a CustomResourceDefinition
+// of the note describes its custom resources. out[i] holds the problems of docs[i], sorted
+// by Start. Check is safe for concurrent use.
 func Check(docs []Doc, opts Options) [][]Problem {
+	out, _ := check(docs, opts)
+	return out
+}
+
+// check is Check that also returns the work done (nodes visited), for tests that bound it.
+func check(docs []Doc, opts Options) ([][]Problem, int) {
 	if opts.KubeVersion <= 0 {
 		opts.KubeVersion = DefaultKubeVersion
 	}
-	n := &note{opts: opts, seenCRKinds: map[string]bool{}}
-	for _, d := range docs {
-		if isKustomization(d.Text) {
-			n.kustomize = true
-		}
+	n := &note{opts: opts, seenCRKinds: map[string]bool{}, patchNames: map[string]bool{}, resourceNames: map[string]bool{}}
+	for _, p := range opts.Patches {
+		n.patchNames[baseName(p)] = true
 	}
-	n.docs = make([]*docState, len(docs))
-	for i, d := range docs {
-		n.docs[i] = n.check(d.Text)
+	n.prepare(docs)
+	n.collect()
+	for _, d := range n.docs {
+		n.check(d)
 	}
+	n.separators()
 	n.crossChecks()
 	out := make([][]Problem, len(docs))
-	for i, ds := range n.docs {
-		ps := ds.probs
+	for _, d := range n.docs {
+		for _, p := range d.probs {
+			p.Start += d.base
+			p.End += d.base
+			if len(p.Edits) > 0 {
+				es := make([]Edit, len(p.Edits))
+				for i, e := range p.Edits {
+					es[i] = Edit{Start: e.Start + d.base, End: e.End + d.base, New: e.New}
+				}
+				p.Edits = es
+			}
+			out[d.doc] = append(out[d.doc], p)
+		}
+	}
+	for _, ps := range out {
 		sort.SliceStable(ps, func(a, b int) bool {
 			if ps[a].Start != ps[b].Start {
 				return ps[a].Start < ps[b].Start
 			}
 			return ps[a].End < ps[b].End
 		})
-		out[i] = ps
 	}
-	return out
+	return out, n.work
 }
 
 // Apply returns text with the edits applied (edits must not overlap). It is a helper for

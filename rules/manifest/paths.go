@@ -13,6 +13,9 @@ import (
 type text struct {
 	src        []byte
 	lineStarts []int
+	// lineBase is added to a line of src to give the line in the note that messages cite
+	// (src is a part of a document that starts lineBase lines into the note's numbering).
+	lineBase int
 }
 
 func newText(src []byte) *text {
@@ -36,6 +39,9 @@ func (t *text) lineEnd(line int) int {
 	}
 	return len(t.src)
 }
+
+// noteLine is the line of the note for the 1-based line l of src, for messages.
+func (t *text) noteLine(l int) int { return l + t.lineBase }
 
 // offset converts a 1-based line and 1-based code-point column to a byte offset.
 func (t *text) offset(line, col int) int {

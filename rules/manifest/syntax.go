@@ -147,7 +147,7 @@ func duplicateKeys(t *text, n *yaml.Node, depth int, out *[]Problem) {
 				if first, ok := seen[k.Value]; ok {
 					s, e := t.span(k)
 					*out = append(*out, Problem{Code: DuplicateKey, Start: s, End: e,
-						Message: fmt.Sprintf("Duplicate key `%s`: it is already defined on line %d of this YAML block, and only the last value is kept; merge the two or remove one.", k.Value, first.Line)})
+						Message: fmt.Sprintf("Duplicate key `%s`: it is already defined on line %d, and only the last value is kept; merge the two or remove one.", k.Value, t.noteLine(first.Line))})
 				}
 				seen[k.Value] = k
 			}

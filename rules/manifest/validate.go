@@ -27,16 +27,32 @@ const (
 // walker validates one yaml.v3 node tree against the proto schema, collecting problems
 // with the node they concern.
 type walker struct {
+	n        *note
 	d        *docState
 	s        *schemaSet
 	budget   int
 	exceeded bool
 	rootKind string // kind of the object being validated, for name rules
 	probs    []Problem
-	// noRequired disables missing-required-field at the root (fragments).
-	noRequired bool
-	// patch disables missing-required-field everywhere and allows $-directives.
+	// partial disables missing-required-field: the document is not a whole object (an
+	// excerpt, a fragment, a patch, a message).
+	partial bool
+	// patch allows strategic-merge $-directives.
 	patch bool
+}
+
+func (n *note) newWalker(d *docState, s *schemaSet, kind string) *walker {
+	return &walker{n: n, d: d, s: s, budget: nodeBudget, rootKind: kind, partial: d.partial, patch: d.patch}
+}
+
+// result is what the walk found; a walk stopped by the node budget says so once.
+func (w *walker) result(m *yaml.Node) []Problem {
+	if w.exceeded {
+		sp, ep := w.d.t.span(m)
+		w.probs = append(w.probs, Problem{Code: YAMLSyntax, Start: sp, End: ep,
+			Message: fmt.Sprintf("The document expands to more than %d nodes through aliases (an alias bomb?); validation stopped. Write the values out instead of nesting aliases.", nodeBudget)})
+	}
+	return w.probs
 }
 
 // where is what the walker knows about the position of a value.
@@ -114,11 +130,12 @@ func (w *walker) value(n *yaml.Node, sch kproto.Schema, at where) {
 		}
 	}
 	w.budget--
+	w.n.work++
 	if w.budget < 0 {
 		w.exceeded = true
 		return
 	}
-	if at.depth > maxDepth {
+	if at.depth > maxDepth || isPlaceholder(n) {
 		return
 	}
 	ref := ""
@@ -186,7 +203,7 @@ func (w *walker) kind(n *yaml.Node, s *kproto.Kind, ref string, at where) {
 	present := map[string]bool{}
 	suggested := map[string]bool{}
 	w.fields(n, s, ref, at, present, suggested, 0)
-	if w.noRequired && at.depth == 0 || w.patch {
+	if w.partial {
 		return
 	}
 	for _, req := range s.RequiredFields {

@@ -1,0 +1,224 @@
+package manifest
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// What a snippet of a note is, beyond its YAML: an excerpt with lines left out, an object
+// shown in part, the server's output pasted back, a value that stands for any value. None
+// of these is an object to create, so the checks that assume one (required fields, types
+// of what was left out, create-time values) are not applied to them.
+
+// elisionWords are comment texts that say lines were left out.
+var elisionWords = regexp.MustCompile(`(?i)^(?:\(?(?:snip(?:ped)?|omitted|omit|truncated|elided|cut|more|etc\.?|생략|중략|이하\s*생략|후략|省略|略|以下省略|中略|后略|後略|其他字段|其余省略|その他省略)\)?)$`)
+
+// elisionLine reports a line that stands for left-out lines: `...`, `..`, `…`, `[...]`,
+// `- ...`, `# ...`, `# (snip)`, `# 생략`, `# ... other fields`.
+func elisionLine(line []byte) bool {
+	l := strings.TrimSpace(string(line))
+	if l == "" {
+		return false
+	}
+	if dotsOnly(l) {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(l, "- "); ok && dotsOnly(strings.TrimSpace(rest)) {
+		return true
+	}
+	if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") && dotsOnly(strings.TrimSpace(l[1:len(l)-1])) {
+		return true
+	}
+	c, ok := strings.CutPrefix(l, "#")
+	if !ok {
+		return false
+	}
+	c = strings.TrimSpace(strings.TrimLeft(c, "#"))
+	switch {
+	case c == "":
+		return false
+	case strings.HasPrefix(c, "...") || strings.HasPrefix(c, "…") || strings.HasPrefix(c, "(...") || strings.HasPrefix(c, "[...") || strings.HasPrefix(c, "(…"):
+		return true
+	}
+	return elisionWords.MatchString(strings.Trim(c, " .…"))
+}
+
+// dotsOnly reports "..", "...", "…", "……" and the like.
+func dotsOnly(s string) bool {
+	if s == "" {
+		return false
+	}
+	n := 0
+	for _, r := range s {
+		switch r {
+		case '.':
+			n++
+		case '…':
+			n += 3
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// blankElisions returns src with every elision line replaced by spaces (its line break
+// kept, so offsets do not move) and the 1-based numbers of those lines. src is not
+// modified; the copy is made only when a line is blanked.
+func blankElisions(src []byte) ([]byte, map[int]bool) {
+	var out []byte
+	var lines map[int]bool
+	line := 1
+	for i := 0; i < len(src); {
+		j := bytes.IndexByte(src[i:], '\n')
+		end := len(src)
+		if j >= 0 {
+			end = i + j
+		}
+		if elisionLine(src[i:end]) {
+			if out == nil {
+				out = append([]byte(nil), src...)
+				lines = map[int]bool{}
+			}
+			lines[line] = true
+			for k := i; k < end; k++ {
+				if out[k] != '\r' {
+					out[k] = ' '
+				}
+			}
+		}
+		i = end + 1
+		line++
+	}
+	if out == nil {
+		return src, nil
+	}
+	return out, lines
+}
+
+// blankLines lists the lines made only of spaces: where the reader blanked elided lines
+// (Doc.Elided), the lines it blanked are among them.
+func blankLines(src []byte) map[int]bool {
+	out := map[int]bool{}
+	line := 1
+	for i := 0; i < len(src); {
+		j := bytes.IndexByte(src[i:], '\n')
+		end := len(src)
+		if j >= 0 {
+			end = i + j
+		}
+		l := bytes.TrimRight(src[i:end], "\r")
+		if len(l) > 0 && len(bytes.Trim(l, " ")) == 0 {
+			out[line] = true
+		}
+		i = end + 1
+		line++
+	}
+	return out
+}
+
+var (
+	reAngle      = regexp.MustCompile(`<[^<>\s][^<>]*>`)
+	reTemplate   = regexp.MustCompile(`\{\{.*\}\}|\$\{[^}]*\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^\$\([A-Za-z_][A-Za-z0-9_]*\)$`)
+	reAlternates = regexp.MustCompile(`^[A-Za-z0-9_.-]+(?:\s*\|\s*[A-Za-z0-9_.-]+)+$`)
+	reAllCaps    = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+)
+
+// placeholderText reports a value written to stand for any value: `<integer>`,
+// `<your-value>`, `HugePages-<size>`, `{{ .Values.x }}`, `${VAR}`, `$VAR`, `...`, `…`,
+// `Honor|Ignore`.
+func placeholderText(v string) bool {
+	v = strings.TrimSpace(v)
+	return v != "" && (dotsOnly(v) || reAngle.MatchString(v) || reTemplate.MatchString(v) || reAlternates.MatchString(v))
+}
+
+// isPlaceholder reports a node that stands for a value instead of being one: a scalar
+// placeholder, or a one-item flow list that holds a placeholder or a description
+// (`[Honor|Ignore]`, `[base64로 인코딩된 값]`).
+func isPlaceholder(n *yaml.Node) bool {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return placeholderText(n.Value)
+	case yaml.SequenceNode:
+		if n.Style&yaml.FlowStyle == 0 || len(n.Content) != 1 {
+			return false
+		}
+		it := n.Content[0]
+		if it.Kind != yaml.ScalarNode || it.Style != 0 {
+			return false
+		}
+		return placeholderText(it.Value) || strings.Contains(it.Value, "|") || describes(it.Value)
+	}
+	return false
+}
+
+// describes reports a text that describes a value in words (it has a space, or letters
+// of a script other than Latin) rather than being one.
+func describes(v string) bool {
+	if strings.ContainsAny(v, " \t") {
+		return true
+	}
+	for _, r := range v {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isOutput reports an object as the API server returns it (pasted from `kubectl get -o
+// yaml` or `kubectl edit`): it has server-set metadata (uid, resourceVersion,
+// managedFields, selfLink, a creationTimestamp) or a status with values. Such text is not
+// an object to create. The output of `kubectl create --dry-run=client -o yaml`
+// (`creationTimestamp: null`, `status: {}`) is a manifest to create and is not output.
+func isOutput(root *yaml.Node) bool {
+	md := mapPath(root, "metadata")
+	for _, k := range []string{"uid", "resourceVersion", "managedFields", "selfLink"} {
+		if _, v := mapGet(md, k); v != nil && !isNull(v) {
+			return true
+		}
+	}
+	if _, v := mapGet(md, "creationTimestamp"); v != nil && !isNull(v) {
+		return true
+	}
+	_, st := mapGet(root, "status")
+	return st != nil && hasScalar(st, 0)
+}
+
+// hasScalar reports a non-null scalar anywhere in n.
+func hasScalar(n *yaml.Node, depth int) bool {
+	n = resolve(n)
+	if n == nil || depth > 50 {
+		return false
+	}
+	if n.Kind == yaml.ScalarNode {
+		return !isNull(n)
+	}
+	for _, c := range n.Content {
+		if c.Kind == yaml.ScalarNode && n.Kind == yaml.MappingNode {
+			continue // keys say nothing; values do
+		}
+		if hasScalar(c, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeObject reports a document that presents itself as a whole object to create: it
+// has apiVersion, kind, metadata.name (or generateName) and a body (any other field).
+// Only such a document is held to the schema's required fields; anything less is an
+// object shown in part.
+func wholeObject(root *yaml.Node) bool {
+	if root == nil || root.Kind != yaml.MappingNode {
+		return false
+	}
+	_, av := mapGet(root, "apiVersion")
+	_, kv := mapGet(root, "kind")
+	return !isNull(av) && !isNull(kv) && namedWithBody(root)
+}
