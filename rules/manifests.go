@@ -1,6 +1,12 @@
 package rules
 
 import (
+	"bytes"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/notes"
 	"github.com/notelint/notelint/rules/manifest"
@@ -123,8 +129,21 @@ var (
 	}
 )
 
+// DeprecatedField is NL214; its list of fields is derived from the schema's
+// descriptions (rules/manifest/deprecated.go), never kept by hand.
+var DeprecatedField = &lint.Rule{
+	ID: "NL214", Name: "deprecated-field", Severity: lint.Warning, Fixable: true,
+	Summary: "the field is deprecated",
+	Doc: "The Kubernetes API schema describes this field as deprecated (`spec.serviceAccount`, `spec.loadBalancerIP`, " +
+		"in-tree volume types such as `gitRepo`); it still works but may stop working or be ignored. The message quotes the " +
+		"schema's reason; a deprecated alias (`serviceAccount` for `serviceAccountName`) gets a safe fix.",
+	Wrong: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  serviceAccount: web\n  containers:\n  - name: web\n    image: nginx\n```\n",
+	Right: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  serviceAccountName: web\n  containers:\n  - name: web\n    image: nginx\n```\n",
+	Run:   manifestRule(manifest.DeprecatedField),
+}
+
 // ManifestRules are the rules over manifests, in ID order.
-var ManifestRules = []*lint.Rule{YAMLSyntax, DuplicateKey, UnknownField, WrongType, MissingRequiredField, InvalidValue, InvalidEnumValue, SelectorMismatch, DuplicateContainerName, UnknownTargetPort, RemovedAPIVersion, DeprecatedAPIVersion, CustomResource}
+var ManifestRules = []*lint.Rule{YAMLSyntax, DuplicateKey, UnknownField, WrongType, MissingRequiredField, InvalidValue, InvalidEnumValue, SelectorMismatch, DuplicateContainerName, UnknownTargetPort, RemovedAPIVersion, DeprecatedAPIVersion, CustomResource, DeprecatedField}
 
 // manifestRule is the Run of the rule that reports the checker's code c.
 func manifestRule(c manifest.Code) func(*lint.Pass) {
@@ -144,15 +163,89 @@ func manifestFindings(p *lint.Pass) []finding {
 		}
 		docs := make([]manifest.Doc, len(ms))
 		for i, m := range ms {
-			docs[i] = manifest.Doc{Text: m.Text}
+			docs[i] = manifest.Doc{Text: m.Text, Elided: m.Elided || elidedAround(p.Doc, m),
+				Name: manifestName(p.Doc, m), Line: p.Doc.Lines.Position(m.Start).Line}
 		}
-		for i, probs := range manifest.Check(docs, manifest.Options{KubeVersion: p.Settings.KubeMinor}) {
+		opts := manifest.Options{KubeVersion: p.Settings.KubeMinor, Patches: manifest.KustomizePatches(p.Doc.Src)}
+		for i, probs := range manifest.Check(docs, opts) {
 			for _, pr := range probs {
 				out = append(out, placeProblem(p.Doc.Src, ms[i], pr))
 			}
 		}
 		return out
 	})
+}
+
+// elidedAround reports a manifest that the note cut short with a `...` line just before
+// or after it: the reader ends a YAML document at `...` (YAML's document end marker), but
+// in notes it stands for left-out lines, so the manifest is an excerpt.
+func elidedAround(doc *notes.Document, m *notes.Manifest) bool {
+	if m.Origin != notes.FromFence {
+		return false
+	}
+	ls, _ := doc.Lines.Bounds(m.Start)
+	if ls > 0 {
+		ps, pe := doc.Lines.Bounds(ls - 1)
+		if isDots(doc.Src[ps:pe]) {
+			return true
+		}
+	}
+	_, le := doc.Lines.Bounds(max(m.End-1, m.Start))
+	if le < len(doc.Src) {
+		ns, ne := doc.Lines.Bounds(le + 1)
+		if ns < len(doc.Src) && isDots(doc.Src[ns:ne]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDots(line []byte) bool {
+	l := strings.TrimSpace(string(line))
+	l = strings.TrimLeft(l, "> ")
+	return l == "..." || l == "…" || l == ".."
+}
+
+var (
+	reHeredocTarget = regexp.MustCompile(`(?:>|\btee(?:\s+-a)?)\s*["']?([\w./~-]+\.(?:ya?ml|json))\b`)
+	reFileName      = regexp.MustCompile(`[\w.-]+\.ya?ml\b`)
+)
+
+// manifestName is the file name the note gives a manifest: a standalone YAML file's
+// name, a heredoc's target (`cat <<EOF > patch.yaml`), or the one file name on the line
+// just before its fence (`**patch.yaml**`, “ `patch.yaml`: “).
+func manifestName(doc *notes.Document, m *notes.Manifest) string {
+	switch m.Origin {
+	case notes.FromFile:
+		return path.Base(filepath.ToSlash(doc.Path))
+	case notes.FromHeredoc:
+		ls, _ := doc.Lines.Bounds(m.Start)
+		if ls == 0 {
+			return ""
+		}
+		ps, pe := doc.Lines.Bounds(ls - 1)
+		if mm := reHeredocTarget.FindSubmatch(doc.Src[ps:pe]); mm != nil {
+			return path.Base(string(mm[1]))
+		}
+	case notes.FromFence:
+		if m.Block < 0 || m.Block >= len(doc.Fences) {
+			return ""
+		}
+		fs := doc.Fences[m.Block].Start
+		for ls := fs; ls > 0; {
+			ps, pe := doc.Lines.Bounds(ls - 1)
+			line := strings.TrimSpace(string(doc.Src[ps:pe]))
+			if line == "" {
+				ls = ps
+				continue
+			}
+			if names := reFileName.FindAllString(line, -1); len(names) == 1 {
+				return names[0]
+			}
+			break
+		}
+	}
+	return ""
 }
 
 func placeProblem(src []byte, m *notes.Manifest, pr manifest.Problem) finding {
@@ -171,10 +264,29 @@ func placeProblem(src []byte, m *notes.Manifest, pr manifest.Problem) finding {
 			if en-s != e.End-e.Start {
 				return f // the edit spans lines whose indentation was removed: no fix rather than a wrong one
 			}
-			fix.Edits = append(fix.Edits, lint.Edit{Start: s, End: en, New: e.New})
+			fix.Edits = append(fix.Edits, lint.Edit{Start: s, End: en, New: withLinePrefix(src, m, e)})
 		}
 		fix.Title = fixTitle(src, fix.Edits)
 		f.fix = fix
 	}
 	return f
+}
+
+// withLinePrefix returns the text of edit e with the prefix that the
+// reader removed from the manifest's lines (a list item's indentation, a quote's `> `)
+// written again after each line break it inserts, so the lines it adds stay in the block.
+func withLinePrefix(src []byte, m *notes.Manifest, e manifest.Edit) string {
+	if !strings.Contains(e.New, "\n") {
+		return e.New
+	}
+	fs := m.FileOffset(bytes.LastIndexByte(m.Text[:e.Start], '\n') + 1)
+	ls := fs
+	for ls > 0 && src[ls-1] != '\n' {
+		ls--
+	}
+	prefix := string(src[ls:fs])
+	if prefix == "" {
+		return e.New
+	}
+	return strings.ReplaceAll(e.New, "\n", "\n"+prefix)
 }

@@ -108,7 +108,7 @@ func (n *note) parse(d *docState) {
 	d.root = root
 	if root != nil && root.Kind == yaml.MappingNode {
 		d.output = isOutput(root)
-		d.partial = d.excerpt || !wholeObject(root)
+		d.partial = d.excerpt || !wholeObject(root) || isSketch(root)
 	} else {
 		d.partial = true
 	}
@@ -129,22 +129,22 @@ func (n *note) recover(d *docState, perr *Problem) (*yaml.Node, *Problem) {
 		}
 	}
 	if d.excerpt {
-		// The text before the first elision is all that is known to be whole.
-		cut := len(src)
+		// The text before the first elision is all that is known to be whole; an excerpt
+		// with no elision line inside was cut before its first line (the line that said so
+		// came before the document), so none of it is known to be whole.
+		cut := 0
 		for l := 1; l <= len(d.t.lineStarts); l++ {
 			if d.isElided(l) {
 				cut = d.t.lineStarts[l-1]
 				break
 			}
 		}
-		if cut < len(src) {
-			root, err := parseText(src[:cut])
-			if err == nil {
-				return root, nil
-			}
-			_, p := parse(newText(src[:cut]))
-			return nil, p
+		root, err := parseText(src[:cut])
+		if err == nil {
+			return root, nil
 		}
+		_, p := parse(newText(src[:cut]))
+		return nil, p
 	}
 	return nil, perr
 }
@@ -231,7 +231,7 @@ func (n *note) check(d *docState) {
 	if d.skip || root == nil {
 		return
 	}
-	duplicateKeys(d.t, root, 0, &d.probs)
+	duplicateKeys(d, root, 0, &d.probs)
 	if d.output {
 		return // the server's output: nothing in it is for the reader to create
 	}

@@ -196,18 +196,56 @@ func hasScalar(n *yaml.Node, depth int) bool {
 	if n == nil || depth > 50 {
 		return false
 	}
-	if n.Kind == yaml.ScalarNode {
+	switch n.Kind {
+	case yaml.ScalarNode:
 		return !isNull(n)
-	}
-	for _, c := range n.Content {
-		if c.Kind == yaml.ScalarNode && n.Kind == yaml.MappingNode {
-			continue // keys say nothing; values do
+	case yaml.MappingNode:
+		for i := 1; i < len(n.Content); i += 2 { // values only: keys say nothing
+			if hasScalar(n.Content[i], depth+1) {
+				return true
+			}
 		}
-		if hasScalar(c, depth+1) {
-			return true
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			if hasScalar(c, depth+1) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// reTypePlaceholder is a value that names a type instead of being a value, as a field
+// synopsis writes it: `<integer>`, `<string>`, `<object>`, `[Honor|Ignore]`.
+var reTypePlaceholder = regexp.MustCompile(`(?i)^<(?:integer|int|int32|int64|string|object|list|array|map|boolean|bool|number|quantity|duration|[a-z]+ list)>$`)
+
+// isSketch reports a document that describes the shape of an object (a synopsis with
+// type placeholders) rather than being one: it is never held to required fields.
+func isSketch(root *yaml.Node) bool {
+	found := false
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		if n == nil || found || depth > 50 || n.Kind == yaml.AliasNode {
+			return
+		}
+		switch n.Kind {
+		case yaml.ScalarNode:
+			if reTypePlaceholder.MatchString(strings.TrimSpace(n.Value)) {
+				found = true
+			}
+			return
+		case yaml.SequenceNode:
+			if n.Style&yaml.FlowStyle != 0 && len(n.Content) == 1 && n.Content[0].Kind == yaml.ScalarNode && reAlternates.MatchString(n.Content[0].Value) {
+				found = true
+				return
+			}
+		}
+		for _, c := range n.Content {
+			walk(c, depth+1)
+		}
+	}
+	walk(root, 0)
+	return found
 }
 
 // wholeObject reports a document that presents itself as a whole object to create: it

@@ -56,6 +56,7 @@ const (
 	RemovedAPIVersion                      // the apiVersion is not served any more
 	DeprecatedAPIVersion                   // the apiVersion is deprecated
 	CustomResource                         // a kind that is not built in (information)
+	DeprecatedField                        // the schema says the field is deprecated
 )
 
 var codeNames = [...]string{
@@ -64,7 +65,7 @@ var codeNames = [...]string{
 	InvalidEnumValue: "invalid-enum-value", SelectorMismatch: "selector-mismatch",
 	DuplicateContainerName: "duplicate-container-name", UnknownTargetPort: "unknown-target-port",
 	RemovedAPIVersion: "removed-api-version", DeprecatedAPIVersion: "deprecated-api-version",
-	CustomResource: "custom-resource",
+	CustomResource: "custom-resource", DeprecatedField: "deprecated-field",
 }
 
 // String is the code's stable name, which is also its rule's name.
@@ -79,7 +80,7 @@ func (c Code) String() string {
 var Codes = []Code{
 	YAMLSyntax, DuplicateKey, UnknownField, WrongType, MissingRequiredField, InvalidValue,
 	InvalidEnumValue, SelectorMismatch, DuplicateContainerName, UnknownTargetPort,
-	RemovedAPIVersion, DeprecatedAPIVersion, CustomResource,
+	RemovedAPIVersion, DeprecatedAPIVersion, CustomResource, DeprecatedField,
 }
 
 // Problem is one finding in one document.

@@ -134,17 +134,20 @@ func columnOf(t *text, line int, detail string) int {
 }
 
 // duplicateKeys reports keys repeated in one mapping, at any depth, at the later key.
-// YAML→JSON keeps only the last value, so the first one is silently lost.
-func duplicateKeys(t *text, n *yaml.Node, depth int, out *[]Problem) {
+// YAML→JSON keeps only the last value, so the first one is silently lost. In an excerpt,
+// a key repeated after an elision line is another item whose start was left out (two
+// containers' fields around `...`), not a duplicate.
+func duplicateKeys(d *docState, n *yaml.Node, depth int, out *[]Problem) {
 	if n == nil || depth > 100000 {
 		return
 	}
+	t := d.t
 	if n.Kind == yaml.MappingNode {
 		seen := map[string]*yaml.Node{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			if k.Kind == yaml.ScalarNode && k.Value != "<<" {
-				if first, ok := seen[k.Value]; ok {
+				if first, ok := seen[k.Value]; ok && !d.elidedBetween(first.Line, k.Line) {
 					s, e := t.span(k)
 					*out = append(*out, Problem{Code: DuplicateKey, Start: s, End: e,
 						Message: fmt.Sprintf("Duplicate key `%s`: it is already defined on line %d, and only the last value is kept; merge the two or remove one.", k.Value, t.noteLine(first.Line))})
@@ -157,6 +160,19 @@ func duplicateKeys(t *text, n *yaml.Node, depth int, out *[]Problem) {
 		return
 	}
 	for _, c := range n.Content {
-		duplicateKeys(t, c, depth+1, out)
+		duplicateKeys(d, c, depth+1, out)
 	}
+}
+
+// elidedBetween reports an elision line strictly between lines a and b of the part.
+func (d *docState) elidedBetween(a, b int) bool {
+	if !d.excerpt {
+		return false
+	}
+	for l := a + 1; l < b; l++ {
+		if d.isElided(l) {
+			return true
+		}
+	}
+	return false
 }

@@ -169,6 +169,13 @@ func (w *walker) value(n *yaml.Node, sch kproto.Schema, at where) {
 	}
 }
 
+// elidedParent reports a value whose own lines were left out of an excerpt: an elision
+// line sits between its key and its first line (`containers:` / `  ...` / `  resources:`),
+// so what is written there is not its whole value and its type is not judged.
+func (w *walker) elidedParent(n *yaml.Node, at where) bool {
+	return at.key != nil && w.d.elidedBetween(at.key.Line, n.Line)
+}
+
 func kindWord(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -189,6 +196,9 @@ func kindWord(n *yaml.Node) string {
 
 func (w *walker) kind(n *yaml.Node, s *kproto.Kind, ref string, at where) {
 	if n.Kind != yaml.MappingNode {
+		if w.elidedParent(n, at) {
+			return
+		}
 		msg := fmt.Sprintf("%s must be a map of fields, not %s.", displayPath(at.path), kindWord(n))
 		if n.Kind == yaml.SequenceNode && len(n.Content) > 0 && resolve(n.Content[0]).Kind == yaml.MappingNode {
 			msg = fmt.Sprintf("%s must be a single map, not a list; remove the `- `.", displayPath(at.path))
@@ -242,9 +252,15 @@ func (w *walker) fields(n *yaml.Node, s *kproto.Kind, ref string, at where, pres
 		if !ok && w.patch && strings.HasPrefix(name, "$") {
 			continue // strategic-merge directive ($patch, $setElementOrder/…, $retainKeys)
 		}
+		if !ok && placeholderText(name) {
+			continue // `<key>: <value>`
+		}
 		if !ok {
 			w.unknownField(n, k, s, ref, at, suggested)
 			continue
+		}
+		if d := fs.GetDescription(); d != "" && isDeprecatedDescription(d) {
+			w.deprecatedField(n, k, s, ref, at, d)
 		}
 		if !isNull(resolve(v)) {
 			present[name] = true
@@ -298,6 +314,15 @@ func fieldSample(s *kproto.Kind) string {
 
 func (w *walker) array(n *yaml.Node, s *kproto.Array, at where) {
 	if n.Kind != yaml.SequenceNode {
+		if w.elidedParent(n, at) {
+			return
+		}
+		if w.partial && n.Kind == yaml.MappingNode && len(n.Content) == 2 && itemFields(n, s.SubType) {
+			// A document shown in part may write the one field to add to a list's items
+			// without the item (`containers:` / `  volumeMounts: …`): check it as an item.
+			w.value(n, s.SubType, where{key: at.key, model: at.model, field: at.field, path: at.path + "[]", depth: at.depth + 1})
+			return
+		}
 		msg := fmt.Sprintf("%s must be a list, not %s; write each entry on its own line starting with `- `.", displayPath(at.path), kindWord(n))
 		target := n
 		if n.Kind != yaml.ScalarNode {
@@ -314,8 +339,32 @@ func (w *walker) array(n *yaml.Node, s *kproto.Array, at where) {
 	}
 }
 
+// itemFields reports a map whose keys are all fields of the list item type sch.
+func itemFields(n *yaml.Node, sch kproto.Schema) bool {
+	for i := 0; i < 50; i++ {
+		r, ok := sch.(kproto.Reference)
+		if !ok {
+			break
+		}
+		sch = r.SubSchema()
+	}
+	k, ok := sch.(*kproto.Kind)
+	if !ok || len(n.Content) == 0 {
+		return false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if _, ok := k.Fields[n.Content[i].Value]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
 func (w *walker) mapping(n *yaml.Node, s *kproto.Map, at where) {
 	if n.Kind != yaml.MappingNode {
+		if w.elidedParent(n, at) {
+			return
+		}
 		msg := fmt.Sprintf("%s must be a map of keys to values, not %s.", displayPath(at.path), kindWord(n))
 		target := n
 		if n.Kind != yaml.ScalarNode {
@@ -333,6 +382,9 @@ func (w *walker) mapping(n *yaml.Node, s *kproto.Map, at where) {
 
 func (w *walker) primitive(n *yaml.Node, s *kproto.Primitive, ref string, at where) {
 	if n.Kind != yaml.ScalarNode {
+		if w.elidedParent(n, at) {
+			return
+		}
 		want := "a string"
 		switch s.Type {
 		case kproto.Integer:
@@ -346,6 +398,9 @@ func (w *walker) primitive(n *yaml.Node, s *kproto.Primitive, ref string, at whe
 		return
 	}
 	got := scalarType(n)
+	if (s.Type != kproto.String || ref == quantityModel || ref == intOrStringModel) && n.Style == 0 && reAllCaps.MatchString(n.Value) {
+		return // `replicas: NUMBER`, `port: PORT`: a placeholder in a synopsis
+	}
 	switch {
 	case ref == quantityModel:
 		if got == kproto.Boolean {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
+	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
 	"k8s.io/apimachinery/pkg/util/validation"
 	kproto "k8s.io/kube-openapi/pkg/util/proto"
@@ -135,6 +136,15 @@ func (w *walker) enum(n *yaml.Node, at where, allowed []string) {
 	for _, a := range allowed {
 		if a == v {
 			return
+		}
+	}
+	if at.model+"."+at.field == "io.k8s.api.core.v1.EmptyDirVolumeSource.medium" {
+		// HugePages-<size> names one page size (core/v1 StorageMediumHugePagesPrefix); the
+		// API server validates the size as a quantity.
+		if size, ok := strings.CutPrefix(v, string(corev1.StorageMediumHugePagesPrefix)); ok {
+			if _, err := resource.ParseQuantity(size); err == nil {
+				return
+			}
 		}
 	}
 	nonEmpty := allowed[:0:0]

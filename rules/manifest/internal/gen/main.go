@@ -7,7 +7,8 @@
 //
 // To keep the embedded file small and its decoding fast, the generator keeps only what
 // validation needs: the definitions (paths, parameters and responses are dropped) without
-// their descriptions. Upstream swagger.json says info.version "unversioned"; the generator
+// their descriptions, except the description of a field that says the field is deprecated
+// (the checker reports those fields; the expression is package manifest's reDeprecated). Upstream swagger.json says info.version "unversioned"; the generator
 // records the module version it was read from (e.g. v1.37.2) in info.version instead.
 package main
 
@@ -20,6 +21,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 
 	openapi_v2 "github.com/google/gnostic-models/openapiv2"
 	"google.golang.org/protobuf/proto"
@@ -101,6 +103,9 @@ func strip(doc *openapi_v2.Document) {
 	}
 }
 
+// deprecatedField is package manifest's reDeprecated (a test there keeps the two equal).
+var deprecatedField = regexp.MustCompile(`(?:^|[.!]\s+)Deprecated[:.]|is a deprecated alias for|(?:This|the) field is deprecated|is the deprecated field|should be considered as deprecated`)
+
 func stripSchema(s *openapi_v2.Schema) {
 	if s == nil {
 		return
@@ -110,7 +115,15 @@ func stripSchema(s *openapi_v2.Schema) {
 	s.Example = nil
 	s.ExternalDocs = nil
 	for _, p := range s.GetProperties().GetAdditionalProperties() {
-		stripSchema(p.GetValue())
+		v := p.GetValue()
+		keep := ""
+		if d := v.GetDescription(); deprecatedField.MatchString(d) {
+			keep = d
+		}
+		stripSchema(v)
+		if v != nil {
+			v.Description = keep
+		}
 	}
 	for _, it := range s.GetItems().GetSchema() {
 		stripSchema(it)

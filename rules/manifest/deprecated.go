@@ -1,0 +1,91 @@
+package manifest
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
+	kproto "k8s.io/kube-openapi/pkg/util/proto"
+)
+
+// Deprecated fields come from the schema itself: a field whose description says it is
+// deprecated (`Deprecated: …`, `a deprecated alias for …`, `This field is deprecated`).
+// The embedded schema keeps the descriptions of exactly those fields (internal/gen), so
+// the list follows the Kubernetes version and is never kept by hand.
+
+// reDeprecated recognises a description that deprecates its own field. A description
+// that only mentions something else being deprecated (a value such as `Recycle`, an
+// annotation, "(Deprecated)" after one enum value) does not match.
+var reDeprecated = regexp.MustCompile(`(?:^|[.!]\s+)Deprecated[:.]|is a deprecated alias for|(?:This|the) field is deprecated|is the deprecated field|should be considered as deprecated`)
+
+// isDeprecatedDescription reports a field description that deprecates the field. The
+// generator (internal/gen) keeps the descriptions that match the same expression.
+func isDeprecatedDescription(d string) bool { return reDeprecated.MatchString(d) }
+
+var (
+	reAliasFor = regexp.MustCompile(`is a deprecated alias for (\w+)`)
+	reUseInst  = regexp.MustCompile(`(?i)\buse (\w+) instead`)
+	reSentence = regexp.MustCompile(`[^.]*(?:[Dd]eprecated)[^.]*\.?`)
+	// reDeprecatedFrom finds the sentence that starts with "Deprecated:" or "Deprecated.".
+	reDeprecatedFrom = regexp.MustCompile(`(?:^|[.!]\s+)(Deprecated[:.])`)
+)
+
+// deprecatedField reports the field named by key k of mapping m; when the description
+// names an alias (`serviceAccount` → `serviceAccountName`) that the object does not set
+// yet, renaming the key is a safe fix.
+func (w *walker) deprecatedField(m, k *yaml.Node, s *kproto.Kind, ref string, at where, desc string) {
+	path := k.Value
+	if at.path != "" {
+		path = at.path + "." + k.Value
+	}
+	p := w.problemAt(k, DeprecatedField, "")
+	why := deprecationText(desc)
+	repl := ""
+	if mm := reAliasFor.FindStringSubmatch(desc); mm != nil {
+		repl = lowerFirst(mm[1])
+	} else if mm := reUseInst.FindStringSubmatch(desc); mm != nil {
+		repl = mm[1]
+	}
+	if _, ok := s.Fields[repl]; !ok {
+		repl = ""
+	}
+	p.Message = fmt.Sprintf("`%s` is deprecated (%s): %s", path, shortModel(ref), why)
+	if repl != "" {
+		p.Message = fmt.Sprintf("`%s` is deprecated (%s): %s Write `%s`.", path, shortModel(ref), why, repl)
+		if taken, _ := mapGet(m, repl); taken == nil && k.Style == 0 && reAliasFor.MatchString(desc) {
+			p.Edits = []Edit{{Start: p.Start, End: p.End, New: repl}}
+			p.Safe = true
+		}
+	}
+	w.add(p)
+}
+
+// deprecationText is the part of a description that says why and what instead: from
+// "Deprecated" on, or the sentence that mentions it, at most about 200 bytes.
+func deprecationText(desc string) string {
+	t := reSentence.FindString(desc)
+	if m := reDeprecatedFrom.FindStringSubmatchIndex(desc); m != nil {
+		t = desc[m[2]:]
+	}
+	t = strings.TrimSpace(t)
+	if len(t) > 200 {
+		cut := strings.LastIndex(t[:200], ". ")
+		if cut > 0 {
+			t = t[:cut+1]
+		} else {
+			t = strings.TrimSpace(t[:strings.LastIndex(t[:200], " ")]) + " …"
+		}
+	}
+	if !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "…") {
+		t += "."
+	}
+	return t
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
