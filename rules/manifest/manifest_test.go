@@ -727,12 +727,16 @@ spec:
 	})
 }
 
-// A line indented under "key: value" continues that scalar: the parser
-// stops at that line's own colon (PyYAML and yaml.v3 agree on column 10).
-func TestSyntaxColumnOfOverIndentedKey(t *testing.T) {
+// A key indented under "key: value" (whose value is already given) is reported at the
+// key, with a message that says which key it fails to line up with, on which line of
+// the note.
+func TestSyntaxOverIndentedKey(t *testing.T) {
 	text := "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n   labels: {app: web}\n"
-	probs := Check([]Doc{{Text: []byte(text)}}, Options{})[0]
-	if len(probs) != 1 || probs[0].Code != YAMLSyntax || probs[0].Start != strings.Index(text, "labels:")+6 {
+	probs := Check([]Doc{{Text: []byte(text), Line: 20}}, Options{})[0]
+	if len(probs) != 1 || probs[0].Code != YAMLSyntax || probs[0].Start != strings.Index(text, "labels:") || probs[0].End != strings.Index(text, "labels:")+6 {
 		t.Fatalf("got %+v", probs)
+	}
+	if want := "`labels:` is indented one space more than `name:` on line 23, whose value is already on that line; keys of one mapping must line up"; !strings.HasPrefix(probs[0].Message, want) {
+		t.Errorf("message %q, want it to start with %q", probs[0].Message, want)
 	}
 }

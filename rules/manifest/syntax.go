@@ -42,19 +42,36 @@ func parse(t *text) (*yaml.Node, *Problem) {
 		for i := s; i < e && (t.src[i] == ' ' || t.src[i] == '\t'); i++ {
 			if t.src[i] == '\t' {
 				return nil, &Problem{Code: YAMLSyntax, Start: i, End: i + 1,
-					Message: fmt.Sprintf("Tab character used for indentation on line %d; YAML allows only spaces there. Indent with spaces.", l),
+					Message: fmt.Sprintf("Tab character used for indentation on line %d; YAML allows only spaces there. Indent with spaces.", t.noteLine(l)),
 					Edits:   []Edit{{Start: i, End: i + 1, New: "  "}}}
 			}
 		}
+	}
+	if e := explain(t, line); e != nil {
+		return nil, &Problem{Code: YAMLSyntax, Start: e.start, End: e.end, Message: e.msg, Edits: e.edits, Safe: len(e.edits) > 0}
 	}
 	start := columnOf(t, line, detail)
 	end := start + 1
 	if end > len(t.src) {
 		end = len(t.src)
 	}
-	_, col := t.lineCol(start)
-	return nil, &Problem{Code: YAMLSyntax, Start: start, End: end,
-		Message: fmt.Sprintf("YAML does not parse at line %d, column %d: %s.", line, col, strings.TrimSuffix(detail, "."))}
+	return nil, &Problem{Code: YAMLSyntax, Start: start, End: end, Message: plainMessage(t, start, detail)}
+}
+
+// plainMessage words a parse error that explain has no lesson for, without the
+// parser's line numbers (which count from the block, not the note).
+func plainMessage(t *text, at int, detail string) string {
+	detail = strings.TrimSuffix(detail, ".")
+	line, _ := t.lineCol(at)
+	s, e := t.lineStarts[min(line, len(t.lineStarts))-1], t.lineEnd(min(line, len(t.lineStarts)))
+	text := strings.TrimSpace(string(t.src[s:e]))
+	switch {
+	case strings.Contains(detail, "could not find expected ':'") && text != "" && !strings.Contains(text, ":"):
+		return fmt.Sprintf("YAML does not parse: `%s` is neither a `key: value` pair nor a list item (`- …`), so the mapping around it breaks. Make it one, or a comment (`# …`).", text)
+	case strings.Contains(detail, "found character that cannot start any token") && at < len(t.src):
+		return fmt.Sprintf("YAML does not parse: `%c` cannot start a plain value; put the value in quotes.", t.src[at])
+	}
+	return fmt.Sprintf("YAML does not parse here (the parser says: %s).", detail)
 }
 
 // continuesScalar reports whether line is indented deeper than the last
