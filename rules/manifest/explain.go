@@ -236,7 +236,7 @@ func trailingCommas(t *text, limit int) *explanation {
 		return nil
 	}
 	e := &explanation{start: commas[0].Start, end: commas[0].End,
-		msg: "The value ends with a comma: a YAML mapping separates its entries by line breaks, not commas (this looks like JSON). Remove the trailing commas.",
+		msg:   "The value ends with a comma: a YAML mapping separates its entries by line breaks, not commas (this looks like JSON). Remove the trailing commas.",
 		edits: commas}
 	return certain(t, e)
 }

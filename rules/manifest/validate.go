@@ -464,13 +464,26 @@ func quoteFix(n *yaml.Node, got string) string {
 
 func (w *walker) wrongScalar(n *yaml.Node, at where, want, fix string) {
 	p := w.problemAt(n, WrongType, "")
-	got := kindWord(n)
-	if scalarType(n) == kproto.Boolean && n.ShortTag() == "!!str" {
-		got = "a boolean (unquoted `" + n.Value + "` is a boolean in YAML 1.1, which kubectl uses)"
+	yaml11 := scalarType(n) == kproto.Boolean && n.ShortTag() == "!!str"
+	if yaml11 && fix != "" {
+		// go.yaml.in/yaml/v2 resolve.go, which kubectl's YAML decoding (sigs.k8s.io/yaml)
+		// uses, reads y, yes, on, n, no, off (in three cases) as booleans.
+		b := "true"
+		if v := strings.ToLower(n.Value); v == "n" || v == "no" || v == "off" {
+			b = "false"
+		}
+		p.Message = fmt.Sprintf("%s must be %s, but unquoted `%s` is the boolean %s in YAML 1.1, which kubectl reads, so the API server receives a boolean and rejects it. Quote the value: `%s`.", displayPath(at.path), want, n.Value, b, strconv.Quote(n.Value))
+	} else {
+		got := kindWord(n)
+		if yaml11 {
+			got = "a boolean (unquoted `" + n.Value + "` is a boolean in YAML 1.1, which kubectl reads)"
+		}
+		p.Message = fmt.Sprintf("%s must be %s, but `%s` is %s.", displayPath(at.path), want, n.Value, got)
+		if fix != "" {
+			p.Message += fmt.Sprintf(" Write `%s`.", fix)
+		}
 	}
-	p.Message = fmt.Sprintf("%s must be %s, but `%s` is %s.", displayPath(at.path), want, n.Value, got)
 	if fix != "" {
-		p.Message += fmt.Sprintf(" Write `%s`.", fix)
 		p.Edits = []Edit{{Start: p.Start, End: p.End, New: fix}}
 		p.Safe = true
 	}
