@@ -185,12 +185,12 @@ func (c *crdWalker) object(n, sch *yaml.Node, path string, root bool, depth int)
 			names := mapKeys(props)
 			if best, ok := closest(k.Value, names); ok {
 				taken, _ := mapGet(n, best)
-				p.Message = fmt.Sprintf("Unknown field `%s` in %s%s; did you mean `%s`?", k.Value, displayPath(pathOr(path)), c.where(), best)
+				p.Message = fmt.Sprintf("Unknown field `%s` in %s%s; did you mean `%s`?", k.Value, in(path), c.where(), best)
 				p.Edits = []Edit{{Start: p.Start, End: p.End, New: best}}
 				p.Safe = taken == nil && k.Style == 0
 				present[best] = true
 			} else {
-				p.Message = fmt.Sprintf("Unknown field `%s` in %s%s; the API server drops or rejects fields its schema does not list. Known fields: %s.", k.Value, displayPath(pathOr(path)), c.where(), strings.Join(names, ", "))
+				p.Message = fmt.Sprintf("Unknown field `%s` in %s%s; the API server drops or rejects fields its schema does not list. Known fields: %s.", k.Value, in(path), c.where(), strings.Join(names, ", "))
 			}
 			w.add(p)
 		}
@@ -215,11 +215,12 @@ func (c *crdWalker) object(n, sch *yaml.Node, path string, root bool, depth int)
 	}
 }
 
-func pathOr(p string) string {
+// in names where a field is: the object itself, or a path.
+func in(p string) string {
 	if p == "" {
-		return "spec"
+		return "the object"
 	}
-	return p
+	return displayPath(p)
 }
 
 func (c *crdWalker) wrong(n *yaml.Node, at where, want string) {

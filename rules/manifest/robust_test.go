@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	openapi_v2 "github.com/google/gnostic-models/openapiv2"
 	"google.golang.org/protobuf/proto"
@@ -73,21 +72,12 @@ func TestLooksLike(t *testing.T) {
 	}
 }
 
-// within fails the test if f takes longer than d.
-func within(t *testing.T, d time.Duration, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { f(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("took longer than %v", d)
-	}
-}
+// The tests below bound the work a hostile document causes by counting it (the nodes the
+// walks visit), never by the wall clock: a slow machine must not fail them. Their speed is
+// measured by BenchmarkHostile.
 
-func TestAliasBomb(t *testing.T) {
-	// The classic "billion laughs": 9 levels of 9-element lists. Labels must be strings, so
-	// the walk stops at the first level; the duplicate-key walk does not follow aliases.
+// aliasBomb is the classic "billion laughs": 9 levels of 9-element lists.
+func aliasBomb() string {
 	var b strings.Builder
 	b.WriteString("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\n  labels:\n    a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n")
 	prev := "a"
@@ -96,11 +86,13 @@ func TestAliasBomb(t *testing.T) {
 		fmt.Fprintf(&b, "    %s: &%s [%s]\n", name, name, strings.Repeat("*"+prev+",", 8)+"*"+prev)
 		prev = name
 	}
-	within(t, 5*time.Second, func() { Check([]Doc{{Text: []byte(b.String())}}, Options{}) })
+	return b.String()
+}
 
-	// A bomb where the schema does recurse (CRD validation schemas nest properties): the
-	// node budget stops the walk and the document gets one finding.
-	b.Reset()
+// crdBomb nests aliases where the schema does recurse (CRD validation schemas nest
+// properties), and uses the CRD so that its instance is walked against the schema too.
+func crdBomb() string {
+	var b strings.Builder
 	b.WriteString("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: bombs.example.com\nspec:\n  group: example.com\n  x-levels:\n    l0: &l0 {type: string}\n")
 	for i := 1; i <= 9; i++ {
 		var props []string
@@ -110,45 +102,77 @@ func TestAliasBomb(t *testing.T) {
 		fmt.Fprintf(&b, "    l%d: &l%d {type: object, properties: {%s}}\n", i, i, strings.Join(props, ", "))
 	}
 	b.WriteString("  names: {plural: bombs, kind: Bomb}\n  scope: Namespaced\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema: *l9\n")
-	within(t, 5*time.Second, func() {
-		out := Check([]Doc{{Text: []byte(b.String())}}, Options{})
-		found := false
-		for _, p := range out[0] {
-			if p.Code == YAMLSyntax && strings.Contains(p.Message, "aliases") {
-				found = true
-			}
+	return b.String()
+}
+
+func TestAliasBomb(t *testing.T) {
+	// Labels must be strings, so the walk stops at the first level; the duplicate-key walk
+	// does not follow aliases.
+	out, work := check([]Doc{{Text: []byte(aliasBomb())}}, Options{})
+	if work > 1000 {
+		t.Errorf("the alias bomb cost %d node visits; want the walk to stop at the first level", work)
+	}
+	if len(out[0]) == 0 {
+		t.Errorf("labels that are lists are not reported")
+	}
+
+	// Where the schema recurses, the node budget stops each walk and the document gets
+	// one finding.
+	instance := "apiVersion: example.com/v1\nkind: Bomb\nmetadata:\n  name: b\nspec: &s {p0: *s}\n"
+	out, work = check([]Doc{{Text: []byte(crdBomb())}, {Text: []byte(instance)}}, Options{})
+	if work > 3*nodeBudget {
+		t.Errorf("the CRD alias bomb cost %d node visits; want at most %d (the budget of each walk)", work, 3*nodeBudget)
+	}
+	found := false
+	for _, p := range out[0] {
+		if p.Code == YAMLSyntax && strings.Contains(p.Message, "aliases") {
+			found = true
 		}
-		if !found {
-			t.Errorf("alias bomb not reported: %v", out[0])
-		}
-	})
+	}
+	if !found {
+		t.Errorf("alias bomb not reported: %v", out[0])
+	}
 }
 
 func TestDeepNesting(t *testing.T) {
 	const depth = 20000
 	text := "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: " + strings.Repeat("[", depth) + strings.Repeat("]", depth) + "\n"
-	within(t, 10*time.Second, func() {
-		Check([]Doc{{Text: []byte(text)}}, Options{})
-	})
+	if _, work := check([]Doc{{Text: []byte(text)}}, Options{}); work > maxDepth+100 {
+		t.Errorf("%d-deep flow lists cost %d node visits; want the walk to stop at depth %d", depth, work, maxDepth)
+	}
 	var b strings.Builder
 	b.WriteString("apiVersion: v1\nkind: Pod\nmetadata:\n  name: deep\nspec:\n")
 	for i := 0; i < 2000; i++ {
 		fmt.Fprintf(&b, "%sk%d:\n", strings.Repeat(" ", 2+i), i)
 	}
-	within(t, 10*time.Second, func() {
-		Check([]Doc{{Text: []byte(b.String())}}, Options{})
-	})
+	if _, work := check([]Doc{{Text: []byte(b.String())}}, Options{}); work > maxDepth+100 {
+		t.Errorf("2000 nested keys cost %d node visits; want the walk to stop at depth %d", work, maxDepth)
+	}
+}
+
+// longLine is a ConfigMap with a 5 MB value and one wrong value after it.
+func longLine() string {
+	text, _ := unmark("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: " + strings.Repeat("x", 5<<20) + "\n  n: ⟦1⟧\n")
+	return text
 }
 
 func TestLongLine(t *testing.T) {
-	text := "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: " + strings.Repeat("x", 5<<20) + "\n  n: ⟦1⟧\n"
-	text, _ = unmark(text)
-	within(t, 10*time.Second, func() {
-		out := Check([]Doc{{Text: []byte(text)}}, Options{})
-		if len(out[0]) != 1 || out[0][0].Code != WrongType {
-			t.Errorf("got %v", out[0])
-		}
-	})
+	out := Check([]Doc{{Text: []byte(longLine())}}, Options{})
+	if len(out[0]) != 1 || out[0][0].Code != WrongType {
+		t.Errorf("got %v", out[0])
+	}
+}
+
+// BenchmarkHostile measures the hostile documents of the tests above.
+func BenchmarkHostile(b *testing.B) {
+	for _, c := range []struct{ name, text string }{{"alias-bomb", aliasBomb()}, {"crd-bomb", crdBomb()}, {"long-line", longLine()}} {
+		b.Run(c.name, func(b *testing.B) {
+			docs := []Doc{{Text: []byte(c.text)}}
+			for b.Loop() {
+				Check(docs, Options{})
+			}
+		})
+	}
 }
 
 func TestConcurrentCheck(t *testing.T) {
