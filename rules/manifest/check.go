@@ -513,17 +513,21 @@ func containsAny(s string, subs ...string) bool {
 // noAPIVersion handles an object that names its kind but no apiVersion.
 func (n *note) noAPIVersion(d *docState, s *schemaSet, m, kk *yaml.Node, kind string) {
 	served := s.kindIndex[kind]
-	if len(served) == 0 || d.excerpt || d.patch || !namedWithBody(m) {
-		return // an object shown in part: its apiVersion was left out with the rest
+	if len(served) == 0 {
+		return
 	}
 	best := preferredGV(served)
-	p := problemAt(d.t, kk, MissingRequiredField, fmt.Sprintf("The object has no `apiVersion`; kubectl needs it to find the kind. Add `apiVersion: %s`.", best.apiVersion()))
-	ls := d.t.offset(kk.Line, 1)
-	indent := d.t.src[ls:p.Start]
-	p.Edits = []Edit{{Start: p.Start, End: p.Start, New: "apiVersion: " + best.apiVersion() + "\n" + string(indent)}}
 	body := n.validate(d, s, m, s.byGVK[best], kind)
-	p.Safe = len(body) == 0
-	d.probs = append(d.probs, p)
+	if !d.excerpt && !d.patch && namedWithBody(m) {
+		// A whole object without its apiVersion; an object shown in part left it out with
+		// the rest.
+		p := problemAt(d.t, kk, MissingRequiredField, fmt.Sprintf("The object has no `apiVersion`; kubectl needs it to find the kind. Add `apiVersion: %s`.", best.apiVersion()))
+		ls := d.t.offset(kk.Line, 1)
+		indent := d.t.src[ls:p.Start]
+		p.Edits = []Edit{{Start: p.Start, End: p.Start, New: "apiVersion: " + best.apiVersion() + "\n" + string(indent)}}
+		p.Safe = len(body) == 0
+		d.probs = append(d.probs, p)
+	}
 	d.probs = append(d.probs, body...)
 	d.objects = append(d.objects, object{g: best, node: m})
 	d.probs = append(d.probs, consistencyFor(d, best, m)...)

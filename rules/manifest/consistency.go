@@ -196,7 +196,7 @@ func (n *note) crossChecks() {
 			}
 			for _, p := range ports.Content {
 				tv := mapPath(p, "targetPort")
-				if tv == nil || tv.Kind != yaml.ScalarNode || tv.ShortTag() != "!!str" || names[tv.Value] {
+				if tv == nil || tv.Kind != yaml.ScalarNode || tv.ShortTag() != "!!str" || names[tv.Value] || isPlaceholder(tv) {
 					continue
 				}
 				pr := problemAt(d.t, tv, UnknownTargetPort, fmt.Sprintf("targetPort `%s` names a port that no container in this note defines (`ports[].name`); the Service will have no endpoints on it. Name the container port `%s` or use the port number.", tv.Value, tv.Value))

@@ -76,7 +76,7 @@ func (n *note) customObject(d *docState, s *schemaSet, m *yaml.Node, g gvk, c *c
 	if mk, md := mapGet(m, "metadata"); md != nil {
 		w.value(md, s.model(objectMetaModel), where{key: mk, path: "metadata", depth: 1})
 	}
-	cw.object(m, sch, "", true, 0)
+	cw.object(m, nil, sch, "", true, 0)
 	d.probs = append(d.probs, w.result(m)...)
 	d.objects = append(d.objects, object{g: g, node: m})
 }
@@ -134,7 +134,7 @@ func (c *crdWalker) value(n, key, sch *yaml.Node, path string, depth int) {
 			c.wrong(n, at, "a map")
 			return
 		}
-		c.object(n, sch, path, false, depth)
+		c.object(n, key, sch, path, false, depth)
 	case "array":
 		if n.Kind != yaml.SequenceNode {
 			c.wrong(n, at, "a list")
@@ -151,7 +151,7 @@ func (c *crdWalker) value(n, key, sch *yaml.Node, path string, depth int) {
 
 // object validates the fields of mapping n; root is the object itself, whose apiVersion,
 // kind and metadata the CRD's schema does not describe.
-func (c *crdWalker) object(n, sch *yaml.Node, path string, root bool, depth int) {
+func (c *crdWalker) object(n, key, sch *yaml.Node, path string, root bool, depth int) {
 	w := c.w
 	props := mapPath(sch, "properties")
 	addl := mapPath(sch, "additionalProperties")
@@ -203,8 +203,8 @@ func (c *crdWalker) object(n, sch *yaml.Node, path string, root bool, depth int)
 		if present[r] {
 			continue
 		}
-		target := n
-		if len(n.Content) > 0 {
+		target := key
+		if target == nil && len(n.Content) > 0 {
 			target = n.Content[0]
 		}
 		where := "the object"

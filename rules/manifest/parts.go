@@ -30,6 +30,7 @@ type topKey struct {
 	lineStart  int
 	line       int
 	header     int // start of the comment header above the key (a blank line, then comments), or -1
+	comments   int // start of the comment lines right above the key, or -1
 }
 
 // splitParts cuts src at a second top-level `apiVersion` or `kind` (a new object), and at
@@ -52,15 +53,16 @@ func splitParts(src []byte) []part {
 		next := part{}
 		switch {
 		case k.name == "apiVersion" || k.name == "kind":
-			// The new object starts at its first header line: the comments above the
-			// earliest of the apiVersion/kind/metadata lines that lead into it.
+			// The new object starts at the comments right above its first line: this key,
+			// or the other of apiVersion/kind just before it when the previous object did
+			// not have that one.
 			first := i
-			for first-1 > j && isHeadKey(keys[first-1].name) && keys[first].header < 0 {
-				first--
+			if p := i - 1; p > j && (keys[p].name == "apiVersion" || keys[p].name == "kind") && keys[p].name != k.name && seen[keys[p].name] == p {
+				first = p
 			}
 			next.start = keys[first].lineStart
-			if keys[first].header >= 0 {
-				next.start = keys[first].header
+			if keys[first].comments >= 0 {
+				next.start = keys[first].comments
 			}
 			next.sep, next.sepKey, next.sepEnd, next.sepLine = true, k.start, k.end, keys[j].line
 		default:
@@ -90,8 +92,6 @@ func splitParts(src []byte) []part {
 	return append(parts, cur)
 }
 
-func isHeadKey(k string) bool { return k == "apiVersion" || k == "kind" || k == "metadata" }
-
 // topKeys lists the lines of src that hold a key of the top-level mapping, with the
 // comment header above each (a run of comment lines at most as indented as the keys,
 // after a blank line or at the start). ok is false when the document is not a block
@@ -100,6 +100,7 @@ func topKeys(src []byte) ([]topKey, bool) {
 	var keys []topKey
 	base := -1
 	header, prevBlank, inHeader := -1, true, false
+	comments := -1 // start of the run of comment lines (at most as indented as the keys) just above
 	line := 0
 	for i := 0; i < len(src); {
 		line++
@@ -115,12 +116,15 @@ func topKeys(src []byte) ([]topKey, bool) {
 		indent := len(l) - len(body)
 		switch {
 		case len(body) == 0:
-			prevBlank, inHeader, header = true, false, -1
+			prevBlank, inHeader, header, comments = true, false, -1, -1
 			continue
 		case body[0] == '#':
 			if base >= 0 && indent > base {
-				prevBlank, inHeader, header = false, false, -1
+				prevBlank, inHeader, header, comments = false, false, -1, -1
 				continue
+			}
+			if comments < 0 {
+				comments = start
 			}
 			if prevBlank || base < 0 {
 				header, inHeader = start, true
@@ -140,6 +144,8 @@ func topKeys(src []byte) ([]topKey, bool) {
 		if indent < base {
 			return nil, false
 		}
+		c := comments
+		comments = -1
 		if indent > base {
 			inHeader, header = false, -1
 			continue
@@ -153,7 +159,7 @@ func topKeys(src []byte) ([]topKey, bool) {
 		if !ok {
 			continue
 		}
-		keys = append(keys, topKey{name: name, start: start + indent, end: start + indent + len(name), lineStart: start, line: line, header: h})
+		keys = append(keys, topKey{name: name, start: start + indent, end: start + indent + len(name), lineStart: start, line: line, header: h, comments: c})
 	}
 	return keys, base >= 0
 }

@@ -65,7 +65,10 @@ func plainMessage(t *text, at int, detail string) string {
 	line, _ := t.lineCol(at)
 	s, e := t.lineStarts[min(line, len(t.lineStarts))-1], t.lineEnd(min(line, len(t.lineStarts)))
 	text := strings.TrimSpace(string(t.src[s:e]))
+	key, value, _ := strings.Cut(strings.TrimPrefix(text, "- "), ": ")
 	switch {
+	case strings.Contains(detail, "mapping values are not allowed") && strings.Contains(value, ": ") && !strings.ContainsAny(value[:1], "\"'[{"):
+		return fmt.Sprintf("YAML does not parse: the value of `%s` holds `: `, which YAML reads as the start of another key. Put the value in quotes: `%s: %q`.", key, key, value)
 	case strings.Contains(detail, "could not find expected ':'") && text != "" && !strings.Contains(text, ":"):
 		return fmt.Sprintf("YAML does not parse: `%s` is neither a `key: value` pair nor a list item (`- …`), so the mapping around it breaks. Make it one, or a comment (`# …`).", text)
 	case strings.Contains(detail, "found character that cannot start any token") && at < len(t.src):

@@ -314,13 +314,16 @@ func fieldSample(s *kproto.Kind) string {
 
 func (w *walker) array(n *yaml.Node, s *kproto.Array, at where) {
 	if n.Kind != yaml.SequenceNode {
-		if w.elidedParent(n, at) {
+		elided := w.elidedParent(n, at)
+		if n.Kind == yaml.MappingNode && (elided || w.partial && len(n.Content) == 2) && itemFields(n, s.SubType) {
+			// The fields of an item whose start was elided (`containers:` / `  ...` /
+			// `  resources: …`), or the one field to add to a list's items written without
+			// the item in a document shown in part (`containers:` / `  volumeMounts: …`):
+			// check them as an item.
+			w.value(n, s.SubType, where{key: at.key, model: at.model, field: at.field, path: at.path + "[]", depth: at.depth + 1})
 			return
 		}
-		if w.partial && n.Kind == yaml.MappingNode && len(n.Content) == 2 && itemFields(n, s.SubType) {
-			// A document shown in part may write the one field to add to a list's items
-			// without the item (`containers:` / `  volumeMounts: …`): check it as an item.
-			w.value(n, s.SubType, where{key: at.key, model: at.model, field: at.field, path: at.path + "[]", depth: at.depth + 1})
+		if elided {
 			return
 		}
 		msg := fmt.Sprintf("%s must be a list, not %s; write each entry on its own line starting with `- `.", displayPath(at.path), kindWord(n))

@@ -153,6 +153,9 @@ func (w *walker) enum(n *yaml.Node, at where, allowed []string) {
 			nonEmpty = append(nonEmpty, a)
 		}
 	}
+	if at.model+"."+at.field == "io.k8s.api.core.v1.EmptyDirVolumeSource.medium" {
+		nonEmpty = append(nonEmpty, string(corev1.StorageMediumHugePagesPrefix)+"<size>")
+	}
 	p := w.problemAt(n, InvalidEnumValue, fmt.Sprintf("%s `%s` is not one of the supported values %s.", displayPath(at.path), v, quoteList(nonEmpty)))
 	if best, ok := closest(v, nonEmpty); ok {
 		p.Message = fmt.Sprintf("%s `%s` is not a supported value; did you mean `%s`? (supported: %s)", displayPath(at.path), v, best, quoteList(nonEmpty))
