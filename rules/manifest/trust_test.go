@@ -1,8 +1,12 @@
 package manifest
 
 import (
+	"os"
+	"slices"
 	"strings"
 	"testing"
+
+	kproto "k8s.io/kube-openapi/pkg/util/proto"
 )
 
 // Cases for what is not an object to create (excerpts, objects shown in part, several
@@ -414,5 +418,211 @@ func TestKustomizePatchesText(t *testing.T) {
 	got := strings.Join(KustomizePatches([]byte(note)), " ")
 	if want := "increase_replicas.yaml set_memory.yaml patch-a.yaml patch-b.yml"; got != want {
 		t.Errorf("KustomizePatches = %q, want %q", got, want)
+	}
+}
+
+// Recall: deprecated fields, YAML 1.1 booleans, syntax errors that teach, and version
+// migrations that change the structure.
+func TestRecall(t *testing.T) {
+	for _, tc := range recallCases {
+		t.Run(tc.name, func(t *testing.T) { runCase(t, tc) })
+	}
+}
+
+var recallCases = []tcase{
+	{
+		name: "deprecated fields",
+		docs: []string{`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  ⟦serviceAccount⟧: web
+  containers:
+  - name: web
+    image: nginx
+  volumes:
+  - name: src
+    ⟦gitRepo⟧:
+      repository: https://example.com/repo.git
+`, `apiVersion: v1
+kind: Pod
+metadata:
+  name: both
+spec:
+  serviceAccountName: web
+  ⟦serviceAccount⟧: web
+  containers:
+  - name: web
+    image: nginx
+`},
+		want:  [][]want{{{DeprecatedField, 6, 3, true}, {DeprecatedField, 12, 5, false}}, {{DeprecatedField, 7, 3, false}}},
+		fixed: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  serviceAccountName: web\n  containers:\n  - name: web\n    image: nginx\n  volumes:\n  - name: src\n    gitRepo:\n      repository: https://example.com/repo.git\n"},
+	},
+	{
+		name: "YAML 1.1 booleans where a string belongs",
+		docs: []string{`apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: flags
+  labels:
+    canary: ⟦y⟧
+    debug: ⟦off⟧
+data:
+  VERBOSE: ⟦no⟧
+  CACHE: ⟦On⟧
+  QUOTED: "yes"
+`},
+		want:  [][]want{{{WrongType, 6, 13, true}, {WrongType, 7, 12, true}, {WrongType, 9, 12, true}, {WrongType, 10, 10, true}}},
+		fixed: []string{"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\n  labels:\n    canary: \"y\"\n    debug: \"off\"\ndata:\n  VERBOSE: \"no\"\n  CACHE: \"On\"\n  QUOTED: \"yes\"\n"},
+	},
+	{
+		name: "full-width colon",
+		docs: []string{"apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    service.kubernetes.io/tke-existed-lbid⟦：⟧lb-6swtxxxx\n"},
+		want:  [][]want{{{WrongType, 6, 43, true}}},
+		fixed: []string{"apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    service.kubernetes.io/tke-existed-lbid: lb-6swtxxxx\n"},
+	},
+	{
+		name: "full-width colon among other keys",
+		docs: []string{"apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    a: b\n    service.kubernetes.io/tke-existed-lbid⟦：⟧lb-6swtxxxx\n    c: d\n"},
+		want:  [][]want{{{YAMLSyntax, 7, 43, true}}},
+		fixed: []string{"apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    a: b\n    service.kubernetes.io/tke-existed-lbid: lb-6swtxxxx\n    c: d\n"},
+	},
+	{
+		name: "en dashes as list markers",
+		docs: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: gpu\nspec:\n  containers:\n  ⟦–⟧ name: cuda\n    image: cuda\n  tolerations:\n  – key: gpu\n    operator: Exists\n"},
+		want:  [][]want{{{YAMLSyntax, 7, 3, true}}},
+		fixed: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: gpu\nspec:\n  containers:\n  - name: cuda\n    image: cuda\n  tolerations:\n  - key: gpu\n    operator: Exists\n"},
+	},
+	{
+		name: "JSON commas",
+		docs: []string{"apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\naddress: \"192.168.0.8\"⟦,⟧\nport: 20250,\nserializeImagePulls: false,\n"},
+		want:  [][]want{{{YAMLSyntax, 3, 23, true}}},
+		fixed: []string{"apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\naddress: \"192.168.0.8\"\nport: 20250\nserializeImagePulls: false\n"},
+	},
+	{
+		name: "a key indented less than its siblings",
+		docs: []string{`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: iis
+spec:
+  replicas: 1
+  template:
+    spec:
+      containers:
+      - name: iis
+        ports:
+          - containerPort: 80
+ ⟦selector⟧:
+    matchLabels:
+      app: iis
+`},
+		want: [][]want{{{YAMLSyntax, 13, 2, false}}},
+	},
+	{
+		name: "a key indented under a key with a value",
+		docs: []string{"apiVersion: kubeadm.k8s.io/v1beta4\nkind: InitConfiguration\n  ⟦patches⟧:\n    directory: /home/user/somedir\n"},
+		want: [][]want{{{YAMLSyntax, 3, 3, false}}},
+	},
+	{
+		name: "a value with a colon",
+		docs: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx⟦:⟧ latest: x\n"},
+		want: [][]want{{{YAMLSyntax, 8, 17, false}}},
+	},
+	{
+		name: "the end of a heredoc and its output after the manifest",
+		docs: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: hello\nspec:\n  containers:\n  - name: hello\n    image: busybox:1.28\nEOF\npod/hello created\n"},
+	},
+	{
+		name: "a shell script in a yaml block",
+		docs: []string{"# create the file\ncat <<EOF >application.properties\nFOO=Bar\nEOF\n"},
+	},
+	{
+		name: "kubeadm v1beta3 with extraArgs",
+		docs: []string{`apiVersion: ⟦kubeadm.k8s.io/v1beta3⟧
+kind: ClusterConfiguration
+kubernetesVersion: v1.36.0
+apiServer:
+  extraArgs:
+    anonymous-auth: "false"
+    enable-admission-plugins: AlwaysPullImages,DefaultStorageClass
+    audit-log-maxage: 30
+`, `apiVersion: ⟦kubeadm.k8s.io/v1beta3⟧
+kind: ClusterConfiguration
+apiServer:
+  timeoutForControlPlane: 4m0s
+  extraArgs:
+    anonymous-auth: "false"
+`, `apiVersion: ⟦kubeadm.k8s.io/v1beta3⟧
+kind: ClusterConfiguration
+networking:
+  podSubnet: 10.244.0.0/16
+`},
+		want: [][]want{{{RemovedAPIVersion, 1, 13, false}}, {{RemovedAPIVersion, 1, 13, false}}, {{RemovedAPIVersion, 1, 13, false}}},
+		fixed: []string{`apiVersion: kubeadm.k8s.io/v1beta4
+kind: ClusterConfiguration
+kubernetesVersion: v1.36.0
+apiServer:
+  extraArgs:
+    - name: anonymous-auth
+      value: "false"
+    - name: enable-admission-plugins
+      value: AlwaysPullImages,DefaultStorageClass
+    - name: audit-log-maxage
+      value: "30"
+`, "", "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nnetworking:\n  podSubnet: 10.244.0.0/16\n"},
+	},
+}
+
+// The deprecated fields are derived from the embedded schema: those whose description
+// deprecates them. The list holds the known ones and none of the fields whose description
+// only mentions something else being deprecated.
+func TestDeprecatedFieldsFromSchema(t *testing.T) {
+	s, err := loadSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, name := range s.models.ListModels() {
+		k, ok := s.models.LookupModel(name).(*kproto.Kind)
+		if !ok {
+			continue
+		}
+		for f, fs := range k.Fields {
+			if d := fs.GetDescription(); d != "" {
+				if !isDeprecatedDescription(d) {
+					t.Errorf("%s.%s keeps a description that does not deprecate it: %q", name, f, d)
+				}
+				got = append(got, strings.TrimPrefix(name, "io.k8s.api.")+"."+f)
+			}
+		}
+	}
+	for _, want := range []string{"core.v1.PodSpec.serviceAccount", "core.v1.ServiceSpec.loadBalancerIP", "core.v1.Volume.gitRepo",
+		"core.v1.PersistentVolumeSpec.cephfs", "core.v1.LifecycleHandler.tcpSocket", "discovery.v1.Endpoint.deprecatedTopology"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("deprecated fields lack %s", want)
+		}
+	}
+	for _, not := range []string{"core.v1.PersistentVolumeSpec.persistentVolumeReclaimPolicy", "core.v1.ServiceAccount.secrets",
+		"networking.v1.IngressSpec.ingressClassName", "discovery.v1.EndpointSlice.addressType"} {
+		if slices.Contains(got, not) {
+			t.Errorf("%s is not deprecated, only something it mentions", not)
+		}
+	}
+	if len(got) < 40 {
+		t.Errorf("only %d deprecated fields: %v", len(got), got)
+	}
+}
+
+// The generator keeps the descriptions that reDeprecated matches; the two expressions are
+// one.
+func TestGeneratorUsesTheSameExpression(t *testing.T) {
+	src, err := os.ReadFile("internal/gen/main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), "regexp.MustCompile(`"+reDeprecated.String()+"`)") {
+		t.Errorf("internal/gen/main.go does not compile reDeprecated (%s)", reDeprecated)
 	}
 }

@@ -196,7 +196,7 @@ func kindWord(n *yaml.Node) string {
 
 func (w *walker) kind(n *yaml.Node, s *kproto.Kind, ref string, at where) {
 	if n.Kind != yaml.MappingNode {
-		if w.elidedParent(n, at) {
+		if w.elidedParent(n, at) || w.fullWidthColon(n, at) {
 			return
 		}
 		msg := fmt.Sprintf("%s must be a map of fields, not %s.", displayPath(at.path), kindWord(n))
@@ -342,6 +342,29 @@ func (w *walker) array(n *yaml.Node, s *kproto.Array, at where) {
 	}
 }
 
+// fullWidthColon reports a plain scalar where a map belongs that is a `key：value` pair
+// written with a full-width colon (U+FF1A), at the colon, with the fix.
+func (w *walker) fullWidthColon(n *yaml.Node, at where) bool {
+	if n.Kind != yaml.ScalarNode || n.Style != 0 || !strings.Contains(n.Value, "：") || strings.Contains(n.Value, "\n") {
+		return false
+	}
+	s, e := w.d.t.span(n)
+	i := strings.Index(string(w.d.t.src[s:e]), "：")
+	if i <= 0 {
+		return false
+	}
+	at0 := s + i
+	repl := ": "
+	if at0+len("：") < len(w.d.t.src) && w.d.t.src[at0+len("：")] == ' ' {
+		repl = ":"
+	}
+	p := Problem{Code: WrongType, Start: at0, End: at0 + len("："),
+		Message: fmt.Sprintf("%s must be a map, but `%s` is one string: `：` is a full-width colon, which YAML does not read as the `:` after a key. Write `:` and a space.", displayPath(at.path), n.Value),
+		Edits:   []Edit{{Start: at0, End: at0 + len("："), New: repl}}, Safe: true}
+	w.add(p)
+	return true
+}
+
 // itemFields reports a map whose keys are all fields of the list item type sch.
 func itemFields(n *yaml.Node, sch kproto.Schema) bool {
 	for i := 0; i < 50; i++ {
@@ -365,7 +388,7 @@ func itemFields(n *yaml.Node, sch kproto.Schema) bool {
 
 func (w *walker) mapping(n *yaml.Node, s *kproto.Map, at where) {
 	if n.Kind != yaml.MappingNode {
-		if w.elidedParent(n, at) {
+		if w.elidedParent(n, at) || w.fullWidthColon(n, at) {
 			return
 		}
 		msg := fmt.Sprintf("%s must be a map of keys to values, not %s.", displayPath(at.path), kindWord(n))
