@@ -272,9 +272,10 @@ func placeProblem(src []byte, m *notes.Manifest, pr manifest.Problem) finding {
 	return f
 }
 
-// withLinePrefix returns the text of edit e with the prefix that the
-// reader removed from the manifest's lines (a list item's indentation, a quote's `> `)
-// written again after each line break it inserts, so the lines it adds stay in the block.
+// withLinePrefix returns the text of edit e with the prefix that the reader removed from
+// the manifest's lines (a list item's indentation, a quote's `> `) written again after
+// each line break it inserts, so the lines it adds stay in the block, and with the line
+// breaks of the note (CRLF stays CRLF).
 func withLinePrefix(src []byte, m *notes.Manifest, e manifest.Edit) string {
 	if !strings.Contains(e.New, "\n") {
 		return e.New
@@ -284,9 +285,9 @@ func withLinePrefix(src []byte, m *notes.Manifest, e manifest.Edit) string {
 	for ls > 0 && src[ls-1] != '\n' {
 		ls--
 	}
-	prefix := string(src[ls:fs])
-	if prefix == "" {
-		return e.New
+	eol := "\n"
+	if le := bytes.IndexByte(src[fs:], '\n'); le > 0 && src[fs+le-1] == '\r' {
+		eol = "\r\n"
 	}
-	return strings.ReplaceAll(e.New, "\n", "\n"+prefix)
+	return strings.ReplaceAll(strings.ReplaceAll(e.New, "\r\n", "\n"), "\n", eol+string(src[ls:fs]))
 }
