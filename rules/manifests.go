@@ -27,10 +27,13 @@ var (
 		Run:   manifestRule(manifest.YAMLSyntax),
 	}
 	DuplicateKey = &lint.Rule{
-		ID: "NL202", Name: "duplicate-key", Severity: lint.Error,
+		ID: "NL202", Name: "duplicate-key", Severity: lint.Error, Fixable: true,
 		Summary: "a mapping has the same key twice",
 		Doc: "YAML to JSON conversion keeps only the last of two equal keys, silently dropping the first; " +
-			"the API server rejects the duplicate under strict validation.",
+			"the API server rejects the duplicate under strict validation. A second object written after another " +
+			"without a `---` line is reported once, at its `apiVersion` or `kind`, with a safe fix that inserts the `---`; " +
+			"each object is then checked on its own. The same object shown twice under comment headers (a file next to " +
+			"its live configuration) is a comparison, not a mistake.",
 		Wrong: "```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: \"1\"\n  a: \"2\"\n```\n",
 		Right: "```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: \"1\"\n  b: \"2\"\n```\n",
 		Run:   manifestRule(manifest.DuplicateKey),
