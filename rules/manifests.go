@@ -34,8 +34,8 @@ var (
 			"without a `---` line is reported once, at its `apiVersion` or `kind`, with a safe fix that inserts the `---`; " +
 			"each object is then checked on its own. The same object shown twice under comment headers (a file next to " +
 			"its live configuration) is a comparison, not a mistake.",
-		Wrong: "```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: \"1\"\n  a: \"2\"\n```\n",
-		Right: "```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: \"1\"\n  b: \"2\"\n```\n",
+		Wrong: "```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: \"1\"\n  a: \"2\"\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: dev\n```\n",
+		Right: "```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: \"1\"\n  b: \"2\"\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: dev\n```\n",
 		Run:   manifestRule(manifest.DuplicateKey),
 	}
 	UnknownField = &lint.Rule{
