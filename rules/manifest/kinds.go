@@ -17,7 +17,7 @@ type configAPI struct {
 	cite    string
 	// migrate says how a removed version becomes current: by the version change alone
 	// (migrateSwap), or by rewriting the fields whose structure changed (migrateKubeadmV1beta4);
-	// any other removed version gets no fix.
+	// any other removed version (the zero migration) gets no fix.
 	migrate map[string]migration
 }
 
@@ -25,10 +25,9 @@ type configAPI struct {
 type migration uint8
 
 const (
-	migrateNone migration = iota
 	// migrateSwap: the version change alone (the layout is the same); offered as unsafe,
 	// since a tool's defaults may differ between versions.
-	migrateSwap
+	migrateSwap migration = iota + 1
 	// migrateKubeadmV1beta4: kubeadm v1beta3 → v1beta4 turns extraArgs and
 	// kubeletExtraArgs from maps into lists of name/value and moves timeoutForControlPlane
 	// and discovery.timeout to timeouts (kubeadm v1beta4 "Changes since v1beta3",

@@ -51,8 +51,8 @@ func splitParts(src []byte) []part {
 			continue
 		}
 		next := part{}
-		switch {
-		case k.name == "apiVersion" || k.name == "kind":
+		switch k.name {
+		case "apiVersion", "kind":
 			// The new object starts at the comments right above its first line: this key,
 			// or the other of apiVersion/kind just before it when the previous object did
 			// not have that one.
