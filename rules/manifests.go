@@ -5,6 +5,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/notelint/notelint/lint"
@@ -167,7 +168,7 @@ func manifestFindings(p *lint.Pass) []finding {
 		docs := make([]manifest.Doc, len(ms))
 		for i, m := range ms {
 			docs[i] = manifest.Doc{Text: m.Text, Elided: m.Elided || elidedAround(p.Doc, m),
-				Name: manifestName(p.Doc, m), Line: p.Doc.Lines.Position(m.Start).Line}
+				Name: manifestName(p.Doc, m), Line: p.Doc.Lines.Position(m.Start).Line, Output: shownAsOutput(p.Doc, m)}
 		}
 		opts := manifest.Options{KubeVersion: p.Settings.KubeMinor, Patches: manifest.KustomizePatches(p.Doc.Src)}
 		for i, probs := range manifest.Check(docs, opts) {
@@ -177,6 +178,63 @@ func manifestFindings(p *lint.Pass) []finding {
 		}
 		return out
 	})
+}
+
+// shownAsOutput reports a manifest that the note shows as the output of the command
+// just before its block: `kubectl get … -o yaml` (or json), `kubectl edit` (the object
+// in the editor). Such text is the server's, not an object the reader creates. The
+// output of `kubectl create … --dry-run=client -o yaml` is a manifest to create and does
+// not count.
+func shownAsOutput(doc *notes.Document, m *notes.Manifest) bool {
+	if m.Origin != notes.FromFence || m.Block < 0 || m.Block >= len(doc.Fences) {
+		return false
+	}
+	fenceStart := doc.Fences[m.Block].Start
+	var last *notes.Command
+	for _, c := range doc.Commands {
+		if c.End <= fenceStart && c.Origin == notes.FromFence && c.Block != m.Block {
+			last = c
+		}
+	}
+	if last == nil || !printsObject(last) {
+		return false
+	}
+	// Only prose may stand between the command's block and the manifest's: no other
+	// block, and not more than a few lines.
+	for _, f := range doc.Fences {
+		if f.Start > last.End && f.Start < fenceStart {
+			return false
+		}
+	}
+	return doc.Lines.Position(fenceStart).Line-doc.Lines.Position(last.End).Line <= 12
+}
+
+// printsObject reports `kubectl get … -o yaml|json` and `kubectl edit …`.
+func printsObject(c *notes.Command) bool {
+	if len(c.Words) < 2 || c.Name() != "kubectl" && !slices.Contains(notes.KubectlAliases, c.Name()) {
+		return false
+	}
+	switch c.Words[1].Text {
+	case "edit":
+		return true
+	case "get":
+	default:
+		return false
+	}
+	for i, w := range c.Words[2:] {
+		v := w.Text
+		switch {
+		case v == "-o" || v == "--output":
+			if i+3 < len(c.Words) {
+				if o := c.Words[i+3].Text; o == "yaml" || o == "json" {
+					return true
+				}
+			}
+		case v == "-oyaml" || v == "-ojson" || v == "-o=yaml" || v == "-o=json" || v == "--output=yaml" || v == "--output=json":
+			return true
+		}
+	}
+	return false
 }
 
 // elidedAround reports a manifest that the note cut short with a `...` line just before

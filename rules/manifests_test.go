@@ -83,6 +83,19 @@ func TestManifestsReachTheChecker(t *testing.T) {
 			want: "7:1 NL205 `spec` is missing the required field `selector`|7:1 NL205 `spec` is missing the required field `template`",
 		},
 		{
+			name: "the output of kubectl get -o yaml",
+			src:  "```shell\nkubectl get pod qos-demo --namespace=qos-example --output=yaml\n```\n\n출력 결과는 다음과 같다.\n\n```yaml\nspec:\n  containers:\n    ...\n    resources:\n      limits:\n        cpu: 700m\nstatus:\n  qosClass: Guaranteed\n```\n",
+		},
+		{
+			name: "the object kubectl edit opens",
+			src:  "```shell\nkubectl edit statefulset cassandra\n```\n\n```yaml\napiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: cassandra\n  labels:\n  app: cassandra\nspec:\n  replicas: 4\n```\n",
+		},
+		{
+			name: "the output of a dry run is a manifest to create",
+			src:  "```shell\nkubectl create deployment web --image=nginx --dry-run=client -o yaml > web.yaml\n```\n\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n      - name: nginx\n        image: nginx\n```\n",
+			want: "10:1 NL205 `spec` is missing the required field `selector`",
+		},
+		{
 			name: "line numbers of the note",
 			src:  "# Title\n\ntext\n\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: \"1\"\n  a: \"2\"\n```\n",
 			want: "12:3 NL202 Duplicate key `a`: it is already defined on line 11",

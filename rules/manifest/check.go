@@ -36,6 +36,7 @@ type docState struct {
 	firstLine int
 	elided    map[int]bool
 	excerpt   bool // the document is an excerpt (Doc.Elided or an elision line seen)
+	shown     bool // the note shows the document as a command's output (Doc.Output)
 	skip      bool // not checked at all (a template, a script, mangled output)
 	root      *yaml.Node
 	probs     []Problem
@@ -81,7 +82,7 @@ func (n *note) prepare(docs []Doc) {
 			first := 1 + bytes.Count(src[:p.start], []byte("\n"))
 			t := newText(src[p.start:p.end])
 			t.lineBase = lineBase + first - 1
-			d := &docState{doc: i, base: p.start, part: p, t: t, name: doc.Name, firstLine: first, elided: elided, excerpt: excerpt}
+			d := &docState{doc: i, base: p.start, part: p, t: t, name: doc.Name, firstLine: first, elided: elided, excerpt: excerpt, shown: doc.Output}
 			n.parse(d)
 			n.docs = append(n.docs, d)
 		}
@@ -93,8 +94,8 @@ func (n *note) prepare(docs []Doc) {
 // or a manifest followed by the rest of a shell session (`EOF`, output).
 func (n *note) parse(d *docState) {
 	src := d.t.src
-	if isHelmTemplate(src) {
-		d.skip = true
+	if isHelmTemplate(src) || d.shown {
+		d.skip = true // not YAML yet, or a command's output: nothing in it is to create
 		return
 	}
 	root, perr := parse(d.t)
@@ -364,10 +365,10 @@ func (n *note) object(d *docState, s *schemaSet, m *yaml.Node, depth int) {
 		p := problemAt(d.t, av, DeprecatedAPIVersion, msg)
 		if l.replacement.Kind != "" {
 			p.Message += fmt.Sprintf("; use %s %s.", l.replacement.apiVersion(), l.replacement.Kind)
-			if l.replacement.Kind == kind {
-				probs := n.validate(d, s, m, s.byGVK[l.replacement], kind)
+			if l.replacement.Kind == kind && s.byGVK[l.replacement] != nil && len(n.validate(d, s, m, s.byGVK[l.replacement], kind)) == 0 {
+				// Only a swap that leaves a valid object; a structural migration gets none.
 				p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, l.replacement.apiVersion())}}
-				p.Safe = len(probs) == 0 && s.byGVK[l.replacement] != nil
+				p.Safe = true
 			}
 		} else {
 			p.Message += "."
@@ -400,12 +401,15 @@ func (n *note) removed(d *docState, s *schemaSet, m, av *yaml.Node, g gvk, l lif
 			p.Message += " " + l.replacement.Kind
 		}
 		p.Message += "."
-		if l.replacement.Kind == g.Kind {
-			p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, l.replacement.apiVersion())}}
-		}
 		if rs := s.byGVK[l.replacement]; rs != nil {
 			body := n.validate(d, s, m, rs, g.Kind)
-			p.Safe = len(body) == 0 && p.Edits != nil
+			if len(body) == 0 && l.replacement.Kind == g.Kind {
+				// The object is valid as it is under the replacement: the version change
+				// alone is the migration. Otherwise the structure changed (Ingress's
+				// serviceName, apps/v1's required selector) and no bare swap is offered.
+				p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, l.replacement.apiVersion())}}
+				p.Safe = true
+			}
 			if len(body) > 0 {
 				p.Message += fmt.Sprintf(" The object also needs changes to be valid as %s (%d problem(s) reported below), so the version change alone is not enough.", l.replacement.apiVersion(), len(body))
 			}

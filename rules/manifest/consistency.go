@@ -6,10 +6,11 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// consistencyFor runs consistency, without the selector checks for patches (a patch
-// carries only the fields it changes).
+// consistencyFor runs consistency, without the selector checks for anything but a whole
+// object (a patch carries only the fields it changes; an excerpt may have left out the
+// template's labels).
 func consistencyFor(d *docState, g gvk, m *yaml.Node) []Problem {
-	if d.patch {
+	if d.patch || d.partial {
 		var out []Problem
 		for _, ps := range podSpecs(g, m) {
 			out = append(out, podSpecChecks(d.t, ps)...)

@@ -55,10 +55,21 @@ func (w *walker) deprecatedField(m, k *yaml.Node, s *kproto.Kind, ref string, at
 		p.Message = fmt.Sprintf("`%s` is deprecated (%s): %s Write `%s`.", path, shortModel(ref), why, repl)
 		if taken, _ := mapGet(m, repl); taken == nil && k.Style == 0 && reAliasFor.MatchString(desc) {
 			p.Edits = []Edit{{Start: p.Start, End: p.End, New: repl}}
-			p.Safe = true
+			// A comment on the line that names the field shows it on purpose (`# we use
+			// pod.spec.serviceAccount`): the rename is offered for review only.
+			p.Safe = !w.commentNames(k)
 		}
 	}
 	w.add(p)
+}
+
+// commentNames reports a comment on k's line that mentions k.
+func (w *walker) commentNames(k *yaml.Node) bool {
+	t := w.d.t
+	_, e := t.span(k)
+	line := string(t.src[e:t.lineEnd(k.Line)])
+	i := strings.Index(line, " #")
+	return i >= 0 && strings.Contains(line[i:], k.Value)
 }
 
 // deprecationText is the part of a description that says why and what instead: from

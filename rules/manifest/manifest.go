@@ -29,6 +29,10 @@ type Doc struct {
 	// Line is the line of the note on which Text starts (1-based), for the line numbers
 	// messages cite; 0 counts from the document's first line.
 	Line int
+	// Output is set when the note shows the document as a command's output (it follows
+	// `kubectl get … -o yaml` or `kubectl edit`): it is not an object to create, and
+	// nothing in it is reported.
+	Output bool
 }
 
 // Edit replaces Doc.Text[Start:End] with New.

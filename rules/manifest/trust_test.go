@@ -455,8 +455,17 @@ spec:
   containers:
   - name: web
     image: nginx
+`, `apiVersion: v1
+kind: Pod
+metadata:
+  name: shown
+spec:
+  ⟦serviceAccount⟧: myuser # we use pod.spec.serviceAccount
+  containers:
+  - name: web
+    image: nginx
 `},
-		want:  [][]want{{{DeprecatedField, 6, 3, true}, {DeprecatedField, 12, 5, false}}, {{DeprecatedField, 7, 3, false}}},
+		want:  [][]want{{{DeprecatedField, 6, 3, true}, {DeprecatedField, 12, 5, false}}, {{DeprecatedField, 7, 3, false}}, {{DeprecatedField, 6, 3, false}}},
 		fixed: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  serviceAccountName: web\n  containers:\n  - name: web\n    image: nginx\n  volumes:\n  - name: src\n    gitRepo:\n      repository: https://example.com/repo.git\n"},
 	},
 	{
@@ -573,6 +582,79 @@ apiServer:
       value: "30"
 `, "", "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nnetworking:\n  podSubnet: 10.244.0.0/16\n"},
 	},
+}
+
+// A removed built-in version whose replacement changed the structure gets no bare swap;
+// one whose object is valid under the replacement gets a safe one.
+func TestRemovedAPIFixes(t *testing.T) {
+	runCase(t, tcase{
+		name: "structural and bare migrations",
+		docs: []string{`apiVersion: ⟦extensions/v1beta1⟧
+kind: Ingress
+metadata:
+  name: test-ingress
+spec:
+  rules:
+  - http:
+      paths:
+      - ⟦path⟧: /pay
+        backend:
+          ⟦serviceName⟧: pay-service
+          ⟦servicePort⟧: 8282
+`, `apiVersion: ⟦apps/v1beta2⟧
+kind: Deployment
+metadata:
+  name: nginx
+⟦spec⟧:
+  replicas: 2
+  template:
+    metadata:
+      labels: {app: nginx}
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+`, `apiVersion: ⟦batch/v1beta1⟧
+kind: CronJob
+metadata:
+  name: tick
+spec:
+  schedule: "*/5 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: tick
+            image: busybox
+`},
+		want: [][]want{
+			{{RemovedAPIVersion, 1, 13, false}, {MissingRequiredField, 9, 9, false}, {UnknownField, 11, 11, false}, {UnknownField, 12, 11, false}},
+			{{RemovedAPIVersion, 1, 13, false}, {MissingRequiredField, 5, 1, false}},
+			{{RemovedAPIVersion, 1, 13, true}},
+		},
+		fixed: []string{"", "", strings.Replace(`apiVersion: batch/v1beta1
+kind: CronJob
+metadata:
+  name: tick
+spec:
+  schedule: "*/5 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: tick
+            image: busybox
+`, "batch/v1beta1", "batch/v1", 1)},
+	})
+	for i, p := range Check([]Doc{{Text: []byte("apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: x\nspec:\n  rules:\n  - http:\n      paths:\n      - path: /\n        backend:\n          serviceName: s\n          servicePort: 80\n")}}, Options{})[0] {
+		if len(p.Edits) > 0 {
+			t.Errorf("problem %d (%s) offers a fix for a structural migration: %v", i, p.Code, p.Edits)
+		}
+	}
 }
 
 // The deprecated fields are derived from the embedded schema: those whose description
