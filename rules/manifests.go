@@ -222,15 +222,14 @@ func printsObject(c *notes.Command) bool {
 		return false
 	}
 	for i, w := range c.Words[2:] {
-		v := w.Text
-		switch {
-		case v == "-o" || v == "--output":
+		switch w.Text {
+		case "-o", "--output":
 			if i+3 < len(c.Words) {
 				if o := c.Words[i+3].Text; o == "yaml" || o == "json" {
 					return true
 				}
 			}
-		case v == "-oyaml" || v == "-ojson" || v == "-o=yaml" || v == "-o=json" || v == "--output=yaml" || v == "--output=json":
+		case "-oyaml", "-ojson", "-o=yaml", "-o=json", "--output=yaml", "--output=json":
 			return true
 		}
 	}
