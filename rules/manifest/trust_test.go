@@ -650,6 +650,10 @@ spec:
             image: busybox
 `, "batch/v1beta1", "batch/v1", 1)},
 	})
+	probs := Check([]Doc{{Text: []byte("apiVersion: v1\nkind: Service\nmetadata:\n  name: my-service\nspec:\n  selector: {app: my-app}\n  ports:\n  - port: 80\n  topologyKeys: [\"kubernetes.io/hostname\"]\n")}}, Options{})[0]
+	if len(probs) != 1 || probs[0].Code != UnknownField || !strings.Contains(probs[0].Message, "removed in Kubernetes 1.22") || probs[0].Edits != nil {
+		t.Errorf("topologyKeys: %+v", probs)
+	}
 	for i, p := range Check([]Doc{{Text: []byte("apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: x\nspec:\n  rules:\n  - http:\n      paths:\n      - path: /\n        backend:\n          serviceName: s\n          servicePort: 80\n")}}, Options{})[0] {
 		if len(p.Edits) > 0 {
 			t.Errorf("problem %d (%s) offers a fix for a structural migration: %v", i, p.Code, p.Edits)

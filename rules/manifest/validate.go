@@ -281,6 +281,11 @@ func (w *walker) unknownField(m, k *yaml.Node, s *kproto.Kind, ref string, at wh
 		where = "in " + displayPath(at.path)
 	}
 	p := w.problemAt(k, UnknownField, "")
+	if why, ok := removedFields[ref+"."+name]; ok {
+		p.Message = fmt.Sprintf("Unknown field `%s` %s (%s): %s", name, where, typ, why)
+		w.add(p)
+		return
+	}
 	if best, ok := closest(name, s.Keys()); ok {
 		taken, _ := mapGet(m, best)
 		p.Message = fmt.Sprintf("Unknown field `%s` %s (%s); did you mean `%s`? The API server rejects unknown fields with --validate=strict.", name, where, typ, best)
@@ -291,6 +296,19 @@ func (w *walker) unknownField(m, k *yaml.Node, s *kproto.Kind, ref string, at wh
 		p.Message = fmt.Sprintf("Unknown field `%s` %s (%s); the API server rejects unknown fields with --validate=strict. Known fields: %s.", name, where, typ, fieldSample(s))
 	}
 	w.add(p)
+}
+
+// removedFields are fields that older Kubernetes releases had and notes still use, with
+// what happened to them (the schema only says they are unknown).
+var removedFields = map[string]string{
+	// The alpha Service topologyKeys field was deprecated in 1.21 (kubernetes/kubernetes
+	// #96736) and removed in 1.22 (#102412, "Remove deprecated alpha Service topologyKeys
+	// field"), replaced by topology-aware routing and internalTrafficPolicy.
+	"io.k8s.api.core.v1.ServiceSpec.topologyKeys": "Service Topology and its `topologyKeys` field were removed in Kubernetes 1.22; use topology-aware routing (the `trafficDistribution` field or the `service.kubernetes.io/topology-mode` annotation) or `internalTrafficPolicy: Local`.",
+	// networking.k8s.io/v1 Ingress (1.19) renamed these v1beta1 fields.
+	"io.k8s.api.networking.v1.IngressSpec.backend":        "networking.k8s.io/v1 renamed `backend` to `defaultBackend`.",
+	"io.k8s.api.networking.v1.IngressBackend.serviceName": "networking.k8s.io/v1 replaced `serviceName` with `service.name`.",
+	"io.k8s.api.networking.v1.IngressBackend.servicePort": "networking.k8s.io/v1 replaced `servicePort` with `service.port.number` (or `service.port.name`).",
 }
 
 func shortModel(ref string) string {
