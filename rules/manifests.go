@@ -22,7 +22,10 @@ var (
 		ID: "NL201", Name: "yaml-syntax", Severity: lint.Error, Fixable: true,
 		Summary: "the YAML does not parse",
 		Doc: "The document is not valid YAML (or indents with tabs, which YAML forbids), so kubectl cannot read it. " +
-			"notelint reports the line and column where the parser stopped; a tab used as indentation gets a safe fix (two spaces).",
+			"notelint reports the mistake at its own line and column in the note and says what it is: a key indented under a " +
+			"`key: value` line or where no mapping lines up, a full-width colon `：`, a dash that is not `-`, JSON's commas. " +
+			"The fix is safe only when the document parses once it is applied. An excerpt (`...` lines) is judged only up to " +
+			"its first elision, and a block that is not YAML at all (a script in a yaml fence) is not reported.",
 		Wrong: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n\tname: web\n```\n",
 		Right: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n```\n",
 		Run:   manifestRule(manifest.YAMLSyntax),
@@ -51,7 +54,10 @@ var (
 	WrongType = &lint.Rule{
 		ID: "NL204", Name: "wrong-type", Severity: lint.Error, Fixable: true,
 		Summary: "the value has the wrong type",
-		Doc:     "The API schema wants another type here: a number where a string is written, a list where a map is written.",
+		Doc: "The API schema wants another type here: a number where a string is written, a list where a map is written. " +
+			"kubectl reads YAML 1.1, where unquoted `yes`, `no`, `on`, `off`, `y` and `n` are booleans, so `value: no` in an " +
+			"environment variable or a label reaches the API server as a boolean and is rejected; the fix quotes it. Placeholders " +
+			"(`<integer>`, `${PORT}`, `[Honor|Ignore]`) are never reported.",
 		Wrong:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: \"80\"\n```\n",
 		Right:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: 80\n```\n",
 		Run:     manifestRule(manifest.WrongType),
@@ -59,7 +65,10 @@ var (
 	MissingRequiredField = &lint.Rule{
 		ID: "NL205", Name: "missing-required-field", Severity: lint.Error,
 		Summary: "a required field is missing",
-		Doc:     "The API schema requires this field (an apps/v1 Deployment needs `spec.selector`, a container needs `name`).",
+		Doc: "The API schema requires this field (an apps/v1 Deployment needs `spec.selector`, a container needs `name`). " +
+			"Only a document that presents itself as a whole object is held to it: apiVersion, kind, metadata.name and a body. " +
+			"An excerpt (`...`, `# ...`), an object shown in part, a kustomize patch, a webhook message or the output of " +
+			"`kubectl get -o yaml` is not.",
 		Wrong:   "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n```\n",
 		Right:   "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n```\n",
 		Run:     manifestRule(manifest.MissingRequiredField),
@@ -126,7 +135,9 @@ var (
 	CustomResource = &lint.Rule{
 		ID: "NL213", Name: "custom-resource", Severity: lint.Info,
 		Summary: "the kind is not built into Kubernetes",
-		Doc:     "The kind belongs to a custom resource (its group is not a built-in one), so notelint cannot check its fields. Reported once per kind per note.",
+		Doc: "The kind belongs to a custom resource (its group is not a built-in one) whose CustomResourceDefinition is not in " +
+			"the note, so notelint cannot check its fields. Reported once per kind per note. When the note defines the CRD, its " +
+			"instances are checked against the CRD's openAPIV3Schema instead (types, required fields, enums, bounds, unknown fields).",
 		Wrong:   "```yaml\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\nspec:\n  secretName: web-tls\n```\n",
 		Right:   "```yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: web-tls\ntype: kubernetes.io/tls\ndata:\n  tls.crt: \"\"\n  tls.key: \"\"\n```\n",
 		Run:     manifestRule(manifest.CustomResource),

@@ -134,7 +134,15 @@ var (
 // `Honor|Ignore`.
 func placeholderText(v string) bool {
 	v = strings.TrimSpace(v)
-	return v != "" && (dotsOnly(v) || reAngle.MatchString(v) || reTemplate.MatchString(v) || reAlternates.MatchString(v))
+	if v == "" {
+		return false
+	}
+	// Most values hold none of the characters a placeholder needs; the expressions run
+	// only on those that do (this runs for every scalar of every manifest).
+	return dotsOnly(v) ||
+		strings.IndexByte(v, '<') >= 0 && reAngle.MatchString(v) ||
+		strings.ContainsAny(v, "{$") && reTemplate.MatchString(v) ||
+		strings.IndexByte(v, '|') >= 0 && reAlternates.MatchString(v)
 }
 
 // isPlaceholder reports a node that stands for a value instead of being one: a scalar
