@@ -58,9 +58,9 @@ var (
 			"kubectl reads YAML 1.1, where unquoted `yes`, `no`, `on`, `off`, `y` and `n` are booleans, so `value: no` in an " +
 			"environment variable or a label reaches the API server as a boolean and is rejected; the fix quotes it. Placeholders " +
 			"(`<integer>`, `${PORT}`, `[Honor|Ignore]`) are never reported.",
-		Wrong:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: \"80\"\n```\n",
-		Right:   "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: 80\n```\n",
-		Run:     manifestRule(manifest.WrongType),
+		Wrong: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: \"80\"\n```\n",
+		Right: "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: 80\n```\n",
+		Run:   manifestRule(manifest.WrongType),
 	}
 	MissingRequiredField = &lint.Rule{
 		ID: "NL205", Name: "missing-required-field", Severity: lint.Error,
@@ -69,9 +69,9 @@ var (
 			"Only a document that presents itself as a whole object is held to it: apiVersion, kind, metadata.name and a body. " +
 			"An excerpt (`...`, `# ...`), an object shown in part, a kustomize patch, a webhook message or the output of " +
 			"`kubectl get -o yaml` is not.",
-		Wrong:   "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n```\n",
-		Right:   "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n```\n",
-		Run:     manifestRule(manifest.MissingRequiredField),
+		Wrong: "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n```\n",
+		Right: "```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n```\n",
+		Run:   manifestRule(manifest.MissingRequiredField),
 	}
 	InvalidValue = &lint.Rule{
 		ID: "NL206", Name: "invalid-value", Severity: lint.Error, Fixable: true,
@@ -138,9 +138,9 @@ var (
 		Doc: "The kind belongs to a custom resource (its group is not a built-in one) whose CustomResourceDefinition is not in " +
 			"the note, so notelint cannot check its fields. Reported once per kind per note. When the note defines the CRD, its " +
 			"instances are checked against the CRD's openAPIV3Schema instead (types, required fields, enums, bounds, unknown fields).",
-		Wrong:   "```yaml\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\nspec:\n  secretName: web-tls\n```\n",
-		Right:   "```yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: web-tls\ntype: kubernetes.io/tls\ndata:\n  tls.crt: \"\"\n  tls.key: \"\"\n```\n",
-		Run:     manifestRule(manifest.CustomResource),
+		Wrong: "```yaml\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\nspec:\n  secretName: web-tls\n```\n",
+		Right: "```yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: web-tls\ntype: kubernetes.io/tls\ndata:\n  tls.crt: \"\"\n  tls.key: \"\"\n```\n",
+		Run:   manifestRule(manifest.CustomResource),
 	}
 )
 
