@@ -407,6 +407,20 @@ func TestTrustOptions(t *testing.T) {
 	if probs := Check([]Doc{{Text: []byte(patch), Name: "deployment.yaml"}}, Options{})[0]; len(probs) != 2 {
 		t.Errorf("a whole Deployment without selector and template: %v", probs)
 	}
+	// The reader blanked the excerpt's elision lines (`...` at column 0 included, which it
+	// no longer reads as YAML's document end): the output excerpt of kubectl get, and an
+	// object that ends in `...`.
+	blanked := "spec:\n     \n  replicas: 3\n   \nstatus:\n  availableReplicas: 2\n   \nlastUpdateTime: 2021-04-02T20:57:05Z\n    message: 'unable to create pods'\n"
+	if probs := Check([]Doc{{Text: []byte(blanked), Elided: true}}, Options{})[0]; len(probs) != 0 {
+		t.Errorf("elided output: %v", probs)
+	}
+	labels := "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: wordpress\n  labels:\n    app.kubernetes.io/name: wordpress\nspec:\n  replicas: 1\n   \n"
+	if probs := Check([]Doc{{Text: []byte(labels), Elided: true}}, Options{})[0]; len(probs) != 0 {
+		t.Errorf("elided Deployment: %v", probs)
+	}
+	if probs := Check([]Doc{{Text: []byte(labels)}}, Options{})[0]; len(probs) != 2 {
+		t.Errorf("the same Deployment, whole, lacks selector and template: %v", probs)
+	}
 	// The reader blanked the excerpt's elision lines.
 	if probs := Check([]Doc{{Text: []byte("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n   \nspec:\n  containers:\n     \n    resources: {}\n"), Elided: true}}, Options{})[0]; len(probs) != 0 {
 		t.Errorf("elided by the reader: %v", probs)
