@@ -52,7 +52,9 @@ func (w *walker) deprecatedField(m, k *yaml.Node, s *kproto.Kind, ref string, at
 	}
 	p.Message = fmt.Sprintf("`%s` is deprecated (%s): %s", path, shortModel(ref), why)
 	if repl != "" {
-		p.Message = fmt.Sprintf("`%s` is deprecated (%s): %s Write `%s`.", path, shortModel(ref), why, repl)
+		if !strings.Contains(why, repl) {
+			p.Message += fmt.Sprintf(" Write `%s`.", repl)
+		}
 		if taken, _ := mapGet(m, repl); taken == nil && k.Style == 0 && reAliasFor.MatchString(desc) {
 			p.Edits = []Edit{{Start: p.Start, End: p.End, New: repl}}
 			// A comment on the line that names the field shows it on purpose (`# we use
