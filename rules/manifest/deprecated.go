@@ -82,6 +82,12 @@ func deprecationText(desc string) string {
 		t = desc[m[2]:]
 	}
 	t = strings.TrimSpace(t)
+	for _, p := range []string{"Deprecated:", "Deprecated."} {
+		if rest, ok := strings.CutPrefix(t, p); ok && strings.TrimSpace(rest) != "" {
+			t = strings.TrimSpace(rest)
+			t = strings.ToUpper(t[:1]) + t[1:]
+		}
+	}
 	if len(t) > 200 {
 		cut := strings.LastIndex(t[:200], ". ")
 		if cut > 0 {
