@@ -58,6 +58,11 @@ type Rule struct {
 	Severity Severity // default severity
 	Fixable  bool     // the rule offers fixes
 	Run      func(*Pass)
+	// Masks is set for a rule whose finding stops the text from being
+	// checked further (a YAML syntax error hides the document from every
+	// other rule): fixing it may reveal findings that were there all along,
+	// so the fix guard lets other rules report more after such a fix.
+	Masks bool
 	// AfterSuppression rules run after every other rule's findings went
 	// through the note's suppression comments; their Pass has Suppression.
 	AfterSuppression bool

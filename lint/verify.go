@@ -19,7 +19,9 @@ import (
 //     info string (never prose around a command, never pasted output), and
 //  2. applied to the block that holds it (the fence, or the lines of the
 //     edits) and linted again on its own, the finding's rule reports one
-//     finding fewer and no rule reports more than before.
+//     finding fewer and no rule reports more than before (other rules may
+//     report more after fixing a finding that masked them, Rule.Masks: a
+//     YAML syntax error hides the whole document).
 //
 // Otherwise the fix is demoted to unsafe: shown with --unsafe-fixes, never
 // applied by --fix alone. Results are cached by block text and edits, so the
@@ -102,11 +104,11 @@ func (l *Linter) fixHolds(doc *notes.Document, sure *sureText, d *Diagnostic, f 
 		shifted[i] = Edit{Start: e.Start - start, End: e.End - start, New: e.New}
 	}
 	fixed := applyEdits(block, shifted)
-	ok, seen := l.improves(doc.Path, undent(block, dedent), undent(fixed, dedent), d.Rule.ID)
+	ok, seen := l.improves(doc.Path, undent(block, dedent), undent(fixed, dedent), d.Rule.ID, d.Rule.Masks)
 	if !seen && (start > 0 || end < len(doc.Src)) && len(doc.Src) <= maxWholeVerify {
 		// The finding needs more of the note than its block (a CRD defined
 		// elsewhere, say): check the fix against the whole note instead.
-		ok, _ = l.improves(doc.Path, doc.Src, applyEdits(doc.Src, f.Edits), d.Rule.ID)
+		ok, _ = l.improves(doc.Path, doc.Src, applyEdits(doc.Src, f.Edits), d.Rule.ID, d.Rule.Masks)
 	}
 	l.cache.put(key.String(), ok)
 	return ok
@@ -119,7 +121,7 @@ const maxWholeVerify = 1 << 20
 // improves lints a text before and after a fix, on its own. ok: rule id
 // reports fewer findings after, and no rule reports more; seen: the
 // finding's rule reports anything at all before (the text shows it).
-func (l *Linter) improves(path string, before, after []byte, id string) (ok, seen bool) {
+func (l *Linter) improves(path string, before, after []byte, id string, masks bool) (ok, seen bool) {
 	sub := &Linter{Rules: l.Rules, Settings: l.Settings, Known: l.Known, sub: true}
 	b := sub.ruleCounts(path, before)
 	if b == nil || b[id] == 0 {
@@ -130,7 +132,7 @@ func (l *Linter) improves(path string, before, after []byte, id string) (ok, see
 		return false, true
 	}
 	for rule, n := range a {
-		if n > b[rule] {
+		if n > b[rule] && !(masks && rule != id) {
 			return false, true
 		}
 	}

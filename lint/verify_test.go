@@ -102,3 +102,24 @@ func TestIntervals(t *testing.T) {
 		}
 	}
 }
+
+// TestFixGuardMasks: fixing a finding that masked others (a syntax error)
+// may reveal findings of other rules; the fix stays safe.
+func TestFixGuardMasks(t *testing.T) {
+	masking := &Rule{ID: "NL912", Name: "masking", Severity: Error, Fixable: true, Masks: true, Run: func(p *Pass) {
+		if i := strings.Index(string(p.Doc.Src), "broken"); i >= 0 {
+			p.Report(Diagnostic{Start: i, End: i + 6, Message: "broken", Fixes: []Fix{{Title: "t", Edits: []Edit{{i, i + 6, "good2"}}, Safe: true}}})
+		}
+	}}
+	l := &Linter{Rules: []*Rule{masking, newRule}}
+	res := l.LintSource("n.md", []byte("```sh\necho broken\n```\n"))
+	if len(res.Diags) != 1 || !res.Diags[0].Fixes[0].Safe {
+		t.Fatalf("got %+v; want one finding with a safe fix", res.Diags)
+	}
+	masking.Masks = false
+	l = &Linter{Rules: []*Rule{masking, newRule}}
+	res = l.LintSource("n.md", []byte("```sh\necho broken\n```\n"))
+	if res.Diags[0].Fixes[0].Safe {
+		t.Fatalf("without Masks the new finding demotes the fix")
+	}
+}

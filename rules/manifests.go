@@ -19,7 +19,7 @@ import (
 
 var (
 	YAMLSyntax = &lint.Rule{
-		ID: "NL201", Name: "yaml-syntax", Severity: lint.Error, Fixable: true,
+		ID: "NL201", Name: "yaml-syntax", Severity: lint.Error, Fixable: true, Masks: true,
 		Summary: "the YAML does not parse",
 		Doc: "The document is not valid YAML (or indents with tabs, which YAML forbids), so kubectl cannot read it. " +
 			"notelint reports the mistake at its own line and column in the note and says what it is: a key indented under a " +
