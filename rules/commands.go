@@ -159,7 +159,7 @@ func commandFindings(p *lint.Pass) []finding {
 			}
 			args := make([]kubectl.Arg, len(words))
 			for i, w := range words {
-				args[i] = kubectl.Arg{Text: w.Text, Placeholder: w.Placeholder}
+				args[i] = kubectl.Arg{Text: w.Text, Placeholder: w.Placeholder, Expands: w.Expands}
 			}
 			for _, f := range c.Check(args) {
 				out = append(out, place(p.Doc.Src, words, f))

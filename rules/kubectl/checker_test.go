@@ -3,6 +3,7 @@ package kubectl
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,7 +15,7 @@ var braceGroup = regexp.MustCompile(`\{[^{}.][^{}]*\}`)
 
 // split turns a command line into Args the way the engine does: shell
 // words after quote removal, <x>, {x}, {x y} and $X words marked as
-// placeholders.
+// placeholders, and an unquoted $X, ${X} or $(cmd) word marked Expands.
 func split(t testing.TB, line string) []Arg {
 	t.Helper()
 	prot := braceGroup.ReplaceAllStringFunc(line, func(s string) string { return strings.ReplaceAll(s, " ", "\x00") })
@@ -28,7 +29,8 @@ func split(t testing.TB, line string) []Arg {
 		ph := strings.HasPrefix(w, "$") ||
 			strings.HasPrefix(w, "<") && strings.HasSuffix(w, ">") ||
 			strings.HasPrefix(w, "{") && strings.HasSuffix(w, "}") && !strings.HasPrefix(w, "{.")
-		args[i] = Arg{Text: w, Placeholder: ph}
+		unquoted := strings.HasPrefix(w, "$") && slices.Contains(strings.Fields(line), w)
+		args[i] = Arg{Text: w, Placeholder: ph, Expands: unquoted}
 	}
 	return args
 }
@@ -314,6 +316,16 @@ var validCommands = []string{
 	`vim x.yaml`,
 	`watch -n 1 kubectl get pods`,
 	`watch kubectl get pods`,
+	// unquoted expansions are any number of words ($ns holds "-n dev",
+	// $do holds "--dry-run=client -o yaml"): nothing is counted across them
+	`k exec -it $ns consumer -- /bin/sh`,
+	`k exec -it $ns consumer -- sh`,
+	`kubectl exec $POD sh`,
+	`kubectl exec -it $POD_AND_CONTAINER ls`,
+	`kubectl run nginx $do`,
+	`kubectl create deployment web $IMAGE_FLAGS`,
+	`kubectl create deployment --image $IMAGE`,
+	`kubectl scale deploy web $REPLICAS`,
 }
 
 func TestValidCommands(t *testing.T) {
@@ -408,6 +420,12 @@ var invalidCommands = []struct {
 	{`kubectl autoscale deploy x --max=5 --cpu-percent 80`, []want{{"deprecated-form", `--cpu-percent`, `kubectl autoscale deploy x --max=5 --cpu=80%`, true}}},
 	{`kubectl exec -it busybox sh`, []want{{"removed-flag", `sh`, `kubectl exec -it busybox -- sh`, true}}},
 	{`kubectl exec nginx ls /`, []want{{"removed-flag", `ls`, `kubectl exec nginx -- ls /`, true}}},
+	// an expansion before the pod: the command certainly lacks "--", but
+	// where "--" goes depends on what the expansion holds, so no fix
+	{`k exec -it $ns consumer sh`, []want{{"removed-flag", `sh`, "", false}}},
+	{`kubectl exec -it web $opts ls -l`, []want{{"removed-flag", `ls`, "", false}}},
+	{`kubectl exec $ns web ls --color`, []want{{"removed-flag", `ls`, "", false}}},
+	{`kubectl exec web ls $dir`, []want{{"removed-flag", `ls`, `kubectl exec web -- ls $dir`, true}}},
 	{`kubectl rolling-update frontend --image=image:v2`, []want{{"removed-flag", `rolling-update`, "", false}}},
 	{`kubectl alpha debug mypod -it --image=busybox`, []want{{"unknown-command", `debug`, `kubectl debug mypod -it --image=busybox`, true}}},
 	{`kubectl convert -f pod.yaml --output-version apps/v1`, []want{{"kubectl-plugin", `convert`, "", false}}},

@@ -26,6 +26,9 @@ type parsed struct {
 	flags map[string][]flagUse
 	count int // flags written, known or not
 	end   int
+	// expands: a word after the program may expand to any number of words
+	// (Arg.Expands), so counts of positionals and absent flags are unknown.
+	expands bool
 }
 
 func (p *parsed) has(name string) bool { return len(p.flags[name]) > 0 }
@@ -37,7 +40,7 @@ var dryRunWord = regexp.MustCompile(`^--dry[-_]?run[-_:]?(client|server|none|tru
 // deprecated flags and bad values. The cobra tree is never touched: flags
 // come from the snapshot in n.
 func (r *run) parseFlags(p int, n *cmdNode, path map[int]bool, end int) *parsed {
-	pr := &parsed{node: n, dash: -1, flags: map[string][]flagUse{}, end: end}
+	pr := &parsed{node: n, dash: -1, flags: map[string][]flagUse{}, end: end, expands: r.expandsIn(p+1, end)}
 	for i := p + 1; i < end; i++ {
 		if path[i] {
 			continue
@@ -46,7 +49,7 @@ func (r *run) parseFlags(p int, n *cmdNode, path map[int]bool, end int) *parsed 
 		switch {
 		case pr.dash >= 0:
 			pr.pos = append(pr.pos, i)
-		case r.args[i].Placeholder && !placeholderValueOnly(w):
+		case (r.args[i].Placeholder || r.args[i].Expands) && !placeholderValueOnly(w):
 			pr.pos = append(pr.pos, i)
 		case w == "--":
 			pr.dash = len(pr.pos)
@@ -115,7 +118,7 @@ func (r *run) longFlag(p int, pr *parsed, i int) int {
 	}
 	pr.flags[f.Name] = append(pr.flags[f.Name], u)
 	r.deprecatedFlag(p, pr, u, "--"+name)
-	if u.hasVal && !r.args[u.val].Placeholder {
+	if u.hasVal && r.literal(u.val) {
 		r.checkValue(p, pr, u)
 	}
 	return last
@@ -173,7 +176,7 @@ func (r *run) shortFlags(p int, pr *parsed, i int) int {
 		}
 		pr.flags[f.Name] = append(pr.flags[f.Name], u)
 		r.deprecatedFlag(p, pr, u, "-"+string(c))
-		if u.hasVal && !r.args[u.val].Placeholder {
+		if u.hasVal && r.literal(u.val) {
 			r.checkValue(p, pr, u)
 		}
 		return last

@@ -58,6 +58,12 @@ var Codes = []Code{
 type Arg struct {
 	Text        string // the word's value after shell quote removal, e.g. --dry-run=client
 	Placeholder bool   // a placeholder such as <pod-name>, {podname}, $POD, ...: never an error, matches anything
+	// Expands marks an unquoted expansion ($ns, ${FLAGS}, $(cmd)) that the
+	// shell may split into any number of words, flags included: the checker
+	// treats it as an unknown number of unknown words, so nothing that counts
+	// positional arguments or needs a flag to be absent is judged across it,
+	// and no fix moves words across it. It implies Placeholder.
+	Expands bool
 }
 
 // Edit replaces the text from (FromArg, FromOff) up to (ToArg, ToOff),
@@ -165,7 +171,24 @@ func (r *run) text(i int) string { return r.args[i].Text }
 // open: marked by the caller, or written as $VAR, ${VAR}, $(cmd), <name>,
 // {name}, ..., or an all-caps NAME.
 func (r *run) isPlaceholder(i int) bool {
-	return r.args[i].Placeholder || looksPlaceholder(r.args[i].Text)
+	return r.args[i].Placeholder || r.args[i].Expands || looksPlaceholder(r.args[i].Text)
+}
+
+// literal reports whether word i is written out: neither marked as a
+// placeholder nor an expansion.
+func (r *run) literal(i int) bool {
+	return !r.args[i].Placeholder && !r.args[i].Expands
+}
+
+// expandsIn reports whether any word in args[from:to] may expand to an
+// unknown number of words.
+func (r *run) expandsIn(from, to int) bool {
+	for i := max(from, 0); i < to && i < len(r.args); i++ {
+		if r.args[i].Expands {
+			return true
+		}
+	}
+	return false
 }
 
 func looksPlaceholder(s string) bool {

@@ -88,7 +88,8 @@ func (r *run) checkPositionals(p int, pr *parsed) {
 	// Missing arguments are only reported for a command written out with
 	// some arguments: a bare "kubectl create deployment" in prose names the
 	// command rather than running it.
-	if help || pr.count+len(pr.pos) == 0 {
+	if help || pr.count+len(pr.pos) == 0 || pr.expands {
+		// an expansion may hold the flag or argument that looks missing
 		return
 	}
 	for _, name := range n.required {
@@ -139,29 +140,49 @@ func (r *run) checkExecDash(p int, pr *parsed, before []int, fromFile bool) {
 	if fromFile {
 		first = 0
 	}
-	if len(before) <= first {
+	// An expansion ($ns holding "-n dev", or nothing at all) is an unknown
+	// number of words: only written words are counted, and "--" is never
+	// placed across an expansion, because which word starts the command is
+	// then unknown.
+	var lit []int
+	for _, k := range before {
+		if !r.args[k].Expands {
+			lit = append(lit, k)
+		}
+	}
+	if len(lit) <= first {
 		return
 	}
-	i := before[first]
+	i := lit[first]
 	if r.isPlaceholder(i) {
 		return
 	}
-	e := []Edit{{FromArg: i, FromOff: 0, ToArg: i, ToOff: 0, New: "-- "}}
+	certain := !r.expandsIn(p+1, i)
+	from := i // the earliest word that may belong to the container's command
+	if !certain {
+		from = lit[0]
+	}
 	when, code := "is not supported since 1.31", RemovedFlag
 	if r.c.version < 31 {
 		when, code = "is deprecated since 1.18", DeprecatedForm
 	}
-	cmdText := r.fixedLine(i, nil)
 	// The words after the command are the command's own; kubectl would read
 	// its flags as kubectl flags only because "--" is missing, which is this
 	// one finding, not one more per flag.
 	kept := r.out[:0]
 	for _, f := range r.out {
-		if f.Arg < i || f.Code != UnknownFlag && f.Code != InvalidFlagValue {
+		if f.Arg < from || f.Code != UnknownFlag && f.Code != InvalidFlagValue {
 			kept = append(kept, f)
 		}
 	}
 	r.out = kept
+	if !certain {
+		r.add(Finding{Code: code, Arg: i, Start: 0, End: len(r.text(i)),
+			Message: q("kubectl exec POD COMMAND") + " without \"--\" " + when + "; separate the container's command from the pod with \"--\" (where it goes depends on what the expansion before it holds)."})
+		return
+	}
+	e := []Edit{{FromArg: i, FromOff: 0, ToArg: i, ToOff: 0, New: "-- "}}
+	cmdText := r.fixedLine(i, nil)
 	r.add(Finding{Code: code, Arg: i, Start: 0, End: len(r.text(i)), Edits: e, Safe: true,
 		Message: q("kubectl exec POD COMMAND") + " without \"--\" " + when + "; separate the command with \"--\": write " + q("-- "+cmdText) + "."})
 }
