@@ -152,6 +152,7 @@ func commandFindings(p *lint.Pass) []finding {
 			return out
 		}
 		c := checkerFor(p.Settings)
+		defs := noteDefs(p)
 		for _, cmd := range p.Doc.Commands {
 			words := unwrap(cmd.Words, p.Settings.Aliases)
 			if len(words) == 0 {
@@ -161,7 +162,7 @@ func commandFindings(p *lint.Pass) []finding {
 			for i, w := range words {
 				args[i] = kubectl.Arg{Text: w.Text, Placeholder: w.Placeholder, Expands: w.Expands}
 			}
-			for _, f := range c.Check(args) {
+			for _, f := range c.CheckIn(defs, args) {
 				out = append(out, place(p.Doc.Src, words, f))
 			}
 		}

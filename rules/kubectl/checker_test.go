@@ -394,13 +394,18 @@ var invalidCommands = []struct {
 	{`kubectl taint nodes node1 key=value:NoSchedul`, []want{{"invalid-flag-value", `NoSchedul`, `kubectl taint nodes node1 key=value:NoSchedule`, true}}},
 	{`kubectl taint nodes node1 key=value:noexecute`, []want{{"invalid-flag-value", `noexecute`, `kubectl taint nodes node1 key=value:NoExecute`, true}}},
 	{`kubectl taint nodes node1 key:NoSchedle-`, []want{{"invalid-flag-value", `NoSchedle`, `kubectl taint nodes node1 key:NoSchedule-`, true}}},
-	{`k get pdo`, []want{{"unknown-resource-type", `pdo`, `k get pod`, true}}},
+	{`k get pdo`, []want{{"unknown-resource-type", `pdo`, `k get pod`, false}}},
 	{`k get deploymnet`, []want{{"unknown-resource-type", `deploymnet`, `k get deployment`, true}}},
 	{`k get sec`, []want{{"unknown-resource-type", `sec`, `k get secret`, false}}},
 	{`k get pods,sevrices`, []want{{"unknown-resource-type", `sevrices`, `k get pods,services`, true}}},
 	{`k describe deploymnt/web`, []want{{"unknown-resource-type", `deploymnt`, `k describe deployment/web`, true}}},
 	{`k logs deploymnt/web`, []want{{"unknown-resource-type", `deploymnt`, `k logs deployment/web`, true}}},
 	{`k explain pdos.spec`, []want{{"unknown-resource-type", `pdos`, `k explain pods.spec`, true}}},
+	// two edits from a built-in type: perhaps a custom resource, so the fix
+	// is offered but not safe
+	{`kubectl get crontab`, []want{{"unknown-resource-type", `crontab`, `kubectl get cronjob`, false}}},
+	{`kubectl get resourceclass`, []want{{"unknown-resource-type", `resourceclass`, "", false}}},
+	{`kubectl get resourceclaimz`, []want{{"unknown-resource-type", `resourceclaimz`, `kubectl get resourceclaim`, true}}},
 	{`k get psp`, []want{{"unknown-resource-type", `psp`, "", false}}},
 	{`k get cs`, []want{{"deprecated-form", `cs`, "", false}}},
 	{`kubectl run nginx --image=nginx --generator=run-pod/v1`, []want{{"removed-flag", `--generator`, `kubectl run nginx --image=nginx`, true}}},
@@ -462,8 +467,8 @@ var invalidCommands = []struct {
 	{`kubectl scale deploy x --replicas=three`, []want{{"invalid-flag-value", `three`, "", false}}},
 	{`kubectl get po -a`, []want{{"unknown-flag", `a`, "", false}}},
 	{`sudo kubectl get po --all`, []want{{"unknown-flag", `--all`, "", false}}},
-	{`watch -n 2 kubectl get pdo`, []want{{"unknown-resource-type", `pdo`, `watch -n 2 kubectl get pod`, true}}},
-	{`kc get pdo`, []want{{"unknown-resource-type", `pdo`, `kc get pod`, true}}},
+	{`watch -n 2 kubectl get pdo`, []want{{"unknown-resource-type", `pdo`, `watch -n 2 kubectl get pod`, false}}},
+	{`kc get pdo`, []want{{"unknown-resource-type", `pdo`, `kc get pod`, false}}},
 	{`kubectl get po --sort-by .metadata.name --show-lables`, []want{{"unknown-flag", `--show-lables`, `kubectl get po --sort-by .metadata.name --show-labels`, true}}},
 	{`kubectl get po -A --watchh`, []want{{"unknown-flag", `--watchh`, `kubectl get po -A --watch`, true}}},
 	{`kubectl delete po x --grace-period=now`, []want{{"invalid-flag-value", `now`, "", false}}},
@@ -543,5 +548,91 @@ func TestPlaceholderValueFlags(t *testing.T) {
 	whole := []Arg{{Text: "kubectl"}, {Text: "get"}, {Text: "pods"}, {Text: "$FLAGS", Placeholder: true}}
 	if got := c.Check(whole); len(got) != 0 {
 		t.Fatalf("Check(%v) = %+v; want nothing", whole, got)
+	}
+}
+
+// noteContext is what a note about custom resources and plugins defines:
+// a CRD (crontabs.stable.example.com, short name ct), an object of a kind
+// no built-in group serves, the plugin scripts it writes, and
+// KUBECTL_APPLYSET=true.
+func noteContext() *Context {
+	return &Context{
+		Resources: []CustomResource{
+			{Group: "stable.example.com", Kind: "CronTab", Plural: "crontabs", Singular: "crontab", ShortNames: []string{"ct"}, Categories: []string{"examples"}, Versions: []string{"v1"}},
+			{Group: "stable.example.com", Kind: "Operator", Plural: "operators", Singular: "operator", ShortNames: []string{"op"}},
+			{Group: "example.com", Kind: "ResourceClass"},      // an object of a CRD defined elsewhere
+			{Group: "apps", Kind: "Deployment"},                // an object of a built-in kind defines nothing
+			{Group: "", Kind: "Pdo"},                           // a core-group kind: not a CR either
+			{Group: "batch.tutorial.kubebuilder.io", Kind: ""}, // nothing to name
+		},
+		Plugins: []string{"whoami", "foo-bar-baz", "foo_bar", "create-foo", "undo"},
+		Env:     map[string]string{"KUBECTL_APPLYSET": "true"},
+	}
+}
+
+// What a note defines is known there, and only there: never reported,
+// never the target of a "fix".
+func TestNoteContext(t *testing.T) {
+	ctx := noteContext()
+	for _, line := range []string{
+		`kubectl get crontab`,
+		`kubectl get crontabs`,
+		`kubectl get ct`,
+		`kubectl get CronTab my-new-cron-object -o yaml`,
+		`kubectl get crontabs.stable.example.com`,
+		`kubectl get crontabs.v1.stable.example.com`,
+		`kubectl get examples`,
+		`kubectl delete ct/my-new-cron-object`,
+		`kubectl explain crontab.spec`,
+		`kubectl get op`,
+		`kubectl get operators,pods`,
+		`kubectl get resourceclass`,
+		`kubectl get resourceclasses`,
+		`kubectl whoami`,
+		`kubectl foo bar baz arg1 --flag=value arg2`,
+		`kubectl foo-bar`,
+		`kubectl foo_bar`,
+		`kubectl create foo`,
+		`kubectl undo`,
+		`kubectl apply -f manifests/ --prune --applyset=configmaps/mine`,
+	} {
+		args := split(t, line)
+		for _, f := range testChecker.CheckIn(ctx, args) {
+			t.Errorf("%q: unexpected %s at %q: %s", line, f.Code, args[f.Arg].Text[f.Start:f.End], f.Message)
+		}
+	}
+	// the same commands in a note that defines nothing
+	for _, tc := range []struct {
+		line string
+		want want
+	}{
+		{`kubectl get crontab`, want{"unknown-resource-type", `crontab`, `kubectl get cronjob`, false}},
+		{`kubectl get op`, want{"unknown-resource-type", `op`, `kubectl get po`, false}},
+		{`kubectl whoami`, want{"kubectl-plugin", `whoami`, "", false}},
+		{`kubectl foo-bar`, want{"unknown-command", `foo-bar`, "", false}},
+		{`kubectl create foo`, want{"unknown-command", `foo`, "", false}},
+		{`kubectl undo`, want{"unknown-command", `undo`, `kubectl rollout undo`, true}},
+		{`kubectl apply -f manifests/ --prune --applyset=configmaps/mine`, want{"unknown-flag", `--applyset`, "", false}},
+	} {
+		args := split(t, tc.line)
+		fs := testChecker.CheckIn(&Context{}, args)
+		if len(fs) != 1 {
+			t.Errorf("%q without context: got %+v, want one %s", tc.line, fs, tc.want.rule)
+			continue
+		}
+		f := fs[0]
+		fixed := ""
+		if f.Edits != nil {
+			fixed = ApplyEdits(args, f.Edits)
+		}
+		if f.Code.String() != tc.want.rule || args[f.Arg].Text[f.Start:f.End] != tc.want.at || fixed != tc.want.fixed || f.Safe != tc.want.safe {
+			t.Errorf("%q without context: got %s at %q fix %q safe %v; want %+v", tc.line, f.Code, args[f.Arg].Text[f.Start:f.End], fixed, f.Safe, tc.want)
+		}
+	}
+	// a typo of a type the note defines is still a typo
+	args := split(t, `kubectl get crontabz`)
+	fs := testChecker.CheckIn(ctx, args)
+	if len(fs) != 1 || fs[0].Code != UnknownResourceType || !fs[0].Safe || ApplyEdits(args, fs[0].Edits) != `kubectl get crontab` {
+		t.Errorf("kubectl get crontabz in the note of crontabs: %+v", fs)
 	}
 }

@@ -357,6 +357,7 @@ var flagHints = map[string]string{
 	"get --all":        "kubectl get TYPE already lists every object of that type in the namespace; add " + q("-A") + " (--all-namespaces) for all namespaces (--all exists on delete, label, annotate and taint).",
 	"describe --all":   "kubectl describe TYPE already describes every object of that type; add " + q("-A") + " for all namespaces.",
 	"run --replicas":   "kubectl run only creates a single pod; for replicas use " + q("kubectl create deployment NAME --image=IMAGE --replicas=N") + ".",
+	"apply --applyset": "--applyset exists only when KUBECTL_APPLYSET=true is set in the environment (alpha, KEP-3659; cmdutil.AddPruningFlags); export it first, or prune with " + q("--prune -l LABEL") + ".",
 	"apply --replicas": "replicas are changed with " + q("kubectl scale deployment NAME --replicas=N") + " or in the manifest.",
 	"--replicas":       "replicas are changed with " + q("kubectl scale TYPE NAME --replicas=N") + ".",
 }

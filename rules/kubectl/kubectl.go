@@ -131,11 +131,13 @@ func newWithTree(opts Options, t *tree) *Checker {
 	return c
 }
 
-func (c *Checker) tree() *tree {
+// tree returns the command tree for the environment ctx sets: kubectl's
+// default one, or the one with the feature gates ctx turns on.
+func (c *Checker) tree(ctx *Context) *tree {
 	if c.t != nil {
 		return c.t
 	}
-	return getTree()
+	return getTreeWith(ctx.gates())
 }
 
 // TopLevelCommands returns the names and aliases of kubectl's top-level
@@ -147,10 +149,17 @@ func TopLevelCommands() []string {
 // Check checks one command. args[0] is the program name as written
 // (kubectl, k, an alias, or another tool). It is safe for concurrent use.
 func (c *Checker) Check(args []Arg) []Finding {
+	return c.CheckIn(nil, args)
+}
+
+// CheckIn checks one command of a note that defines ctx (its custom
+// resources, plugins and environment; nil for none). It is safe for
+// concurrent use, with the same or different contexts.
+func (c *Checker) CheckIn(ctx *Context, args []Arg) []Finding {
 	if len(args) == 0 {
 		return nil
 	}
-	r := &run{c: c, t: c.tree(), args: args}
+	r := &run{c: c, t: c.tree(ctx), ctx: ctx, args: args}
 	r.checkProgram(0)
 	return r.out
 }
@@ -159,6 +168,7 @@ func (c *Checker) Check(args []Arg) []Finding {
 type run struct {
 	c    *Checker
 	t    *tree
+	ctx  *Context
 	args []Arg
 	out  []Finding
 }

@@ -50,7 +50,7 @@ func (r *run) checkPositionals(p int, pr *parsed) {
 	case n.path == "explain":
 		if len(before) > 0 && !r.isPlaceholder(before[0]) {
 			w := r.text(before[0])
-			if !r.t.res.known(w) {
+			if !r.knownType(w) {
 				head, _, _ := strings.Cut(w, ".")
 				r.checkType(before[0], 0, head)
 			}

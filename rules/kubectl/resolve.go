@@ -147,7 +147,9 @@ func (r *run) flagWidth(n *cmdNode, i, end int) int {
 // itself when the word is a positional argument after all, or nil to stop.
 func (r *run) unknownCommand(p int, n *cmdNode, i int) *cmdNode {
 	w := r.text(i)
-	if isProse(w) {
+	if isProse(w) || r.plugin(strings.Fields(n.path), i) {
+		// a plugin the note writes is a command of its own: never reported,
+		// never "fixed" into a built-in one
 		return nil
 	}
 	key := strings.TrimSpace(n.path + " " + w)

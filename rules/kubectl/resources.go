@@ -3,6 +3,7 @@ package kubectl
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"k8s.io/apimachinery/pkg/api/meta"
 	"k8s.io/apimachinery/pkg/runtime/schema"
@@ -25,6 +26,9 @@ type resEntry struct {
 type resourceIndex struct {
 	byName map[string][]*resEntry // lower-case plural, singular, kind and short names
 	names  []string               // every name, for suggestions
+
+	groupsOnce sync.Once
+	groupSet   map[string]bool
 }
 
 // shortNames are the short names the API server advertises in discovery
@@ -160,18 +164,24 @@ func appendUnique(xs []*resEntry, e *resEntry) []*resEntry {
 // known reports whether typ names a resource: name, name.group,
 // name.version.group (case-insensitive), or the "all" category.
 func (ix *resourceIndex) known(typ string) bool {
-	t := strings.ToLower(typ)
-	if t == "all" {
+	if strings.EqualFold(typ, "all") {
 		return true
 	}
-	if len(ix.byName[t]) > 0 {
+	return knownIn(ix.byName, typ)
+}
+
+// knownIn reports whether typ names a resource of byName: name,
+// name.group or name.version.group, case-insensitive.
+func knownIn(byName map[string][]*resEntry, typ string) bool {
+	t := strings.ToLower(typ)
+	if len(byName[t]) > 0 {
 		return true
 	}
 	name, rest, ok := strings.Cut(t, ".")
 	if !ok {
 		return false
 	}
-	for _, e := range ix.byName[name] {
+	for _, e := range byName[name] {
 		if e.group == rest {
 			return true
 		}
@@ -185,18 +195,38 @@ func (ix *resourceIndex) known(typ string) bool {
 	return false
 }
 
-// removedResources are resource names the API no longer serves.
-var removedResources = map[string]string{
+// removedResource is a resource type the API no longer serves.
+type removedResource struct {
+	version int    // the first minor version that no longer serves it
+	msg     string // why, and what replaced it
+}
+
+// removedResources are keyed by every name kubectl accepted for the type.
+var removedResources = func() map[string]removedResource {
+	m := map[string]removedResource{}
+	add := func(r removedResource, names ...string) {
+		for _, n := range names {
+			m[n] = r
+		}
+	}
 	// PodSecurityPolicy (policy/v1beta1) was removed in Kubernetes 1.25
 	// (CHANGELOG-1.25, "PodSecurityPolicy is removed").
-	"podsecuritypolicies": "PodSecurityPolicy was removed in 1.25; pods are restricted with Pod Security Admission (namespace labels pod-security.kubernetes.io/enforce=...)",
-	"podsecuritypolicy":   "PodSecurityPolicy was removed in 1.25; pods are restricted with Pod Security Admission (namespace labels pod-security.kubernetes.io/enforce=...)",
-	"psp":                 "PodSecurityPolicy was removed in 1.25; pods are restricted with Pod Security Admission (namespace labels pod-security.kubernetes.io/enforce=...)",
-}
+	add(removedResource{25, "PodSecurityPolicy was removed in 1.25; pods are restricted with Pod Security Admission (namespace labels pod-security.kubernetes.io/enforce=...)"},
+		"podsecuritypolicies", "podsecuritypolicy", "psp")
+	// ResourceClass (resource.k8s.io/v1alpha2, Kubernetes 1.26-1.30) left
+	// with v1alpha2 in 1.31, whose resource.k8s.io/v1alpha3 replaced it with
+	// DeviceClass (KEP-4381, structured parameters).
+	add(removedResource{31, "ResourceClass (resource.k8s.io/v1alpha2) was removed in 1.31; claims now name a DeviceClass (kubectl get deviceclasses)"},
+		"resourceclasses", "resourceclass")
+	return m
+}()
 
 // checkType checks one resource type written at args[i][off:off+len(typ)].
 func (r *run) checkType(i, off int, typ string) {
-	if typ == "" || looksPlaceholder(typ) || r.t.res.known(typ) {
+	if typ == "" || looksPlaceholder(typ) || r.definedType(typ) {
+		return // the note's own type: never reported, never "fixed"
+	}
+	if r.knownType(typ) {
 		if lt := strings.ToLower(typ); (lt == "cs" || lt == "componentstatus" || lt == "componentstatuses") && r.c.version >= 19 {
 			// ComponentStatus (v1) is deprecated since 1.19
 			// (CHANGELOG-1.19: "the ComponentStatus API is deprecated").
@@ -206,19 +236,22 @@ func (r *run) checkType(i, off int, typ string) {
 		return
 	}
 	lt := strings.ToLower(typ)
-	if msg, ok := removedResources[lt]; ok {
-		r.add(Finding{Code: UnknownResourceType, Arg: i, Start: off, End: off + len(typ), Message: q(typ) + " is not served any more: " + msg + "."})
+	if row, ok := removedResources[lt]; ok {
+		if r.c.version >= row.version {
+			r.add(Finding{Code: UnknownResourceType, Arg: i, Start: off, End: off + len(typ), Message: q(typ) + " is not served any more: " + row.msg + "."})
+		}
 		return
 	}
 	if strings.Contains(typ, ".") || isProse(typ) {
 		return // a custom resource (foo.example.com) or an explain path is not ours to judge
 	}
-	c := closest(lt, r.t.res.names)
+	all := r.typeNames()
+	c := closest(lt, all)
 	// words of up to three letters: only a same-length slip (pdo → pod) or
 	// an abbreviation (sec → secrets)
 	if len(lt) <= 3 {
 		var keep []candidate
-		for _, n := range r.t.res.names {
+		for _, n := range all {
 			if len(lt) == 3 && strings.HasPrefix(n, lt) {
 				keep = append(keep, candidate{n, 0})
 			}
@@ -237,24 +270,29 @@ func (r *run) checkType(i, off int, typ string) {
 	var uniq []candidate
 	seenRes := map[*resEntry]bool{}
 	for _, x := range c {
-		e := r.t.res.byName[x.name][0]
+		e := r.entry(x.name)
 		if seenRes[e] {
 			continue
 		}
 		seenRes[e] = true
 		uniq = append(uniq, x)
 	}
+	// A fix is safe only when it is the single candidate and one slip away
+	// (one letter wrong, missing, extra, or two swapped): a word two edits
+	// from a built-in type (crontab, two from cronjob) may well be a custom
+	// resource of the reader's cluster.
 	fix, safe := best(uniq)
-	if !safe {
-		// a swap of two letters (pdo → pod) is the likeliest slip
-		var swaps []candidate
-		for _, x := range uniq {
+	safe = safe && uniq[0].dist <= 1
+	if len(uniq) > 1 {
+		// a swap of two letters (pdo → pod) is the likeliest slip: it is
+		// suggested first, but it is not the single candidate (pdb), so
+		// the fix is left for a person to choose
+		for k, x := range uniq {
 			if sortedBytes(x.name) == sortedBytes(lt) {
-				swaps = append(swaps, x)
+				fix = x.name
+				uniq[0], uniq[k] = uniq[k], uniq[0]
+				break
 			}
-		}
-		if len(swaps) == 1 {
-			fix, safe = swaps[0].name, true
 		}
 	}
 	e := []Edit{{FromArg: i, FromOff: off, ToArg: i, ToOff: off + len(typ), New: fix}}

@@ -5,6 +5,7 @@ import (
 	_ "github.com/notelint/notelint/rules/kubectl/internal/noi18n" // before kubectl translates anything
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -70,19 +71,34 @@ type tree struct {
 }
 
 var (
-	sharedOnce sync.Once
-	sharedTree *tree
+	// trees holds one tree per set of enabled feature gates ("" for
+	// kubectl's defaults), each built once, on first use.
+	trees sync.Map // string → *lazyTree
 	// envMu serialises the environment pinning in buildTree.
 	envMu sync.Mutex
+	// sharedRes is the built-in resource index, shared by every tree.
+	sharedRes = sync.OnceValue(newResourceIndex)
 )
 
-// getTree returns the process-wide tree, building it on first use.
-func getTree() *tree {
-	sharedOnce.Do(func() {
-		sharedTree = buildTree()
+type lazyTree struct {
+	once sync.Once
+	t    *tree
+}
+
+// getTree returns the process-wide default tree, building it on first use.
+func getTree() *tree { return getTreeWith(nil) }
+
+// getTreeWith returns the tree built with the feature gates in gates (names
+// of gatedEnv) set to "true", building it on first use.
+func getTreeWith(gates []string) *tree {
+	key := strings.Join(gates, ",")
+	v, _ := trees.LoadOrStore(key, &lazyTree{})
+	lt := v.(*lazyTree)
+	lt.once.Do(func() {
+		lt.t = buildTree(gates)
 		treeBuilt.Store(true)
 	})
-	return sharedTree
+	return lt.t
 }
 
 var treeBuilt atomic.Bool
@@ -128,7 +144,7 @@ var pinnedEnv = []struct {
 // which resolves and executes kubectl-<name> plugins), adds the klog flags
 // the real binary adds through k8s.io/component-base/cli, and snapshots it.
 // Nothing is executed; the cobra tree is discarded afterwards.
-func buildTree() *tree {
+func buildTree(gates []string) *tree {
 	envMu.Lock()
 	type saved struct {
 		val string
@@ -138,9 +154,12 @@ func buildTree() *tree {
 	for i, e := range pinnedEnv {
 		v, ok := os.LookupEnv(e.key)
 		old[i] = saved{v, ok}
-		if e.unset {
+		switch {
+		case slices.Contains(gates, e.key):
+			os.Setenv(e.key, "true")
+		case e.unset:
 			os.Unsetenv(e.key)
-		} else {
+		default:
 			os.Setenv(e.key, e.value)
 		}
 	}
@@ -160,7 +179,7 @@ func buildTree() *tree {
 		}
 	}
 	envMu.Unlock()
-	t.res = newResourceIndex()
+	t.res = sharedRes()
 	return t
 }
 

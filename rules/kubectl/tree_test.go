@@ -30,7 +30,7 @@ func TestBuildTreeRunsNothing(t *testing.T) {
 	t.Setenv("KUBECTL_KUBERC", "false")  // pinned by buildTree: must not drop `kubectl kuberc`
 	t.Setenv("KUBECTL_APPLYSET", "true") // pinned: must not add --applyset
 
-	tr := buildTree()
+	tr := buildTree(nil)
 	c := newWithTree(Options{}, tr)
 	for _, line := range []string{"kubectl evil", "kubectl evil --help", "k evil", "kubectl evil get pods", "kubectl get pods", "kubectl version", "kubectl plugin list"} {
 		c.Check(split(t, line))
@@ -183,6 +183,6 @@ func BenchmarkCheck(b *testing.B) {
 func BenchmarkBuildTree(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		buildTree()
+		buildTree(nil)
 	}
 }

@@ -86,10 +86,7 @@ func (r *run) checkToolTypo(i int) string {
 		if len(c) == 0 {
 			return ""
 		}
-		fix, safe = best(c)
-		if len(c) > 1 && c[0].dist < c[1].dist {
-			safe = true
-		}
+		fix, safe = best(c) // safe only as the single candidate
 	}
 	if strings.ToLower(name) == fix {
 		return fix
@@ -205,4 +202,5 @@ var knownPlugins = map[string]string{
 	"rabbitmq":          "RabbitMQ operator",
 	"vsphere":           "vSphere",
 	"fuzzy":             "fuzzy finder",
+	"whoami":            "show the subject of the current context; built in as " + q("kubectl auth whoami") + " since 1.27",
 }

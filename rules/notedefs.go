@@ -1,0 +1,176 @@
+package rules
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/notes"
+	"github.com/notelint/notelint/rules/kubectl"
+)
+
+// What a note defines for itself: the custom resource types of its
+// CustomResourceDefinitions (and of the objects it creates in groups no
+// built-in API serves), the kubectl plugins whose scripts it writes, and the
+// kubectl feature gates it turns on. The command checker takes this as its
+// kubectl.Context, so that a note about its own CRD or plugin is not told
+// that its names are typos of built-in ones. A folder-level context (a CRD
+// defined in one note and used in the next) can extend the same value.
+
+// noteDefsKey is the context of a document, computed once and shared.
+var noteDefsKey = lint.NewKey[*kubectl.Context]("what the note defines")
+
+// noteDefs returns what the pass's document defines.
+func noteDefs(p *lint.Pass) *kubectl.Context {
+	return lint.Shared(p, noteDefsKey, func() *kubectl.Context { return NoteDefs(p.Doc) })
+}
+
+// NoteDefs reads what doc defines for itself.
+func NoteDefs(doc *notes.Document) *kubectl.Context {
+	ctx := &kubectl.Context{Env: map[string]string{}}
+	for _, m := range doc.Manifests {
+		ctx.Resources = append(ctx.Resources, manifestTypes(m.Text)...)
+	}
+	seen := map[string]bool{}
+	addPlugin := func(name string) {
+		if name = strings.Trim(name, "-"); name != "" && !strings.Contains(name, ".") && !seen[name] {
+			seen[name] = true
+			ctx.Plugins = append(ctx.Plugins, name)
+		}
+	}
+	for _, c := range doc.Commands {
+		for _, name := range commandPlugins(c.Words) {
+			addPlugin(name)
+		}
+	}
+	for _, f := range doc.Fences {
+		if f.ContentStart < f.ContentEnd && f.ContentEnd <= len(doc.Src) {
+			for _, m := range redirectPlugin.FindAllSubmatch(doc.Src[f.ContentStart:f.ContentEnd], -1) {
+				addPlugin(string(m[1]))
+			}
+		}
+	}
+	if doc.Markdown {
+		for _, m := range spanPlugin.FindAllSubmatch(doc.Src, -1) {
+			addPlugin(string(m[1]))
+		}
+	}
+	for _, m := range envAssign.FindAllSubmatch(doc.Src, -1) {
+		ctx.Env[string(m[1])] = string(m[3])
+	}
+	return ctx
+}
+
+var (
+	// pluginFile is an executable kubectl runs as a plugin: kubectl-NAME.
+	pluginFile = regexp.MustCompile(`^kubectl-([A-Za-z0-9][A-Za-z0-9_.-]*)$`)
+	// redirectPlugin is a shell redirection that writes a plugin's script:
+	// `cat > ./kubectl-whoami <<EOF`, `echo ... >> /usr/local/bin/kubectl-foo`.
+	redirectPlugin = regexp.MustCompile(`>{1,2}\s*['"]?(?:[^\s'"<>|;&]*/)?kubectl-([A-Za-z0-9][A-Za-z0-9_.-]*)`)
+	// spanPlugin is a code span that is a plugin's file name, as docs name
+	// plugins: `kubectl-foo`, `/usr/local/bin/kubectl-foo`.
+	spanPlugin = regexp.MustCompile("`(?:[^`\\s]*/)?kubectl-([A-Za-z0-9][A-Za-z0-9_.-]*)`")
+	// envAssign is an assignment of a kubectl variable, exported or in
+	// front of a command: `export KUBECTL_APPLYSET=true`.
+	envAssign = regexp.MustCompile(`(?:^|[\s;&|(` + "`" + `])(?:export\s+)?(KUBECTL_[A-Z0-9_]+)=(["']?)([A-Za-z0-9_]*)`)
+)
+
+// commandPlugins returns the plugins a command writes, installs or runs:
+// every word that is a kubectl-NAME file (chmod +x ./kubectl-whoami, mv
+// kubectl-foo /usr/local/bin, tee kubectl-foo, ./kubectl-foo), and the
+// plugins `kubectl krew install NAME...` installs.
+func commandPlugins(words []notes.Word) []string {
+	var out []string
+	for _, w := range words {
+		if m := pluginFile.FindStringSubmatch(path.Base(w.Text)); m != nil {
+			out = append(out, m[1])
+		}
+	}
+	for i := 0; i+2 < len(words); i++ {
+		if words[i].Text == "krew" && words[i+1].Text == "install" {
+			for _, w := range words[i+2:] {
+				if !strings.HasPrefix(w.Text, "-") && !w.Placeholder && !w.Expands {
+					// krew links plugin view-secret as kubectl-view_secret
+					// (index/name installs name)
+					out = append(out, strings.ReplaceAll(path.Base(w.Text), "-", "_"))
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+// crdDoc is the part of a CustomResourceDefinition that names its type, or
+// the apiVersion and kind of any other object.
+type crdDoc struct {
+	APIVersion string `yaml:"apiVersion"`
+	Kind       string `yaml:"kind"`
+	Metadata   struct {
+		Name string `yaml:"name"`
+	} `yaml:"metadata"`
+	Spec struct {
+		Group    string `yaml:"group"`
+		Version  string `yaml:"version"` // apiextensions.k8s.io/v1beta1
+		Versions []struct {
+			Name string `yaml:"name"`
+		} `yaml:"versions"`
+		Names struct {
+			Kind       string   `yaml:"kind"`
+			Plural     string   `yaml:"plural"`
+			Singular   string   `yaml:"singular"`
+			ShortNames []string `yaml:"shortNames"`
+			Categories []string `yaml:"categories"`
+		} `yaml:"names"`
+	} `yaml:"spec"`
+}
+
+// manifestTypes returns the resource type a manifest defines (a CRD) or
+// implies (an object of a group with a dot: kubectl.Context leaves out the
+// built-in ones). Elided and partial manifests give what they name; a
+// document that is not YAML gives nothing.
+func manifestTypes(text []byte) []kubectl.CustomResource {
+	if !bytes.Contains(text, []byte("kind")) {
+		return nil
+	}
+	var d crdDoc
+	// A field of an unexpected type (an excerpt's "..." say) is a
+	// *yaml.TypeError; yaml.v3 still fills every other field.
+	if err := yaml.Unmarshal(text, &d); err != nil {
+		if _, ok := err.(*yaml.TypeError); !ok {
+			return nil
+		}
+	}
+	group, _, hasGroup := strings.Cut(d.APIVersion, "/")
+	if d.Kind == "CustomResourceDefinition" && group == "apiextensions.k8s.io" {
+		n := d.Spec.Names
+		cr := kubectl.CustomResource{Group: d.Spec.Group, Kind: n.Kind, Plural: n.Plural, Singular: n.Singular, ShortNames: n.ShortNames, Categories: n.Categories}
+		if plural, grp, ok := strings.Cut(d.Metadata.Name, "."); ok {
+			// metadata.name is <plural>.<group>
+			if cr.Plural == "" {
+				cr.Plural = plural
+			}
+			if cr.Group == "" {
+				cr.Group = grp
+			}
+		}
+		for _, v := range d.Spec.Versions {
+			cr.Versions = append(cr.Versions, v.Name)
+		}
+		if d.Spec.Version != "" {
+			cr.Versions = append(cr.Versions, d.Spec.Version)
+		}
+		if cr.Kind == "" && cr.Plural == "" {
+			return nil
+		}
+		return []kubectl.CustomResource{cr}
+	}
+	if hasGroup && strings.Contains(group, ".") && d.Kind != "" && !strings.ContainsAny(d.Kind, " {}<>$") {
+		return []kubectl.CustomResource{{Group: group, Kind: d.Kind}}
+	}
+	return nil
+}
