@@ -636,3 +636,84 @@ func TestNoteContext(t *testing.T) {
 		t.Errorf("kubectl get crontabz in the note of crontabs: %+v", fs)
 	}
 }
+
+// --kube-version judges by the target: a form is deprecated only from the
+// version that deprecated it, removed only from the version that removed it.
+func TestTargetVersions(t *testing.T) {
+	for _, tc := range []struct {
+		version int
+		line    string
+		want    string // the code of the single finding, "" for none
+	}{
+		{20, `kubectl apply -f x.yaml --record`, ""},
+		{22, `kubectl apply -f x.yaml --record`, "deprecated-form"},
+		{37, `kubectl set image deploy/x app=nginx:1.2 --record=true`, "deprecated-form"},
+		{25, `kubectl run x --image=nginx --filename=pod.yaml`, ""},
+		{30, `kubectl run x --image=nginx --filename=pod.yaml`, "deprecated-form"},
+		{33, `kubectl run x --image=nginx --filename=pod.yaml`, ""},
+		{37, `kubectl run x --image=nginx --filename=pod.yaml`, "deprecated-form"},
+		{23, `kubectl kustomize --enable-managedby-label ./base`, ""},
+		{24, `kubectl kustomize --enable-managedby-label ./base`, "deprecated-form"},
+		{26, `kubectl kustomize --reorder=none ./base`, ""},
+		{27, `kubectl kustomize --reorder=none ./base`, "deprecated-form"},
+		{24, `kubectl get psp`, ""},
+		{25, `kubectl get psp`, "unknown-resource-type"},
+		{30, `kubectl get resourceclasses`, ""},
+		{31, `kubectl get resourceclasses`, "unknown-resource-type"},
+		{17, `kubectl run nginx --image=nginx --replicas=3`, ""},
+		{20, `kubectl run nginx --image=nginx --replicas=3`, "deprecated-form"},
+		{21, `kubectl run nginx --image=nginx --replicas=3`, "removed-flag"},
+		{17, `kubectl exec web ls`, ""},
+		{18, `kubectl exec web ls`, "deprecated-form"},
+		{31, `kubectl exec web ls`, "removed-flag"},
+		{19, `kubectl delete po x --cascade=false`, ""},
+		{20, `kubectl delete po x --cascade=false`, "deprecated-form"},
+		{33, `kubectl autoscale deploy x --max=5 --cpu-percent=80`, ""},
+		{34, `kubectl autoscale deploy x --max=5 --cpu-percent=80`, "deprecated-form"},
+		{30, `kubectl drain n1 --delete-local-data`, "deprecated-form"},
+		{31, `kubectl drain n1 --delete-local-data`, "removed-flag"},
+		{18, `kubectl get cs`, ""},
+		{19, `kubectl get cs`, "deprecated-form"},
+	} {
+		args := split(t, tc.line)
+		fs := New(Options{KubeVersion: tc.version}).Check(args)
+		got := ""
+		if len(fs) > 1 {
+			t.Errorf("1.%d %q: %d findings %+v", tc.version, tc.line, len(fs), fs)
+			continue
+		}
+		if len(fs) == 1 {
+			got = fs[0].Code.String()
+		}
+		if got != tc.want {
+			t.Errorf("1.%d %q: got %q, want %q (%+v)", tc.version, tc.line, got, tc.want, fs)
+		}
+	}
+}
+
+// Every deprecation kubectl's own tree carries is dated, by a curated row or
+// a treeDeprecations row, so that an older --kube-version is judged right;
+// a new kubectl that deprecates a flag makes this test name it.
+func TestTreeDeprecationsAreDated(t *testing.T) {
+	tr := getTree()
+	for name, owners := range tr.flagOwners {
+		for _, n := range owners {
+			f := n.long[name]
+			if f == nil || f.Deprecated == "" && f.ShorthandDeprecated == "" {
+				continue
+			}
+			if curatedRow(n, name) == nil {
+				if _, ok := treeDeprecations[n.path+" --"+name]; !ok {
+					t.Errorf("%q --%s is deprecated in the tree (%q) but no row dates it", n.fullPath(), name, f.Deprecated)
+				}
+			}
+		}
+	}
+	for key := range treeDeprecations {
+		path, name, _ := strings.Cut(key, " --")
+		n := tr.byPath[path]
+		if n == nil || n.long[name] == nil || n.long[name].Deprecated == "" {
+			t.Errorf("treeDeprecations has %q, which the tree does not deprecate", key)
+		}
+	}
+}

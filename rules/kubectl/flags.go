@@ -3,6 +3,7 @@ package kubectl
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -363,11 +364,16 @@ var flagHints = map[string]string{
 }
 
 // deprecatedFlag reports a flag the tree itself marks deprecated (Flag.
-// Deprecated, Flag.ShorthandDeprecated) unless a curated row says more.
+// Deprecated, Flag.ShorthandDeprecated) when the target version had already
+// deprecated it, unless a curated row says more.
 func (r *run) deprecatedFlag(p int, pr *parsed, u flagUse, written string) {
 	f := u.flag
-	if row := r.removedFlag(pr.node, f.Name); row != nil {
-		r.reportRemovedUse(p, pr, u, written, row)
+	if row := curatedRow(pr.node, f.Name); row != nil {
+		// the curated row dates the change: nothing to say for a target
+		// before it (--record is fine for 1.20)
+		if r.c.version >= row.version {
+			r.reportRemovedUse(p, pr, u, written, row)
+		}
 		return
 	}
 	dep := f.Deprecated
@@ -377,6 +383,60 @@ func (r *run) deprecatedFlag(p int, pr *parsed, u flagUse, written string) {
 	if dep == "" {
 		return
 	}
+	since, ok := r.treeDeprecatedIn(pr.node, f.Name)
+	if !ok {
+		return
+	}
+	msg := q(written) + " is deprecated on " + q(pr.node.fullPath())
+	if since > 0 {
+		msg += " since 1." + strconv.Itoa(since)
+	}
 	r.add(Finding{Code: DeprecatedForm, Arg: u.name, Start: 0, End: len(written),
-		Message: q(written) + " is deprecated on " + q(pr.node.fullPath()) + ": " + strings.TrimSuffix(dep, ".") + "."})
+		Message: msg + ": " + strings.TrimSuffix(dep, ".") + "."})
+}
+
+// treeDeprecation dates a deprecation that kubectl's own tree carries
+// (MarkDeprecated) and no curated row covers: the target versions that
+// print the warning.
+type treeDeprecation struct {
+	since int    // deprecated from this minor version on
+	also  [2]int // an earlier range [from, to] that was deprecated too (0s: none)
+}
+
+// treeDeprecations are keyed by "<command path> --flag". Each was found in
+// the history of kubernetes/kubectl (and of kustomize, whose build command
+// kubectl embeds as `kubectl kustomize`):
+var treeDeprecations = map[string]treeDeprecation{
+	// run --filename/-f: MarkDeprecated in c6025a890 ("kubectl/pkg/cmd/run:
+	// deprecate flags", first in kubernetes-1.26.0), the mark dropped by
+	// b3015b8e3 ("Remove deprecated kubectl run flags", kubernetes-1.31.0;
+	// the flag itself stayed, registered by DeleteFlags), and marked again by
+	// f79d07eb7 ("kubectl: deprecate run filename flag", kubernetes-1.37.0).
+	"run --filename": {since: 37, also: [2]int{26, 30}},
+	// kustomize --enable-managedby-label: kustomize 2554d690c ("deprecate
+	// enable-managedby-label flag in favor of a field", kustomize/v4.5.0);
+	// kubectl embeds kustomize v4.5.4 from kubernetes-1.24.0 on.
+	"kustomize --enable-managedby-label": {since: 24},
+	// kustomize --reorder: kustomize a50271746 ("Make ordering configurable",
+	// kustomize/v5.0.0); kubectl embeds kustomize v5.0.1 from
+	// kubernetes-1.27.0 on.
+	"kustomize --reorder": {since: 27},
+}
+
+// treeDeprecatedIn reports whether the target version deprecates flag name
+// of n, and since when. A deprecation the tables do not date is reported
+// for kubectl's own version only (TestTreeDeprecationsAreDated keeps the
+// tables complete).
+func (r *run) treeDeprecatedIn(n *cmdNode, name string) (int, bool) {
+	d, ok := treeDeprecations[n.path+" --"+name]
+	if !ok {
+		return 0, r.c.version >= DefaultKubeVersion
+	}
+	if r.c.version >= d.since {
+		return d.since, true
+	}
+	if d.also[0] > 0 && r.c.version >= d.also[0] && r.c.version <= d.also[1] {
+		return d.also[0], true
+	}
+	return 0, false
 }
