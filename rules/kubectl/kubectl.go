@@ -205,6 +205,9 @@ func looksPlaceholder(s string) bool {
 	if s == "" {
 		return false
 	}
+	if len(s) == 1 && s[0] >= 'A' && s[0] <= 'Z' {
+		return true // X, N: --replicas=X in a sentence
+	}
 	if strings.Contains(s, "$") || strings.Contains(s, "...") || strings.Contains(s, "…") || strings.Contains(s, "`") {
 		return true
 	}

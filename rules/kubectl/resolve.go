@@ -1,6 +1,7 @@
 package kubectl
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -74,16 +75,7 @@ resolve:
 		}
 		if len(n.kids) == 0 {
 			if n.path == "alpha" {
-				// `kubectl alpha debug` graduated to `kubectl debug` in 1.20; the
-				// alpha command has no subcommands in 1.37 (pkg/cmd/alpha.go
-				// lists debug at kubernetes-1.20.0, not at kubernetes-1.21.0).
-				msg := q("kubectl alpha "+w) + " does not exist: kubectl alpha has no commands in this version"
-				var e []Edit
-				if w == "debug" && path[i-1] {
-					e = []Edit{{FromArg: i - 1, FromOff: 0, ToArg: i, ToOff: len(w), New: "debug"}}
-					msg = q("kubectl alpha debug") + " graduated to " + q("kubectl debug") + " in 1.20 and left alpha in 1.21; write " + q(r.fixedLine(p, e))
-				}
-				r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w), Message: msg + ".", Edits: e, Safe: e != nil})
+				r.alphaCommand(p, i)
 				return
 			}
 			break
@@ -99,13 +91,98 @@ resolve:
 		path[i] = true
 		i++
 	}
-	if n == r.t.root {
-		// only global flags, or `kubectl -- ...`: check the flags
+	if n == r.t.root || n.group {
+		// Only flags, or a command family without its subcommand: `kubectl
+		// -A` and `kubectl create service -o yaml --dry-run=client` name a
+		// flag or a family of commands in a sentence. A flag that exists on
+		// some kubectl command is not reported; a flag that exists nowhere
+		// still is.
+		from := len(r.out)
 		r.parseFlags(p, n, path, end)
+		kept := r.out[:from]
+		for _, f := range r.out[from:] {
+			if f.Code != UnknownFlag || !r.t.flagExists(r.text(f.Arg)) {
+				kept = append(kept, f)
+			}
+		}
+		r.out = kept
 		return
 	}
 	pr := r.parseFlags(p, n, path, end)
 	r.checkPositionals(p, pr)
+}
+
+// flagExists reports whether the flag word w (--name[=v], -x, -xyz) is a
+// flag of some kubectl command.
+func (t *tree) flagExists(w string) bool {
+	if strings.HasPrefix(w, "--") {
+		name, _, _ := strings.Cut(w[2:], "=")
+		return len(t.flagOwners[strings.ReplaceAll(name, "_", "-")]) > 0 || t.root.lookup(name) != nil
+	}
+	if len(w) < 2 || w[0] != '-' {
+		return false
+	}
+	for j := 1; j < len(w) && w[j] != '='; j++ {
+		if len(t.shortOwners(w[j])) == 0 && t.root.short[w[j]] == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// graduated are the commands that lived under `kubectl alpha` and left it
+// (pkg/cmd/alpha.go at each kubernetes-1.N.0 tag of kubernetes/kubectl).
+var graduated = map[string]struct {
+	to   string // the command as it is written now
+	left int    // the first minor version without the alpha command
+}{
+	// alpha debug: 1.18-1.20; `kubectl debug` from 1.20.
+	"debug": {to: "debug", left: 21},
+	// alpha events: 1.23-1.25; `kubectl events` from 1.26.
+	"events": {to: "events", left: 26},
+	// alpha auth whoami: 1.26; `kubectl auth whoami` from 1.27.
+	"auth": {to: "auth", left: 27},
+}
+
+// alphaCommand reports `kubectl alpha WORD` at args[i]: kubectl 1.37's
+// alpha command has no subcommands.
+func (r *run) alphaCommand(p, i int) {
+	w := r.text(i)
+	g, ok := graduated[w]
+	if ok && r.c.version < g.left {
+		return // still an alpha command of the target version
+	}
+	if !ok {
+		if !nameLike(w) {
+			return
+		}
+		r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w),
+			Message: q("kubectl alpha "+w) + " does not exist: kubectl alpha has no commands in this version."})
+		return
+	}
+	e := []Edit{{FromArg: i - 1, FromOff: 0, ToArg: i, ToOff: len(w), New: g.to}}
+	full := "kubectl alpha " + w
+	if w == "auth" && i+1 < len(r.args) {
+		full += " " + r.text(i+1)
+	}
+	r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w), Edits: e, Safe: true,
+		Message: q(full) + " left alpha in 1." + strconv.Itoa(g.left) + "; write " + q(r.fixedLine(p, e)) + "."})
+}
+
+// nameLike reports a word that can name a command or a plugin: letters,
+// digits, '-' and '_', starting with a letter. "1.4", "get," and
+// "(docker-registry" are prose or synopsis, not commands.
+func nameLike(w string) bool {
+	if w == "" || !(w[0] >= 'a' && w[0] <= 'z' || w[0] >= 'A' && w[0] <= 'Z') {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // flagWidth returns how many words the flag at args[i] occupies while the
@@ -152,6 +229,12 @@ func (r *run) unknownCommand(p int, n *cmdNode, i int) *cmdNode {
 		// never "fixed" into a built-in one
 		return nil
 	}
+	if n == r.t.root && (w == "help" || r.c.aliases[w] == "kubectl") {
+		// cobra adds `kubectl help [command]` when it executes (InitDefault-
+		// HelpCmd), so it is not in the snapshot; `kubectl kubectl` repeats
+		// the program name in a title, it is not a command
+		return nil
+	}
 	key := strings.TrimSpace(n.path + " " + w)
 	if c, ok := confusions[key]; ok {
 		if c.to == "" {
@@ -186,6 +269,9 @@ func (r *run) unknownCommand(p int, n *cmdNode, i int) *cmdNode {
 	if runnableParents[n.path] && looksLikeFile(w) {
 		return n
 	}
+	if !nameLike(w) {
+		return nil // a version, a word with punctuation, a synopsis: not a command
+	}
 	var kidNames []string
 	for _, k := range n.kids {
 		kidNames = append(kidNames, k.name)
@@ -211,13 +297,14 @@ func (r *run) unknownCommand(p int, n *cmdNode, i int) *cmdNode {
 			for _, l := range ls {
 				ps = append(ps, l.path)
 			}
-			e := []Edit{r.replaceWord(i, ls[0].path)}
 			if len(ls) == 1 {
+				e := []Edit{r.replaceWord(i, ls[0].path)}
 				r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w), Edits: e, Safe: true,
 					Message: q(w) + " is not a top-level kubectl command but a subcommand of " + q("kubectl "+ls[0].parent.path) + "; write " + q(r.fixedLine(p, e)) + "."})
 				return ls[0]
 			}
-			r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w), Edits: e,
+			// several commands end in this word: no fix, a person chooses
+			r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w),
 				Message: q(w) + " is not a top-level kubectl command; it exists as " + orList(prefixAll("kubectl ", ps)) + "."})
 			return nil
 		}

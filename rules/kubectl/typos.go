@@ -64,6 +64,11 @@ func (r *run) checkToolTypo(i int) string {
 	if slices.Contains(tools, name) || realTools[name] || strings.Contains(w, "=") || strings.HasPrefix(w, "-") {
 		return name
 	}
+	if !nameLike(name) && !strings.ContainsAny(name, ".+") {
+		// "kubectl:" in sha256sum output, "kubectl," in prose: a program
+		// name never ends in punctuation
+		return ""
+	}
 	fix, ok := toolConfusions[name]
 	if name == "system" && (i+1 >= len(r.args) || !systemctlVerbs[r.text(i+1)]) {
 		ok = false
