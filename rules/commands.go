@@ -105,6 +105,19 @@ var (
 		Right: "- kubectl delete pod web --cascade=orphan\n",
 		Run:   commandRule(kubectl.DeprecatedForm),
 	}
+	InvalidArguments = &lint.Rule{
+		ID: "NL111", Name: "invalid-arguments", Severity: lint.Error, Fixable: true,
+		Summary: "kubectl rejects this combination or count of arguments",
+		Doc: "After parsing the flags, each kubectl command checks its arguments in its own code (Complete and Validate) " +
+			"and refuses forms the flags alone allow: `kubectl taint NODE key=value:Effect` without the `nodes` type, " +
+			"`auth can-i` with more than a verb and a resource, two NAMEs for `create deployment`, `logs -c` with " +
+			"`--all-containers`, `run --dry-run=client -i`, `apply --prune` with `--force`, `get --raw` with arguments, and others. " +
+			"The message quotes kubectl's own error and names the function that raises it; where the repair is certain " +
+			"(the `nodes` type, `pods/NAME` for can-i) the fix is safe.",
+		Wrong: "- kubectl taint node1 dedicated=gpu:NoSchedule\n- kubectl auth can-i get pods web-1\n",
+		Right: "- kubectl taint nodes node1 dedicated=gpu:NoSchedule\n- kubectl auth can-i get pods/web-1\n",
+		Run:   commandRule(kubectl.InvalidArguments),
+	}
 	KubectlPlugin = &lint.Rule{
 		ID: "NL109", Name: "kubectl-plugin", Severity: lint.Info,
 		Summary: "the command is a kubectl plugin, not part of kubectl",
@@ -117,7 +130,7 @@ var (
 )
 
 // CommandRules are the rules over commands, in ID order.
-var CommandRules = []*lint.Rule{UnknownCommand, UnknownFlag, DryRunValue, RemovedFlag, InvalidFlagValue, UnknownResourceType, MissingArgument, ToolTypo, KubectlPlugin, DeprecatedForm}
+var CommandRules = []*lint.Rule{UnknownCommand, UnknownFlag, DryRunValue, RemovedFlag, InvalidFlagValue, UnknownResourceType, MissingArgument, ToolTypo, KubectlPlugin, DeprecatedForm, InvalidArguments}
 
 // commandRule is the Run of the rule that reports the checker's code c.
 func commandRule(c kubectl.Code) func(*lint.Pass) {

@@ -34,6 +34,23 @@ type parsed struct {
 
 func (p *parsed) has(name string) bool { return len(p.flags[name]) > 0 }
 
+// flagMention reports a command that is only its path and one flag without
+// a value: `kubectl apply --prune` or `kubectl run -t` in a sentence names
+// the flag; it is not a command to run, so nothing is missing from it.
+func (p *parsed) flagMention() bool {
+	if len(p.pos) > 0 || p.count != 1 {
+		return false
+	}
+	for _, uses := range p.flags {
+		for _, u := range uses {
+			if u.hasVal {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 var dryRunWord = regexp.MustCompile(`^--dry[-_]?run[-_:]?(client|server|none|true|false)$`)
 
 // parseFlags walks every word after the program (skipping the command-path

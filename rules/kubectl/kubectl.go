@@ -31,13 +31,14 @@ const (
 	MissingArgument                     // a required argument or flag is missing
 	ToolTypo                            // a misspelled program name
 	KubectlPlugin                       // a kubectl plugin, not part of kubectl (information)
+	InvalidArguments                    // arguments or flags the command's own checks reject together
 )
 
 var codeNames = [...]string{
 	UnknownCommand: "unknown-command", UnknownFlag: "unknown-flag", DryRunValue: "dry-run-value",
 	RemovedFlag: "removed-flag", DeprecatedForm: "deprecated-form", InvalidFlagValue: "invalid-flag-value",
 	UnknownResourceType: "unknown-resource-type", MissingArgument: "missing-argument",
-	ToolTypo: "tool-typo", KubectlPlugin: "kubectl-plugin",
+	ToolTypo: "tool-typo", KubectlPlugin: "kubectl-plugin", InvalidArguments: "invalid-arguments",
 }
 
 // String is the code's stable name, which is also its rule's name.
@@ -51,7 +52,7 @@ func (c Code) String() string {
 // Codes lists every code, in a stable order.
 var Codes = []Code{
 	UnknownCommand, UnknownFlag, DryRunValue, RemovedFlag, DeprecatedForm,
-	InvalidFlagValue, UnknownResourceType, MissingArgument, ToolTypo, KubectlPlugin,
+	InvalidFlagValue, UnknownResourceType, MissingArgument, ToolTypo, KubectlPlugin, InvalidArguments,
 }
 
 // Arg is one shell word of a command, after quote removal.

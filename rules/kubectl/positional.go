@@ -9,7 +9,7 @@ import (
 // type (TYPE, TYPE/NAME, TYPE1,TYPE2, type.group).
 var typeFirst = map[string]bool{
 	"get": true, "describe": true, "delete": true, "edit": true, "label": true, "annotate": true,
-	"patch": true, "scale": true, "autoscale": true, "expose": true, "wait": true, "taint": true,
+	"patch": true, "scale": true, "autoscale": true, "expose": true, "wait": true,
 	"rollout history": true, "rollout pause": true, "rollout restart": true, "rollout resume": true,
 	"rollout status": true, "rollout undo": true,
 	"set env": true, "set image": true, "set resources": true, "set selector": true,
@@ -85,10 +85,11 @@ func (r *run) checkPositionals(p int, pr *parsed) {
 			}
 		}
 	}
+	r.checkArgRules(p, pr, before)
 	// Missing arguments are only reported for a command written out with
 	// some arguments: a bare "kubectl create deployment" in prose names the
 	// command rather than running it.
-	if help || pr.count+len(pr.pos) == 0 || pr.expands {
+	if help || pr.count+len(pr.pos) == 0 || pr.expands || pr.flagMention() {
 		// an expansion may hold the flag or argument that looks missing
 		return
 	}

@@ -24,24 +24,27 @@ var removedFlags = map[string]*removedRow{
 	// CHANGELOG-1.18 "kubectl run has removed the previously deprecated
 	// generators"); --generator, --replicas and --schedule were marked
 	// deprecated ("has no effect") at kubernetes-1.18.0 and are absent from
-	// kubernetes-1.21.0.
+	// kubernetes-1.21.0. The rows of flags that carried the note's intent
+	// (replicas, a schedule, a service account, resources) offer no fix:
+	// dropping them leaves a command that runs but no longer does what the
+	// note asks; the message says what to write instead.
 	"run --generator": {version: 18, removedIn: 21, takesValue: true, drop: true,
 		safeIf: func(v string) bool { return v == "run-pod/v1" },
 		msg:    "--generator has had no effect since 1.18 (kubectl run only creates pods) and was removed in 1.21; drop it, and for a Deployment use " + q("kubectl create deployment NAME --image=IMAGE")},
-	"run --replicas": {version: 18, removedIn: 21, takesValue: true, drop: true,
+	"run --replicas": {version: 18, removedIn: 21, takesValue: true,
 		msg: "kubectl run only creates a single pod since 1.18 and --replicas was removed in 1.21; for replicas use " + q("kubectl create deployment NAME --image=IMAGE --replicas=N")},
-	"run --schedule": {version: 18, removedIn: 21, takesValue: true, drop: true,
+	"run --schedule": {version: 18, removedIn: 21, takesValue: true,
 		msg: "kubectl run no longer creates CronJobs (since 1.18; --schedule was removed in 1.21); use " + q("kubectl create cronjob NAME --image=IMAGE --schedule='*/5 * * * *'")},
 	// --serviceaccount, --hostport, --requests and --limits: MarkDeprecated
 	// "has no effect and will be removed in 1.24" at kubernetes-1.21.0,
 	// absent from kubernetes-1.24.0.
-	"run --serviceaccount": {version: 21, removedIn: 24, takesValue: true, drop: true,
+	"run --serviceaccount": {version: 21, removedIn: 24, takesValue: true,
 		msg: "--serviceaccount has had no effect since 1.21 and was removed in 1.24; set spec.serviceAccountName with --overrides or in the manifest (kubectl run ... --dry-run=client -o yaml)"},
-	"run --hostport": {version: 21, removedIn: 24, takesValue: true, drop: true,
+	"run --hostport": {version: 21, removedIn: 24, takesValue: true,
 		msg: "--hostport has had no effect since 1.21 and was removed in 1.24; set ports[].hostPort in the manifest (kubectl run ... --dry-run=client -o yaml)"},
-	"run --requests": {version: 21, removedIn: 24, takesValue: true, drop: true,
+	"run --requests": {version: 21, removedIn: 24, takesValue: true,
 		msg: "--requests has had no effect since 1.21 and was removed in 1.24; use " + q("kubectl set resources TYPE/NAME --requests=cpu=100m") + " or the manifest"},
-	"run --limits": {version: 21, removedIn: 24, takesValue: true, drop: true,
+	"run --limits": {version: 21, removedIn: 24, takesValue: true,
 		msg: "--limits has had no effect since 1.21 and was removed in 1.24; use " + q("kubectl set resources TYPE/NAME --limits=cpu=200m") + " or the manifest"},
 	// get --export: MarkDeprecated at kubernetes-1.17.0 and 1.18.0, absent
 	// from kubernetes-1.19.0.
