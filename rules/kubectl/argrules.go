@@ -33,13 +33,13 @@ func fl(name string, not ...string) flagRef { return flagRef{name: name, not: no
 type rowKind uint8
 
 const (
-	conflict  rowKind = iota + 1 // a and b are both set
-	requires                     // a is set, none of b is
-	needOne                      // none of b is set (a is unused)
-	atLeast                      // the integer value of a is below min
-	noArgs                       // a is set and positional arguments are given
-	maxArgs                      // more than min positional arguments (a, if named, must be set)
-	argsWith                     // a is set together with exactly min positional arguments
+	conflict rowKind = iota + 1 // a and b are both set
+	requires                    // a is set, none of b is
+	needOne                     // none of b is set (a is unused)
+	atLeast                     // the integer value of a is below min
+	noArgs                      // a is set and positional arguments are given
+	maxArgs                     // more than min positional arguments (a, if named, must be set)
+	argsWith                    // a is set together with exactly min positional arguments
 )
 
 // flagRow is one check of a command's Complete/Validate.
