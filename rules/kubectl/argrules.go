@@ -182,6 +182,7 @@ func (r *run) checkArgRules(p int, pr *parsed, before []int) {
 	if slices.Contains(createNamed, pr.node.path) {
 		r.createName(v)
 	}
+	r.checkValueRows(pr)
 	switch path := pr.node.path; {
 	case path == "taint":
 		r.taintArgs(v)
@@ -193,6 +194,8 @@ func (r *run) checkArgRules(p int, pr *parsed, before []int) {
 		r.autoscaleMinMax(v)
 	case path == "run":
 		r.runArgs(v)
+	case path == "explain":
+		r.explainAPIVersion(v)
 	case path == "create job":
 		if r.set(pr, fl("from")) && pr.dash >= 0 && len(pr.pos) > pr.dash {
 			i := pr.pos[pr.dash]

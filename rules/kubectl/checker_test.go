@@ -699,6 +699,10 @@ func TestTargetVersions(t *testing.T) {
 		{25, `kubectl alpha events --for pod/web`, ""},
 		{26, `kubectl alpha auth whoami`, ""},
 		{27, `kubectl alpha auth whoami`, "unknown-command"},
+		{15, `kubectl explain deployments --api-version=apps/v1beta1`, ""},
+		{16, `kubectl explain deployments --api-version=apps/v1beta1`, "invalid-flag-value"},
+		{21, `kubectl explain ingress --api-version=networking.k8s.io/v1beta1`, ""},
+		{22, `kubectl explain ingress --api-version=networking.k8s.io/v1beta1`, "invalid-flag-value"},
 		{18, `kubectl get cs`, ""},
 		{19, `kubectl get cs`, "deprecated-form"},
 	} {

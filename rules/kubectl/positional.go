@@ -48,7 +48,7 @@ func (r *run) checkPositionals(p int, pr *parsed) {
 	}
 	switch {
 	case n.path == "explain":
-		if len(before) > 0 && !r.isPlaceholder(before[0]) {
+		if len(before) > 0 && !r.isPlaceholder(before[0]) && !r.customAPIVersion(pr) {
 			w := r.text(before[0])
 			if !r.knownType(w) {
 				head, _, _ := strings.Cut(w, ".")
@@ -208,4 +208,15 @@ func (r *run) checkTaint(i int) {
 	}
 	u := flagUse{name: i, val: i, off: k + 1, value: eff, hasVal: true}
 	r.badEnum(u, eff, k+1, taintEffects, "a taint effect (NoSchedule, PreferNoSchedule or NoExecute; case matters)")
+}
+
+// customAPIVersion reports an --api-version of a group no built-in API
+// serves: the type explained is a custom resource's.
+func (r *run) customAPIVersion(pr *parsed) bool {
+	uses := pr.flags["api-version"]
+	if len(uses) == 0 || !uses[len(uses)-1].hasVal {
+		return false
+	}
+	group, _, ok := strings.Cut(uses[len(uses)-1].value, "/")
+	return ok && !r.t.res.groups()[group]
 }

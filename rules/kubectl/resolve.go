@@ -259,6 +259,9 @@ func (r *run) unknownCommand(p int, n *cmdNode, i int) *cmdNode {
 		if plugin, ok := knownPlugins[w]; ok {
 			r.add(Finding{Code: KubectlPlugin, Arg: i, Start: 0, End: len(w),
 				Message: q("kubectl "+w) + " is not built into kubectl; it runs the plugin " + q("kubectl-"+w) + " (" + plugin + "), which must be installed on PATH (e.g. with krew)."})
+			if w == "convert" {
+				r.convertOutputVersion(i)
+			}
 			return nil
 		}
 		if row, ok := removedCommands[w]; ok && r.c.version >= row.version {
@@ -413,4 +416,32 @@ var confusions = map[string]confusion{
 	"create configmaps":      {to: "create configmap", msg: q("configmaps") + " is not a subcommand of " + q("kubectl create") + " (it takes the singular)"},
 	"create pod":             {msg: "there is no " + q("kubectl create pod") + ": pods are created with " + q("kubectl run NAME --image=IMAGE") + " or from a manifest with " + q("kubectl create -f FILE") + "."},
 	"create pods":            {msg: "there is no " + q("kubectl create pods") + ": pods are created with " + q("kubectl run NAME --image=IMAGE") + " or from a manifest with " + q("kubectl create -f FILE") + "."},
+}
+
+// convertOutputVersion checks --output-version of the kubectl-convert
+// plugin (the former built-in convert command, which converts to a group
+// version its scheme registers): a version of a built-in group that the
+// API no longer serves cannot be converted to.
+func (r *run) convertOutputVersion(i int) {
+	for j := i + 1; j < len(r.args); j++ {
+		w := r.text(j)
+		val, off, k := "", 0, j
+		switch {
+		case strings.HasPrefix(w, "--output-version="):
+			val, off = w[len("--output-version="):], len("--output-version=")
+		case w == "--output-version" && j+1 < len(r.args):
+			k = j + 1
+			val = r.text(k)
+		default:
+			continue
+		}
+		if val == "" || !r.literal(k) || looksPlaceholder(val) {
+			return
+		}
+		if why := servedGroupVersion(r, val); why != "" {
+			r.add(Finding{Code: InvalidFlagValue, Arg: k, Start: off, End: off + len(val),
+				Message: q(val) + " is not a version kubectl-convert can convert to: " + why + "."})
+		}
+		return
+	}
 }

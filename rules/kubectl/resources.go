@@ -17,6 +17,7 @@ type resEntry struct {
 	kind     string
 	group    string
 	versions map[string]bool
+	removed  map[string]int // version → the minor release that stopped serving it (from k8s.io/api's prerelease-lifecycle)
 	short    []string
 }
 
@@ -29,6 +30,8 @@ type resourceIndex struct {
 
 	groupsOnce sync.Once
 	groupSet   map[string]bool
+	gvOnce     sync.Once
+	gvs        map[string][]groupVersion
 }
 
 // shortNames are the short names the API server advertises in discovery
@@ -115,6 +118,20 @@ func newResourceIndex() *resourceIndex {
 			byGR[gr] = e
 		}
 		e.versions[gvk.Version] = true
+		// k8s.io/api's generated prerelease-lifecycle (APILifecycleRemoved)
+		// says when a beta or alpha version stopped being served
+		if obj, err := scheme.Scheme.New(gvk); err == nil {
+			if l, ok := obj.(interface{ APILifecycleRemoved() (int, int) }); ok {
+				if major, minor := l.APILifecycleRemoved(); major == 1 && minor > 0 {
+					if e.removed == nil {
+						e.removed = map[string]int{}
+					}
+					if old, ok := e.removed[gvk.Version]; !ok || minor < old {
+						e.removed[gvk.Version] = minor
+					}
+				}
+			}
+		}
 	}
 	for i := range extraResources {
 		x := extraResources[i]

@@ -63,6 +63,16 @@ func (r *run) allowedValues(n *cmdNode, f *pflag.Flag) []string {
 	case "cascade":
 		// delete_flags.go GetCascadingStrategy
 		return []string{"background", "foreground", "orphan"}
+	case "protocol":
+		if n.path == "expose" {
+			// corev1.Protocol values, validated case-sensitively by the API server
+			return []string{"TCP", "UDP", "SCTP"}
+		}
+	case "sort-by":
+		if n.path == "top node" || n.path == "top pod" {
+			// top_node.go/top_pod.go Validate: "--sort-by accepts only cpu or memory"
+			return []string{"cpu", "memory"}
+		}
 	case "validate":
 		// cmdutil.AddValidateFlags
 		return []string{"strict", "warn", "ignore", "true", "false"}
