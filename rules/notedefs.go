@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"errors"
 	"path"
 	"regexp"
 	"strings"
@@ -141,7 +142,8 @@ func manifestTypes(text []byte) []kubectl.CustomResource {
 	// A field of an unexpected type (an excerpt's "..." say) is a
 	// *yaml.TypeError; yaml.v3 still fills every other field.
 	if err := yaml.Unmarshal(text, &d); err != nil {
-		if _, ok := err.(*yaml.TypeError); !ok {
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
 			return nil
 		}
 	}

@@ -183,26 +183,26 @@ func (r *run) checkArgRules(p int, pr *parsed, before []int) {
 		r.createName(v)
 	}
 	r.checkValueRows(pr)
-	switch path := pr.node.path; {
-	case path == "taint":
+	switch pr.node.path {
+	case "taint":
 		r.taintArgs(v)
-	case path == "auth can-i":
+	case "auth can-i":
 		r.canIArgs(v)
-	case path == "port-forward":
+	case "port-forward":
 		r.portForwardArgs(v)
-	case path == "autoscale":
+	case "autoscale":
 		r.autoscaleMinMax(v)
-	case path == "run":
+	case "run":
 		r.runArgs(v)
-	case path == "explain":
+	case "explain":
 		r.explainAPIVersion(v)
-	case path == "create job":
+	case "create job":
 		if r.set(pr, fl("from")) && pr.dash >= 0 && len(pr.pos) > pr.dash {
 			i := pr.pos[pr.dash]
 			r.add(Finding{Code: InvalidArguments, Arg: i, Start: 0, End: len(r.text(i)),
 				Message: "kubectl create job rejects a command with --from (\"cannot specify --from and command\", CreateJobOptions.Validate): the job runs the CronJob's own command."})
 		}
-	case path == "create role" || path == "create clusterrole":
+	case "create role", "create clusterrole":
 		r.roleResources(pr)
 	}
 }
