@@ -9,6 +9,7 @@
 package kubectl
 
 import (
+	"github.com/notelint/notelint/knowledge"
 	"github.com/notelint/notelint/notes"
 	"path/filepath"
 	"strings"
@@ -104,7 +105,7 @@ var DefaultAliases = func() map[string]string {
 
 // DefaultKubeVersion is the Kubernetes minor version checked against when
 // Options.KubeVersion is zero: the version of the vendored kubectl tree.
-const DefaultKubeVersion = 37
+const DefaultKubeVersion = knowledge.DefaultMinor
 
 // Checker checks kubectl command lines. Create it with New.
 type Checker struct {
