@@ -167,7 +167,7 @@ func (r *run) checkArgRules(p int, pr *parsed, before []int) {
 	if pr.has("help") || r.synopsis(p) {
 		return
 	}
-	v := &argView{p: p, pr: pr, before: before, complete: !pr.expands && pr.count+len(pr.pos) > 0 && !pr.flagMention()}
+	v := &argView{p: p, pr: pr, before: before, complete: !pr.expands && pr.count+len(pr.pos) > 0 && !pr.flagMention() && !r.template(before)}
 	for _, f := range r.out {
 		if f.Code == UnknownFlag || f.Code == RemovedFlag {
 			// a flag kubectl does not know may be the one a row misses

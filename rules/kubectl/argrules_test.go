@@ -142,7 +142,10 @@ var validArgCommands = []string{
 	`kubectl create service clusterip web --tcp=5678:8080`,
 	`kubectl expose deploy web --port=53 --protocol=UDP`,
 	`kubectl top pod --sort-by=memory`,
-	// usage lines and flags named in a sentence
+	// usage lines, templates and flags named in a sentence
+	`kubectl create service nodeport <사용자 서비스 명칭>`,
+	`kubectl create deployment <name>`,
+	`kubectl create rolebinding <binding-name> --user=<user>`,
 	`kubectl logs POD [-c CONTAINER] [--follow] [flags]`,
 	`kubectl apply --prune`,
 	`kubectl run -t`,

@@ -89,8 +89,10 @@ func (r *run) checkPositionals(p int, pr *parsed) {
 	// Missing arguments are only reported for a command written out with
 	// some arguments: a bare "kubectl create deployment" in prose names the
 	// command rather than running it.
-	if help || pr.count+len(pr.pos) == 0 || pr.expands || pr.flagMention() {
-		// an expansion may hold the flag or argument that looks missing
+	if help || pr.count+len(pr.pos) == 0 || pr.expands || pr.flagMention() || r.template(before) {
+		// an expansion may hold the flag or argument that looks missing; a
+		// template (kubectl create service nodeport <name>) shows a form,
+		// not everything a run needs
 		return
 	}
 	for _, name := range n.required {
@@ -219,4 +221,16 @@ func (r *run) customAPIVersion(pr *parsed) bool {
 	}
 	group, _, ok := strings.Cut(uses[len(uses)-1].value, "/")
 	return ok && !r.t.res.groups()[group]
+}
+
+// template reports a command whose positional arguments include a
+// placeholder (<name>, NAME, {pod}): an example of a form, whose missing
+// flags are not judged.
+func (r *run) template(before []int) bool {
+	for _, i := range before {
+		if r.isPlaceholder(i) {
+			return true
+		}
+	}
+	return false
 }
