@@ -162,10 +162,16 @@ func (r *run) alphaCommand(p, i int) {
 	}
 	e := []Edit{{FromArg: i - 1, FromOff: 0, ToArg: i, ToOff: len(w), New: g.to}}
 	full := "kubectl alpha " + w
+	last := i // the last word of the command path
 	if w == "auth" && i+1 < len(r.args) {
 		full += " " + r.text(i+1)
+		last = i + 1
 	}
-	r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w), Edits: e, Safe: true,
+	// A bare `kubectl alpha auth whoami` in a sentence is often history
+	// ("there was an alpha command ..."): the fix is offered, not applied
+	// unattended. With arguments it is a command being run.
+	safe := last+1 < len(r.args)
+	r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w), Edits: e, Safe: safe,
 		Message: q(full) + " left alpha in 1." + strconv.Itoa(g.left) + "; write " + q(r.fixedLine(p, e)) + "."})
 }
 
