@@ -40,6 +40,7 @@ const (
 	noArgs                      // a is set and positional arguments are given
 	maxArgs                     // more than min positional arguments (a, if named, must be set)
 	argsWith                    // a is set together with exactly min positional arguments
+	needArgs                    // no positional argument and no -f/-k
 )
 
 // flagRow is one check of a command's Complete/Validate.
@@ -99,6 +100,14 @@ var flagRows = []flagRow{
 	// rollout undo: the rollbackers in polymorphichelpers/rollback.go
 	// refuse a negative revision ("unable to find specified revision").
 	{cmd: "rollout undo", kind: atLeast, a: fl("to-revision"), min: 0, cite: "DeploymentRollbacker.Rollback", err: "unable to find specified revision in history (revisions are 1, 2, …; 0 is the previous one)"},
+	// rollout: the Validate functions of rollout/rollout_*.go ("required
+	// resource not specified" without TYPE NAME, TYPE/NAME or -f).
+	{cmd: "rollout history", kind: needArgs, cite: "RolloutHistoryOptions.Validate", err: "required resource not specified"},
+	{cmd: "rollout pause", kind: needArgs, cite: "PauseOptions.Validate", err: "required resource not specified"},
+	{cmd: "rollout restart", kind: needArgs, cite: "RestartOptions.Validate", err: "required resource not specified"},
+	{cmd: "rollout resume", kind: needArgs, cite: "ResumeOptions.Validate", err: "required resource not specified"},
+	{cmd: "rollout status", kind: needArgs, cite: "RolloutStatusOptions.Validate", err: "required resource not specified"},
+	{cmd: "rollout undo", kind: needArgs, cite: "UndoOptions.Validate", err: "required resource not specified"},
 	// auth can-i: CanIOptions.Complete and CanIOptions.Validate (auth/cani.go).
 	{cmd: "auth can-i", kind: noArgs, a: fl("list", "false"), cite: "CanIOptions.Complete", err: "list option must be specified with no arguments"},
 	{cmd: "auth can-i", kind: conflict, a: fl("list", "false"), b: []flagRef{fl("quiet", "false"), fl("all-namespaces", "false"), fl("subresource")}, cite: "CanIOptions.Validate", err: "list option can't be specified with neither quiet, all-namespaces nor subresource options"},
@@ -344,6 +353,13 @@ func (r *run) flagRow(v *argView, row *flagRow) {
 		}
 		r.add(Finding{Code: InvalidArguments, Arg: i, Start: 0, End: len(r.text(i)),
 			Message: msg(q(pr.node.fullPath()) + " does not take --" + row.a.name + " together with " + q(r.text(i)))})
+	case needArgs:
+		if !v.complete || len(v.before) > 0 || pr.has("filename") || pr.has("kustomize") || pr.has("selector") {
+			return
+		}
+		last := r.lastPathWord(v.p, pr)
+		r.add(Finding{Code: MissingArgument, Arg: last, Start: 0, End: len(r.text(last)),
+			Message: msg(q(pr.node.fullPath()) + " needs the object: TYPE NAME, TYPE/NAME or -f FILE")})
 	case maxArgs:
 		if pr.expands || len(v.before) <= int(row.min) {
 			return

@@ -142,6 +142,13 @@ var validArgCommands = []string{
 	`kubectl create service clusterip web --tcp=5678:8080`,
 	`kubectl expose deploy web --port=53 --protocol=UDP`,
 	`kubectl top pod --sort-by=memory`,
+	`kubectl rollout undo deployment/web --to-revision=2`,
+	`kubectl rollout status -w`,
+	`kubectl rollout restart -f deploy.yaml`,
+	// Helm and Go templates are placeholders
+	`kubectl create deployment {{ .Values.name }} --image={{ .Values.image }}`,
+	`kubectl scale deploy web --replicas={{ .Values.replicas }}`,
+	`kubectl get pods -n {{ .Release.Namespace }}`,
 	// usage lines, templates and flags named in a sentence
 	`kubectl create service nodeport <사용자 서비스 명칭>`,
 	`kubectl create deployment <name>`,
@@ -242,6 +249,8 @@ var invalidArgCommands = []struct {
 	{`kubectl port-forward svc/web 8080:`, []want{{"invalid-flag-value", `8080:`, "", false}}},
 	{`kubectl port-forward svc/web 8080:70000`, []want{{"invalid-flag-value", `70000`, "", false}}},
 	{`kubectl port-forward pod/web 0`, []want{{"invalid-flag-value", `0`, "", false}}},
+	{`kubectl rollout undo --to-revision=2`, []want{{"missing-argument", `undo`, "", false}}},
+	{`kubectl rollout restart -n prod`, []want{{"missing-argument", `restart`, "", false}}},
 	{`kubectl explain deployments --api-version=apps/v1beta1`, []want{{"invalid-flag-value", `apps/v1beta1`, "", false}}},
 	{`kubectl explain ingress --api-version=extensions/v1beta1`, []want{{"invalid-flag-value", `extensions/v1beta1`, "", false}}},
 	{`kubectl wait --for=Ready pod/web`, []want{{"invalid-flag-value", `Ready`, "", false}}},

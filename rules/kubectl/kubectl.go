@@ -213,6 +213,9 @@ func looksPlaceholder(s string) bool {
 	if strings.Contains(s, "$") || strings.Contains(s, "...") || strings.Contains(s, "…") || strings.Contains(s, "`") {
 		return true
 	}
+	if strings.Contains(s, "{{") || strings.Contains(s, "}}") {
+		return true // a Helm or Go template: {{ .Values.name }}
+	}
 	if i := strings.IndexByte(s, '<'); i >= 0 && strings.IndexByte(s[i:], '>') > 0 {
 		return true
 	}
