@@ -453,6 +453,8 @@ var invalidCommands = []struct {
 	{`kubectl alpha events --for pod/web`, []want{{"unknown-command", `events`, `kubectl events --for pod/web`, true}}},
 	{`kubectl alpha kuberc view`, []want{{"unknown-command", `kuberc`, "", false}}},
 	{`kubectl view`, []want{{"unknown-command", `view`, "", false}}},
+	{`kubectl plugins`, []want{{"unknown-command", `plugins`, `kubectl plugin`, false}}},
+	{`kubectl plugins list`, []want{{"unknown-command", `plugins`, `kubectl plugin list`, true}}},
 	{`kubectl --versoin`, []want{{"unknown-flag", `--versoin`, "", false}}},
 	{`kubectl rolling-update frontend --image=image:v2`, []want{{"removed-flag", `rolling-update`, "", false}}},
 	{`kubectl alpha debug mypod -it --image=busybox`, []want{{"unknown-command", `debug`, `kubectl debug mypod -it --image=busybox`, true}}},

@@ -291,10 +291,13 @@ func (r *run) unknownCommand(p int, n *cmdNode, i int) *cmdNode {
 		target := n.children[name]
 		e := []Edit{r.replaceWord(i, name)}
 		msg := q(w) + " is not a " + commandNoun(n) + "; write " + q(r.fixedLine(p, e)) + "."
+		// `kubectl plugins` alone in a sentence names a concept; the fix
+		// to `kubectl plugin` is offered, not applied unattended
+		bare := n == r.t.root && i+1 >= len(r.args)
 		if !safe {
 			msg = q(w) + " is not a " + commandNoun(n) + "; did you mean " + orList(names(c)) + "?"
 		}
-		r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w), Message: msg, Edits: e, Safe: safe})
+		r.add(Finding{Code: UnknownCommand, Arg: i, Start: 0, End: len(w), Message: msg, Edits: e, Safe: safe && !bare})
 		if safe {
 			return target
 		}

@@ -162,7 +162,7 @@ func (r *run) badEnum(u flagUse, v string, off int, allowed []string, what strin
 
 // valueAliases are well-known wrong spellings that are not near typos.
 var valueAliases = map[string]string{
-	"yml": "yaml", "YML": "yaml", "jason": "json", "txt": "name",
+	"yml": "yaml", "YML": "yaml", "jason": "json",
 	"cluster-ip": "ClusterIP", "node-port": "NodePort", "load-balancer": "LoadBalancer", "external-name": "ExternalName",
 }
 
