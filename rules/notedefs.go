@@ -138,6 +138,9 @@ func manifestTypes(text []byte) []kubectl.CustomResource {
 	if !bytes.Contains(text, []byte("kind")) {
 		return nil
 	}
+	if !bytes.Contains(text, []byte("CustomResourceDefinition")) {
+		return objectType(text)
+	}
 	var d crdDoc
 	// A field of an unexpected type (an excerpt's "..." say) is a
 	// *yaml.TypeError; yaml.v3 still fills every other field.
@@ -147,32 +150,68 @@ func manifestTypes(text []byte) []kubectl.CustomResource {
 			return nil
 		}
 	}
-	group, _, hasGroup := strings.Cut(d.APIVersion, "/")
-	if d.Kind == "CustomResourceDefinition" && group == "apiextensions.k8s.io" {
-		n := d.Spec.Names
-		cr := kubectl.CustomResource{Group: d.Spec.Group, Kind: n.Kind, Plural: n.Plural, Singular: n.Singular, ShortNames: n.ShortNames, Categories: n.Categories}
-		if plural, grp, ok := strings.Cut(d.Metadata.Name, "."); ok {
-			// metadata.name is <plural>.<group>
-			if cr.Plural == "" {
-				cr.Plural = plural
-			}
-			if cr.Group == "" {
-				cr.Group = grp
-			}
-		}
-		for _, v := range d.Spec.Versions {
-			cr.Versions = append(cr.Versions, v.Name)
-		}
-		if d.Spec.Version != "" {
-			cr.Versions = append(cr.Versions, d.Spec.Version)
-		}
-		if cr.Kind == "" && cr.Plural == "" {
-			return nil
-		}
-		return []kubectl.CustomResource{cr}
+	group, _, _ := strings.Cut(d.APIVersion, "/")
+	if d.Kind != "CustomResourceDefinition" || group != "apiextensions.k8s.io" {
+		return objectType(text)
 	}
-	if hasGroup && strings.Contains(group, ".") && d.Kind != "" && !strings.ContainsAny(d.Kind, " {}<>$") {
-		return []kubectl.CustomResource{{Group: group, Kind: d.Kind}}
+	n := d.Spec.Names
+	cr := kubectl.CustomResource{Group: d.Spec.Group, Kind: n.Kind, Plural: n.Plural, Singular: n.Singular, ShortNames: n.ShortNames, Categories: n.Categories}
+	if plural, grp, ok := strings.Cut(d.Metadata.Name, "."); ok {
+		// metadata.name is <plural>.<group>
+		if cr.Plural == "" {
+			cr.Plural = plural
+		}
+		if cr.Group == "" {
+			cr.Group = grp
+		}
+	}
+	for _, v := range d.Spec.Versions {
+		cr.Versions = append(cr.Versions, v.Name)
+	}
+	if d.Spec.Version != "" {
+		cr.Versions = append(cr.Versions, d.Spec.Version)
+	}
+	if cr.Kind == "" && cr.Plural == "" {
+		return nil
+	}
+	return []kubectl.CustomResource{cr}
+}
+
+// objectType is the type an object of a group with a dot implies: its
+// top-level apiVersion and kind are enough, read without decoding the whole
+// document a second time. Built-in groups are left out by kubectl.Context.
+func objectType(text []byte) []kubectl.CustomResource {
+	apiVersion, kind := topLevel(text, "apiVersion"), topLevel(text, "kind")
+	group, _, hasGroup := strings.Cut(apiVersion, "/")
+	if hasGroup && strings.Contains(group, ".") && nameLike(kind) {
+		return []kubectl.CustomResource{{Group: group, Kind: kind}}
 	}
 	return nil
+}
+
+// topLevel returns the plain scalar value of a top-level key ("kind: Foo"
+// at column 0), without quotes and comments, or "".
+func topLevel(text []byte, key string) string {
+	for line := range bytes.Lines(text) {
+		rest, ok := bytes.CutPrefix(line, []byte(key+":"))
+		if !ok {
+			continue
+		}
+		v := string(bytes.TrimSpace(rest))
+		if k := strings.Index(v, " #"); k >= 0 {
+			v = strings.TrimSpace(v[:k])
+		}
+		return strings.Trim(v, `"'`)
+	}
+	return ""
+}
+
+// nameLike reports a word that can be a kind: letters and digits.
+func nameLike(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }
