@@ -48,37 +48,103 @@ func NoteDefs(doc *notes.Document) *kubectl.Context {
 			addPlugin(name)
 		}
 	}
-	for _, f := range doc.Fences {
-		if f.ContentStart < f.ContentEnd && f.ContentEnd <= len(doc.Src) {
-			for _, m := range redirectPlugin.FindAllSubmatch(doc.Src[f.ContentStart:f.ContentEnd], -1) {
-				addPlugin(string(m[1]))
-			}
-		}
-	}
-	if doc.Markdown {
-		for _, m := range spanPlugin.FindAllSubmatch(doc.Src, -1) {
-			addPlugin(string(m[1]))
-		}
-	}
-	for _, m := range envAssign.FindAllSubmatch(doc.Src, -1) {
-		ctx.Env[string(m[1])] = string(m[3])
-	}
+	scanPluginNames(doc, addPlugin)
+	scanEnv(doc.Src, ctx.Env)
 	return ctx
 }
 
-var (
-	// pluginFile is an executable kubectl runs as a plugin: kubectl-NAME.
-	pluginFile = regexp.MustCompile(`^kubectl-([A-Za-z0-9][A-Za-z0-9_.-]*)$`)
-	// redirectPlugin is a shell redirection that writes a plugin's script:
-	// `cat > ./kubectl-whoami <<EOF`, `echo ... >> /usr/local/bin/kubectl-foo`.
-	redirectPlugin = regexp.MustCompile(`>{1,2}\s*['"]?(?:[^\s'"<>|;&]*/)?kubectl-([A-Za-z0-9][A-Za-z0-9_.-]*)`)
-	// spanPlugin is a code span that is a plugin's file name, as docs name
-	// plugins: `kubectl-foo`, `/usr/local/bin/kubectl-foo`.
-	spanPlugin = regexp.MustCompile("`(?:[^`\\s]*/)?kubectl-([A-Za-z0-9][A-Za-z0-9_.-]*)`")
-	// envAssign is an assignment of a kubectl variable, exported or in
-	// front of a command: `export KUBECTL_APPLYSET=true`.
-	envAssign = regexp.MustCompile(`(?:^|[\s;&|(` + "`" + `])(?:export\s+)?(KUBECTL_[A-Z0-9_]+)=(["']?)([A-Za-z0-9_]*)`)
-)
+// pluginFile is an executable kubectl runs as a plugin: kubectl-NAME.
+var pluginFile = regexp.MustCompile(`^kubectl-([A-Za-z0-9][A-Za-z0-9_.-]*)$`)
+
+// scanPluginNames finds the plugin files a note writes or names outside
+// its commands' words, with a byte search rather than a regular expression
+// over the whole note: a redirection in a code block that writes a
+// plugin's script (`cat > ./kubectl-whoami <<EOF`, `echo ... >>
+// /usr/local/bin/kubectl-foo`), and a code span that is a plugin's file
+// name, as docs name plugins (`kubectl-foo`, `/usr/local/bin/kubectl-foo`).
+func scanPluginNames(doc *notes.Document, add func(string)) {
+	src := doc.Src
+	inFence := func(off int) bool {
+		for _, f := range doc.Fences {
+			if off >= f.ContentStart && off < f.ContentEnd {
+				return true
+			}
+		}
+		return false
+	}
+	for off := 0; ; {
+		k := bytes.Index(src[off:], []byte("kubectl-"))
+		if k < 0 {
+			return
+		}
+		at := off + k
+		off = at + len("kubectl-")
+		end := off
+		for end < len(src) && isNameByte(src[end]) {
+			end++
+		}
+		if end == off {
+			continue
+		}
+		name := string(src[off:end])
+		start := at // the start of the path the name ends
+		for start > 0 && isPathByte(src[start-1]) {
+			start--
+		}
+		if start < at && src[at-1] != '/' {
+			continue // my-kubectl-foo is no plugin file
+		}
+		if start > 0 && src[start-1] == '`' && end < len(src) && src[end] == '`' && doc.Markdown {
+			add(name) // a code span naming the file
+			continue
+		}
+		b := start
+		for b > 0 && (src[b-1] == ' ' || src[b-1] == '\t' || src[b-1] == '"' || src[b-1] == '\'') {
+			b--
+		}
+		if b > 0 && src[b-1] == '>' && inFence(at) {
+			add(name) // a redirection writes the script
+		}
+	}
+}
+
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.'
+}
+
+func isPathByte(c byte) bool { return isNameByte(c) || c == '/' || c == '~' }
+
+// scanEnv records the kubectl variables a note assigns, exported or in
+// front of a command: `export KUBECTL_APPLYSET=true`.
+func scanEnv(src []byte, env map[string]string) {
+	for off := 0; ; {
+		k := bytes.Index(src[off:], []byte("KUBECTL_"))
+		if k < 0 {
+			return
+		}
+		at := off + k
+		off = at + len("KUBECTL_")
+		if at > 0 && (isNameByte(src[at-1]) || src[at-1] == '$' || src[at-1] == '{') {
+			continue // part of another word, or a use ($KUBECTL_X)
+		}
+		end := off
+		for end < len(src) && (src[end] >= 'A' && src[end] <= 'Z' || src[end] >= '0' && src[end] <= '9' || src[end] == '_') {
+			end++
+		}
+		if end == off || end >= len(src) || src[end] != '=' {
+			continue
+		}
+		v := end + 1
+		if v < len(src) && (src[v] == '"' || src[v] == '\'') {
+			v++
+		}
+		w := v
+		for w < len(src) && (src[w] >= 'a' && src[w] <= 'z' || src[w] >= 'A' && src[w] <= 'Z' || src[w] >= '0' && src[w] <= '9' || src[w] == '_') {
+			w++
+		}
+		env[string(src[at:end])] = string(src[v:w])
+	}
+}
 
 // commandPlugins returns the plugins a command writes, installs or runs:
 // every word that is a kubectl-NAME file (chmod +x ./kubectl-whoami, mv
