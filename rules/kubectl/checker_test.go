@@ -437,6 +437,7 @@ var invalidCommands = []struct {
 	{`kubectl drain n1 --delete-local-data --ignore-daemonsets`, []want{{"removed-flag", `--delete-local-data`, `kubectl drain n1 --delete-emptydir-data --ignore-daemonsets`, true}}},
 	{`kubectl apply -f d/ --prune --prune-whitelist=core/v1/ConfigMap`, []want{{"removed-flag", `--prune-whitelist`, `kubectl apply -f d/ --prune --prune-allowlist=core/v1/ConfigMap`, true}}},
 	{`kubectl apply -f x.yaml --server-dry-run`, []want{{"removed-flag", `--server-dry-run`, `kubectl apply -f x.yaml --dry-run=server`, true}}},
+	{`kubectl --record deployments/web set image deployments/web nginx=nginx:1.9.1`, []want{{"deprecated-form", `--record`, "", false}}},
 	{`kubectl set image deploy/x app=nginx:1.2 --record`, []want{{"deprecated-form", `--record`, `kubectl set image deploy/x app=nginx:1.2`, false}}},
 	{`kubectl autoscale deploy x --min=2 --max=5 --cpu-percent=80`, []want{{"deprecated-form", `--cpu-percent`, `kubectl autoscale deploy x --min=2 --max=5 --cpu=80%`, true}}},
 	{`kubectl autoscale deploy x --max=5 --cpu-percent 80`, []want{{"deprecated-form", `--cpu-percent`, `kubectl autoscale deploy x --max=5 --cpu=80%`, true}}},

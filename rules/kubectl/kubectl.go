@@ -173,6 +173,10 @@ type run struct {
 	ctx  *Context
 	args []Arg
 	out  []Finding
+	// pathEnd is the index of the last word of the command path (set
+	// once the command is resolved): a flag written before it may have
+	// shaped how cobra found the command.
+	pathEnd int
 }
 
 func (r *run) add(f Finding) { r.out = append(r.out, f) }

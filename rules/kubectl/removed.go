@@ -155,6 +155,12 @@ func (r *run) removedFinding(p int, u flagUse, written string, row *removedRow) 
 		nw := row.valueFix(u.value)
 		e = []Edit{{FromArg: i, FromOff: 0, ToArg: last, ToOff: len(r.text(last)), New: nw}}
 		msg += "; write " + q(nw) + "."
+	case row.drop && i > 0 && i < r.pathEnd:
+		// `kubectl --record deploy/x set image ...`: cobra skipped the
+		// word after the unknown-to-the-root flag while finding the
+		// command, so removing the flag alone would make that word the
+		// command; move it after the command instead
+		msg += "; it stands before the command's name, so no fix is offered: removing it alone would make the word after it the command."
 	case row.drop && i > 0:
 		e = []Edit{r.removeWords(i, last)}
 		msg += "."

@@ -91,6 +91,9 @@ resolve:
 		path[i] = true
 		i++
 	}
+	for i := range path {
+		r.pathEnd = max(r.pathEnd, i)
+	}
 	if n == r.t.root || n.group {
 		// Only flags, or a command family without its subcommand: `kubectl
 		// -A` and `kubectl create service -o yaml --dry-run=client` name a
