@@ -125,3 +125,14 @@ func (li *LineIndex) Offset(line, column int) int {
 	}
 	return off
 }
+
+// NextLine is the offset at which the line after the one that holds off
+// starts, or len(src) on the last line.
+func (li *LineIndex) NextLine(off int) int {
+	off = min(max(off, 0), len(li.src))
+	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off })
+	if line < len(li.starts) {
+		return li.starts[line]
+	}
+	return len(li.src)
+}

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func read(t *testing.T, path, src string) *Document {
+func readNote(t *testing.T, path, src string) *Document {
 	t.Helper()
 	doc, err := Read(path, []byte(src), Options{})
 	if err != nil {
@@ -76,7 +76,7 @@ func TestReadCommands(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			doc := read(t, "note.md", c.src)
+			doc := readNote(t, "note.md", c.src)
 			if got := render(doc); got != c.want {
 				t.Errorf("source:\n%s\ngot:\n%s\nwant:\n%s", c.src, got, c.want)
 			}
@@ -122,7 +122,7 @@ func TestReadManifests(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			doc := read(t, c.path, c.src)
+			doc := readNote(t, c.path, c.src)
 			if got := render(doc); got != c.want {
 				t.Errorf("source:\n%s\ngot:\n%s\nwant:\n%s", c.src, got, c.want)
 			}
@@ -133,7 +133,7 @@ func TestReadManifests(t *testing.T) {
 // FileOffset maps every byte of a dedented manifest back to the file.
 func TestManifestFileOffset(t *testing.T) {
 	src := "> quote:\n> ```yaml\n> kind: Pod\n> metadata:\n>   name: 파드\n> ```\n"
-	doc := read(t, "n.md", src)
+	doc := readNote(t, "n.md", src)
 	if len(doc.Manifests) != 1 {
 		t.Fatalf("got %d manifests", len(doc.Manifests))
 	}
@@ -150,7 +150,7 @@ func TestManifestFileOffset(t *testing.T) {
 
 func TestReadFences(t *testing.T) {
 	src := "```bash\nls\n```\n\n- x\n\n  ~~~~ yaml title=\"a\"\n  a: 1\n  ~~~~\n\n```\nopen\n"
-	doc := read(t, "n.md", src)
+	doc := readNote(t, "n.md", src)
 	want := []struct {
 		lang, info string
 		line       int
@@ -169,7 +169,7 @@ func TestReadFences(t *testing.T) {
 
 func TestReadLinksAndComments(t *testing.T) {
 	src := "- ![Screenshot](image/t.png) and [docs](https://k8s.io \"x\")\n\n<!-- notelint-disable NL101 -->\n\ntext <!-- inline --> more\n"
-	doc := read(t, "n.md", src)
+	doc := readNote(t, "n.md", src)
 	if len(doc.Links) != 2 || doc.Links[0].Dest != "image/t.png" || !doc.Links[0].Image || src[doc.Links[0].Start:doc.Links[0].End] != "image/t.png" ||
 		doc.Links[1].Dest != "https://k8s.io" || doc.Links[1].Image {
 		t.Errorf("links = %+v", doc.Links)

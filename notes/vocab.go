@@ -1,0 +1,99 @@
+package notes
+
+import (
+	"slices"
+
+	"github.com/notelint/notelint/internal/editdist"
+)
+
+// KubectlVerbs are kubectl's top-level commands. They decide whether "k"
+// in prose starts a command ("k get po") or is just a letter, without
+// building the tree. TestReaderVerbsMatchTheTree in rules/kubectl keeps
+// this list equal to kubectl's real command tree.
+var KubectlVerbs = []string{
+	"alpha", "annotate", "api-resources", "api-versions", "apply", "attach", "auth", "autoscale",
+	"certificate", "cluster-info", "completion", "config", "cordon", "cp", "create",
+	"debug", "delete", "describe", "diff", "drain", "edit", "events", "exec", "explain",
+	"expose", "get", "kuberc", "kustomize", "label", "logs", "options", "patch", "plugin",
+	"port-forward", "proxy", "replace", "rollout", "run", "scale", "set", "taint", "top",
+	"uncordon", "version", "wait",
+}
+
+// Tools are programs other than kubectl whose commands notes are full of.
+// A prose line that reaches one of these names starts a command there.
+var Tools = []string{
+	"kubectl", "kubeadm", "etcdctl", "etcdutl", "docker", "crictl", "ctr", "nerdctl", "podman",
+	"systemctl", "journalctl", "helm", "base64", "echo", "openssl", "curl", "ip", "iptables",
+	"apt-get", "apt", "yum", "dnf", "sudo", "watch", "minikube", "kind", "kustomize", "cfssl",
+	"ssh", "scp", "vi", "vim", "cat", "grep",
+}
+
+// KubectlAliases are the names always read and checked as kubectl, besides
+// "kubectl" itself; the configuration may add more (Options.Aliases). This
+// is the one place the built-in list lives: rules/kubectl builds its alias
+// table from it. A one-letter alias starts a command only before a kubectl
+// verb ("k get po"), since a lone letter is common in prose.
+var KubectlAliases = []string{"k"}
+
+// Options change what the reader treats as a command.
+type Options struct {
+	// Aliases are extra names for kubectl ("kc"); "k" is always one.
+	Aliases []string
+}
+
+// vocab is what the reader knows of programs: the names that start a
+// command, shared by every extractor of one document.
+type vocab struct {
+	aliases map[string]bool
+	tools   map[string]bool
+	verbs   map[string]bool
+}
+
+func newVocab(opts Options) *vocab {
+	v := &vocab{aliases: map[string]bool{}, tools: map[string]bool{}, verbs: map[string]bool{}}
+	for _, a := range append(slices.Clone(KubectlAliases), opts.Aliases...) {
+		v.aliases[a] = true
+	}
+	for _, t := range Tools {
+		v.tools[t] = true
+	}
+	for _, w := range KubectlVerbs {
+		v.verbs[w] = true
+	}
+	return v
+}
+
+// isKubectl is true for kubectl and its aliases.
+func (v *vocab) isKubectl(w string) bool { return w == "kubectl" || v.aliases[w] }
+
+// known is true for a program whose commands the reader looks for.
+func (v *vocab) known(w string) bool { return v.tools[w] || v.aliases[w] }
+
+// isVerbish is true for a kubectl verb or a near miss of one ("craete").
+func (v *vocab) isVerbish(w string) bool {
+	if v.verbs[w] {
+		return true
+	}
+	if len(w) < 4 || !isLowerWord(w) {
+		return false
+	}
+	for _, verb := range KubectlVerbs {
+		if len(verb) >= 4 && len(verb) >= len(w)-2 && len(verb) <= len(w)+2 && editdist.Distance(w, verb) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+func isLowerWord(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
