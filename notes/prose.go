@@ -286,8 +286,8 @@ func splitWords(run []byte) []span {
 		holes = placeholderRE.FindAllIndex(run, -1)
 	}
 	var words []span
-	start := -1      // start of the current word, or -1
-	prevClass := 0   // class of the previous rune in the word: 1 CJK text, 2 other
+	start := -1    // start of the current word, or -1
+	prevClass := 0 // class of the previous rune in the word: 1 CJK text, 2 other
 	flush := func(at int) {
 		if start >= 0 && at > start {
 			words = append(words, span{start, at})
