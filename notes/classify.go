@@ -233,7 +233,10 @@ func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []by
 	}
 	var (
 		heredocs  []string // delimiters of open heredocs, in order
-		cont      bool     // the previous line ends with a backslash
+		cont      bool     // the previous command line ends with a backslash
+		outCont   bool     // the previous output line ends with a backslash
+		quoted    int      // lines still inside a quote a command opened
+		quoteChar byte     // that quote
 		table     bool     // inside a table of output (after its header)
 		topOutput bool     // the last line at the left margin was output
 	)
@@ -253,10 +256,24 @@ func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []by
 			}
 			continue
 		}
+		if outCont {
+			outCont = endsWithBackslash(line)
+			blank(start, end)
+			continue
+		}
 		text := line
-		if cont {
+		inQuote := byte(0) // the quote the line starts in
+		switch {
+		case quoted > 0:
+			quoted--
+			if quoted > 0 {
+				continue
+			}
+			inQuote = quoteChar
 			cont = endsWithBackslash(line)
-		} else {
+		case cont:
+			cont = endsWithBackslash(line)
+		default:
 			trimmed := bytes.TrimLeft(line, " \t")
 			if len(trimmed) == 0 {
 				table = false
@@ -279,6 +296,7 @@ func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []by
 			case roleOutput:
 				table = table || isTableHeader(trimmed)
 				topOutput = topOutput || !indented
+				outCont = endsWithBackslash(line)
 			}
 			if role != roleCommand {
 				blank(start, end)
@@ -288,11 +306,48 @@ func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []by
 			text = line[from:]
 			cont = endsWithBackslash(text)
 		}
+		if q := quoteAfter(text, inQuote); q != 0 {
+			quoted, quoteChar = linesToClose(view, next, q, work), q
+		}
 		if d, _ := heredocDelims(text); len(d) > 0 {
 			heredocs = append(heredocs, d...)
 		}
 	}
 	return view
+}
+
+// quoteAfter is the quote left open at the end of a line of shell that
+// starts inside quote q (0 for none).
+func quoteAfter(line []byte, q byte) byte {
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case q == 0 && c == '\\', q == '"' && c == '\\':
+			i++
+		case q == 0 && (c == '\'' || c == '"'):
+			q = c
+		case q == 0 && c == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
+			return 0 // a comment
+		case q != 0 && c == q:
+			q = 0
+		}
+	}
+	return q
+}
+
+// linesToClose is how many lines from offset at it takes to close quote
+// q (the count includes the closing line), or 0 if it stays open for
+// more than 100 lines: then the quote is an apostrophe, not shell.
+func linesToClose(buf []byte, at int, q byte, work *int) int {
+	for n := 1; n <= 100 && at < len(buf); n++ {
+		line, next := lineAt(buf, at)
+		*work++
+		if q = quoteAfter(line, q); q == 0 {
+			return n
+		}
+		at = next
+	}
+	return 0
 }
 
 // classifyLine decides the role of a line that has no prompt; trimmed is
@@ -307,7 +362,7 @@ func classifyLine(trimmed []byte, indented, hasPrompts, table, topOutput bool, m
 		return roleOther
 	case table && (hasColumnGap(trimmed) || !startsLikeCommand(trimmed, voc)):
 		return roleOutput // a row of the table
-	case indented && topOutput:
+	case indented && topOutput && !startsWithTool(trimmed, voc):
 		return roleOutput // a describe field's values, a --help section
 	case isOutputLine(trimmed, voc):
 		return roleOutput
@@ -328,6 +383,9 @@ func startsWithTool(text []byte, voc *vocab) bool {
 	}
 	words := splitWords(text)
 	w := words[0].str(text)
+	if len(words) > 1 && !wrappers[w] && voc.known(words[1].str(text)) {
+		return false // a list of programs or packages: "kubeadm kubectl kubelet"
+	}
 	switch {
 	case voc.aliases[w] && len(w) == 1:
 		if len(words) < 2 || !voc.isVerbish(words[1].str(text)) {
@@ -349,6 +407,9 @@ func startsWithTool(text []byte, voc *vocab) bool {
 	}
 	return sentence < 2
 }
+
+// wrappers run the command that follows them.
+var wrappers = map[string]bool{"sudo": true, "watch": true, "time": true, "nohup": true, "exec": true, "env": true, "xargs": true}
 
 // firstWord is the first run of non-space bytes of text and what follows.
 func firstWord(text []byte) (word, rest []byte) {
@@ -720,11 +781,20 @@ func isSynopsisWord(raw string) bool {
 
 // isSynopsis is true for a command that documents a form rather than runs
 // one: it holds a group of alternatives (alt: "kubectl create
-// (docker-registry | generic | tls)", "--policy=[Honor|Ignore]"), or its
-// second word, as written, is a placeholder for a command ("kubectl
-// [command] [TYPE]", "kubectl COMMAND").
-func isSynopsis(second string, alt bool) bool {
-	return alt || isSynopsisWord(second)
+// (docker-registry | generic | tls)", "--policy=[Honor|Ignore]"), or the
+// program takes subcommands and its second word, as written, is a
+// placeholder for one ("kubectl [command] [TYPE]", "kubectl COMMAND").
+func isSynopsis(voc *vocab, program, second string, alt bool) bool {
+	return alt || (subcommandPrograms[program] || voc.isKubectl(program)) && isSynopsisWord(second)
+}
+
+// subcommandPrograms take a subcommand as their first argument, so a
+// placeholder there marks a synopsis ("kubectl [command]", "crictl
+// <subcommand>"); after grep or curl it is just a value.
+var subcommandPrograms = map[string]bool{
+	"kubectl": true, "k": true, "kubeadm": true, "helm": true, "crictl": true, "ctr": true,
+	"nerdctl": true, "etcdctl": true, "etcdutl": true, "docker": true, "podman": true,
+	"minikube": true, "kind": true, "kustomize": true, "systemctl": true,
 }
 
 // isFlagMention is true for a prose command that is a program name and

@@ -56,7 +56,7 @@ type mdReader struct {
 // readMarkdown fills doc from a Markdown file.
 func readMarkdown(doc *Document, opts Options, pr *probe) {
 	r := &mdReader{doc: doc, src: doc.Src, voc: newVocab(opts), work: &pr.work}
-	r.sh = newShellReader(doc, r.work)
+	r.sh = newShellReader(doc, r.voc, r.work)
 	r.prose = &proseReader{voc: r.voc, work: r.work}
 	guarded := guardMarkdown(doc, r.work)
 	var reader text.Reader = text.NewReader(guarded)

@@ -39,13 +39,6 @@ func (p *proseReader) read(src []byte, at, end int, emit func(start, end int)) {
 			continue
 		}
 		cmdEnd, nextWord, chain := p.commandEnd(run, words, i)
-		if i > 0 {
-			if q := words[i-1].str(run); q == "'" || q == "\"" {
-				if k := strings.IndexByte(string(run[words[i].start:cmdEnd]), q[0]); k >= 0 {
-					cmdEnd = words[i].start + k
-				}
-			}
-		}
 		if cmdEnd > words[i].start && !p.isMention(run, words, i, cmdEnd) {
 			emit(at+words[i].start, at+cmdEnd)
 		}
@@ -137,8 +130,25 @@ func (p *proseReader) anchorAt(run []byte, words []span, i int) bool {
 	case p.voc.aliases[w]: // a one-letter alias
 		return p.voc.isVerbish(next) || strings.HasPrefix(next, "-") && len(next) > 1
 	}
-	// Other tools need a following word that looks like an argument.
-	return next != "" && !stopWords[strings.ToLower(next)] && isASCIIStart(next)
+	// A wrapper (sudo, watch) needs a program or a flag after it.
+	if wrappers[w] {
+		return p.voc.known(next) || strings.HasPrefix(next, "-") && len(next) > 1
+	}
+	// Other tools need a following word that looks like an argument, not
+	// English ("the helm chart", "an ip created", "apt-get fails").
+	if next == "" || stopWords[strings.ToLower(next)] || toolStopWords[next] || strings.HasSuffix(next, "ed") {
+		return false
+	}
+	c := next[0]
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || strings.IndexByte("-./$<{\"'~", c) >= 0 && len(next) > 1
+}
+
+// toolStopWords follow a program's name in English sentences about it.
+var toolStopWords = map[string]bool{
+	"chart": true, "charts": true, "way": true, "key": true, "keys": true, "sources": true,
+	"fails": true, "works": true, "binary": true, "binaries": true, "package": true, "packages": true,
+	"cluster": true, "clusters": true, "images.": true, "daemon": true,
+	"server": true, "output": true, "version.": true, "tool": true, "tools": true,
 }
 
 // chainStart accepts a command after "->": a lower-case ASCII word followed
@@ -160,6 +170,14 @@ func (p *proseReader) commandEnd(run []byte, words []span, i int) (end, next int
 	end = words[i].end
 	var quote byte // the quote open before the current word
 	depth := 0     // parentheses opened by the command
+	// A command that starts right after a quote ends where the quote closes
+	// (we use "kubeadm join".).
+	var outer byte
+	if i > 0 {
+		if q := words[i-1].str(run); (q == "'" || q == "\"") && words[i-1].end == words[i].start {
+			outer = q[0]
+		}
+	}
 	for j := i + 1; j < len(words); j++ {
 		w := words[j]
 		text := w.str(run)
@@ -191,6 +209,8 @@ func (p *proseReader) commandEnd(run []byte, words []span, i int) (end, next int
 		for k := w.start; k < w.end; k++ {
 			c := run[k]
 			switch {
+			case quote == 0 && c == outer:
+				return k, j + 1, false
 			case quote != 0:
 				if c == quote {
 					quote = 0

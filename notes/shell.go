@@ -25,11 +25,12 @@ const maxShellNesting = 256
 type shellReader struct {
 	parser *syntax.Parser
 	doc    *Document
+	voc    *vocab
 	work   *int
 }
 
-func newShellReader(doc *Document, work *int) *shellReader {
-	return &shellReader{parser: syntax.NewParser(syntax.Variant(syntax.LangBash)), doc: doc, work: work}
+func newShellReader(doc *Document, voc *vocab, work *int) *shellReader {
+	return &shellReader{parser: syntax.NewParser(syntax.Variant(syntax.LangBash)), doc: doc, voc: voc, work: work}
 }
 
 // unit is one logical command line of a shell text: a line with its
@@ -171,7 +172,7 @@ func (r *shellReader) collect(f *syntax.File, m *mapped, view []byte, base int, 
 			if len(n.Args) > 1 {
 				second = string(view[base+int(n.Args[1].Pos().Offset()) : base+int(n.Args[1].End().Offset())])
 			}
-			if isSynopsis(second, alt) {
+			if isSynopsis(r.voc, cmd.Words[0].Text, second, alt) {
 				return true
 			}
 			cmd.Start = cmd.Words[0].Start
@@ -285,7 +286,7 @@ func (r *shellReader) tokenize(m *mapped, view, masked []byte, start, end int, r
 	second := "" // the second word as written
 	flush := func() {
 		if len(cmd.Words) > 0 {
-			if !isSynopsis(second, alt) {
+			if !isSynopsis(r.voc, cmd.Words[0].Text, second, alt) {
 				cmd.Start = cmd.Words[0].Start
 				cmd.End = cmd.Words[len(cmd.Words)-1].End
 				r.doc.Commands = append(r.doc.Commands, cmd)

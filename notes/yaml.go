@@ -97,7 +97,10 @@ func splitYAML(m *mapped, text []byte, start, end int, origin Origin, block int,
 			if bytes.HasPrefix(line, []byte("--- ")) { // "--- content": the document starts on this line
 				docStart = i
 			}
-		case !snippet && bytes.Equal(line, []byte("...")):
+		case bytes.Equal(line, []byte("...")) && (!snippet || startsObject(text[min(j+1, end):end])):
+			// YAML's end of document: always in a YAML file; in a note only
+			// when another object follows (notes also write "..." between
+			// the objects of kubectl's output).
 			emit(docStart, i)
 			docStart = j + 1
 		case isElisionLine(line):
@@ -109,6 +112,19 @@ func splitYAML(m *mapped, text []byte, start, end int, origin Origin, block int,
 		emit(docStart, end)
 	}
 	return out
+}
+
+// startsObject is true when the first line of text that is not blank
+// starts a new object: "apiVersion:" or "kind:" at the left margin.
+func startsObject(text []byte) bool {
+	for len(text) > 0 {
+		line, next := lineAt(text, 0)
+		if len(bytes.TrimSpace(line)) > 0 {
+			return bytes.HasPrefix(line, []byte("apiVersion:")) || bytes.HasPrefix(line, []byte("kind:"))
+		}
+		text = text[min(next, len(text)):]
+	}
+	return false
 }
 
 // hasYAMLContent is false for text of only blank lines, comments and
