@@ -239,6 +239,7 @@ func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []by
 		quoteChar byte     // that quote
 		table     bool     // inside a table of output (after its header)
 		topOutput bool     // the last line at the left margin was output
+		help      bool     // inside --help text (after "Usage:", "Examples:"…)
 	)
 	blank := func(from, to int) {
 		for k := from; k < to; k++ {
@@ -287,15 +288,18 @@ func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []by
 				role, from = roleCommand, p
 			} else if p := rootPromptEnd(line, voc, false); p >= 0 && hasPrompts {
 				role, from = roleCommand, p
+			} else if indented && help {
+				role = roleOutput // the lines of a --help section, examples too
 			} else {
 				role = classifyLine(trimmed, indented, hasPrompts, table, topOutput, mode, voc)
 			}
 			switch role {
 			case roleCommand:
-				table, topOutput = false, false
+				table, topOutput, help = false, false, false
 			case roleOutput:
 				table = table || isTableHeader(trimmed)
 				topOutput = topOutput || !indented
+				help = help || !indented && helpHeaderRE.Match(trimmed)
 				outCont = endsWithBackslash(line)
 			}
 			if role != roleCommand {
@@ -477,6 +481,9 @@ var kubectlResults = map[string]bool{
 	"replaced": true, "autoscaled": true, "updated": true, "met": true, "out": true, "back": true,
 }
 
+// helpHeaderRE matches the header of a section of --help text.
+var helpHeaderRE = regexp.MustCompile(`^(?:Usage|Examples?|Options|Flags|Global Flags|Global Options|Available Commands|Aliases|Commands|Arguments|Subcommands|[A-Z][A-Za-z ]* Commands(?: \([^)]*\))?):\s*$`)
+
 // klogRE matches a log line of a Kubernetes component ("W0612 10:00:00.1").
 var klogRE = regexp.MustCompile(`^[IWEF]\d{4} `)
 
@@ -627,10 +634,10 @@ func isVerbMention(voc *vocab, words []string) bool {
 }
 
 // placeholderRE matches placeholders that would confuse a shell parser:
-// <pod-name>, ‹노드명>, {podname}, {deploy name}, {{ .Values.image }},
+// <pod-name>, <pod name>, <파드 이름>, ‹노드명>, {podname}, {deploy name}, {{ .Values.image }},
 // {{< skew currentVersion >}}, [base64로 인코딩된 값], [-f FILE]. Dollar
 // forms ($POD, ${NS}) are real shell syntax and need no mask.
-var placeholderRE = regexp.MustCompile(`\{\{.*?\}\}|<[\p{L}\p{N}_][^<>\s|;&]*>|‹[^<>‹›\n]*[>›]|\{[\p{L}_][\p{L}\p{N}_ .\-]*\}|\[[^\s\[\]|;&<>$]+(?: [^\s\[\]|;&<>$]+)+\]`)
+var placeholderRE = regexp.MustCompile(`\{\{.*?\}\}|<[\p{L}\p{N}_](?:[^<>|;&\n]{0,40}[^\s<>|;&])?>|‹[^<>‹›\n]*[>›]|\{[\p{L}_][\p{L}\p{N}_ .\-]*\}|\[[^\s\[\]|;&<>$]+(?: [^\s\[\]|;&<>$]+)+\]`)
 
 // altRE matches a group of alternatives: [Honor|Ignore], {json|yaml},
 // (docker-registry | generic | tls). A synopsis, never shell.
@@ -668,6 +675,10 @@ func mask(text []byte) ([]byte, []maskRange) {
 			if quoted[l[0]] {
 				continue
 			}
+			// A group of alternatives glued to a word is the placeholder of a
+			// value (--policy=[Honor|Ignore]); standing alone it makes the
+			// command a synopsis.
+			alone := l[0] == 0 || isSpaceByte(text[l[0]-1])
 			if &out[0] == &text[0] {
 				out = bytes.Clone(text)
 			}
@@ -676,7 +687,7 @@ func mask(text []byte) ([]byte, []maskRange) {
 					out[i] = 'x'
 				}
 			}
-			ranges = append(ranges, maskRange{start: l[0], end: l[1], alt: pass == 0})
+			ranges = append(ranges, maskRange{start: l[0], end: l[1], alt: pass == 0 && alone})
 		}
 	}
 	if len(ranges) > 1 {
@@ -822,9 +833,14 @@ func isCJK(r rune) bool {
 		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF01 && r <= 0xFF60) || r == 0x30FB
 }
 
-// isCJKPunct is true for ideographic and full-width punctuation: each is
-// a word of its own in prose ("端口转发：kubectl", "，然后").
-func isCJKPunct(r rune) bool {
+// isWordPunct is true for punctuation that is a word of its own in prose
+// wherever it stands: ideographic and full-width punctuation
+// ("端口转发：kubectl", "，然后"), arrows, "×" and typographic quotes.
+func isWordPunct(r rune) bool {
+	switch r {
+	case '→', '⇒', '×', '«', '»', '“', '”', '‘', '’', '…':
+		return true
+	}
 	return r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF0F || r >= 0xFF1A && r <= 0xFF20 ||
 		r >= 0xFF3B && r <= 0xFF40 || r >= 0xFF5B && r <= 0xFF65 || r == 0x30FB
 }

@@ -29,13 +29,20 @@ import (
 // destinations itself (linkRE), and goldmark's link parser is quadratic
 // on hostile input ("[a](" repeated), as its link reference definitions
 // are (200,000 definitions in one paragraph).
-var mdParser = parser.NewParser(
-	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-	parser.WithInlineParsers(
-		util.Prioritized(parser.NewCodeSpanParser(), 100),
-		util.Prioritized(parser.NewRawHTMLParser(), 400),
-	),
-)
+var mdParser = newMDParser(nil)
+
+// newMDParser builds the Markdown parser; wrap (for tests) wraps each
+// inline parser.
+func newMDParser(wrap func(parser.InlineParser) parser.InlineParser) parser.Parser {
+	var inline []util.PrioritizedValue
+	for i, p := range []parser.InlineParser{parser.NewCodeSpanParser(), parser.NewRawHTMLParser()} {
+		if wrap != nil {
+			p = wrap(p)
+		}
+		inline = append(inline, util.Prioritized(p, 100*(i+1)))
+	}
+	return parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...), parser.WithInlineParsers(inline...))
+}
 
 // linkRE finds inline link and image destinations: [text](dest "title").
 var linkRE = regexp.MustCompile(`(!?)\[[^\]\n]*\]\(<?([^)\s>]+)>?(?:\s+"[^"\n]*")?\)`)
@@ -60,10 +67,14 @@ func readMarkdown(doc *Document, opts Options, pr *probe) {
 	r.prose = &proseReader{voc: r.voc, work: r.work}
 	guarded := guardMarkdown(doc, r.work)
 	var reader text.Reader = text.NewReader(guarded)
+	md := mdParser
 	if pr.wrap != nil {
 		reader = pr.wrap(reader)
 	}
-	root := mdParser.Parse(reader)
+	if pr.inline != nil {
+		md = newMDParser(pr.inline)
+	}
+	root := md.Parse(reader)
 	// The blocks in document order, without recursion: containers (lists,
 	// items, quotes) are entered, leaves are read.
 	for n := root.FirstChild(); n != nil; {

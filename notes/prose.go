@@ -39,7 +39,7 @@ func (p *proseReader) read(src []byte, at, end int, emit func(start, end int)) {
 			continue
 		}
 		cmdEnd, nextWord, chain := p.commandEnd(run, words, i)
-		if cmdEnd > words[i].start && !p.isMention(run, words, i, cmdEnd) {
+		if cmdEnd > words[i].start && !p.isMention(run, words, i, cmdEnd) && !synopsisFollows(run[cmdEnd:]) {
 			emit(at+words[i].start, at+cmdEnd)
 		}
 		chained = chain
@@ -64,6 +64,21 @@ func (p *proseReader) isMention(run []byte, words []span, i, cmdEnd int) bool {
 		in = append(in, words[j].str(run))
 	}
 	return p.voc.isKubectl(name) && isFlagMention(in)
+}
+
+// synopsisFollows is true when a group of alternatives follows where a
+// command ended ("kubectl create (docker-registry | generic | tls)"): the
+// sentence shows a synopsis, not a command.
+func synopsisFollows(rest []byte) bool {
+	i := 0
+	for i < len(rest) && (rest[i] == ' ' || rest[i] == '\t') {
+		i++
+	}
+	if i == len(rest) || !strings.ContainsRune("([{", rune(rest[i])) {
+		return false
+	}
+	loc := altRE.FindIndex(rest[i:])
+	return loc != nil && loc[0] == 0
 }
 
 // mayHoldCommand is a quick scan, without allocating, for a word that can
@@ -335,7 +350,7 @@ func splitWords(run []byte) []span {
 		switch {
 		case unicode.IsSpace(r):
 			flush(i)
-		case isCJKPunct(r):
+		case isWordPunct(r):
 			flush(i)
 			words = append(words, span{i, i + size})
 		default:

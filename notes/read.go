@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -42,8 +43,9 @@ func Read(path string, src []byte, opts Options) (*Document, error) {
 // probe lets tests count the reader's work, to check that it stays linear
 // in the input without timing anything.
 type probe struct {
-	work int                           // steps of the reader's own loops
-	wrap func(text.Reader) text.Reader // wraps goldmark's reader (to count its steps)
+	work   int                                           // steps of the reader's own loops
+	wrap   func(text.Reader) text.Reader                 // wraps goldmark's reader (to count its steps)
+	inline func(parser.InlineParser) parser.InlineParser // wraps goldmark's inline parsers
 }
 
 func read(path string, src []byte, opts Options, pr *probe) (*Document, error) {

@@ -66,6 +66,11 @@ func splitYAML(m *mapped, text []byte, start, end int, origin Origin, block int,
 			bufOffs[i] -= from
 		}
 		t := bytes.Clone(text[from:to])
+		for k, c := range t {
+			if c == '\r' { // a carriage return alone: a line break to YAML, never content
+				t[k] = '\n'
+			}
+		}
 		for _, e := range elided {
 			for k := e[0] - from; k < e[1]-from; k++ {
 				t[k] = ' '
