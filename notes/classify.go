@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -111,12 +112,15 @@ func lineAt(buf []byte, i int) (line []byte, next int) {
 var promptRE = regexp.MustCompile(`^[ \t]*(?:\[[^\]\n]*\][ \t]*[$#]|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[ \t]*[$#]|:[~/][^\s$#]*[ \t]*[$#]|[\w.-]+(?:[ \t]+~[^\s$#]*)?[ \t]*(?:➜|\$)|\$|%|❯|➜|PS[^>\n]*>)[ \t]+`)
 
 // mayHavePrompt is the cheap test run before promptRE: every prompt holds
-// one of $ # % > ❯ ➜ (the last two start with the byte 0xE2).
+// one of $ # % > ❯ ➜ (the last two start with the byte 0xE2), near the
+// start of the line and before the first flag of the command after it.
 func mayHavePrompt(line []byte) bool {
-	for _, c := range line {
-		switch c {
-		case '$', '#', '%', '>', 0xE2:
+	for i, c := range line {
+		switch {
+		case c == '$', c == '#', c == '%', c == '>', c == 0xE2:
 			return true
+		case i >= 100, c == '-' && i > 0 && line[i-1] == ' ':
+			return false
 		}
 	}
 	return false
@@ -299,7 +303,7 @@ func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []by
 			case roleOutput:
 				table = table || isTableHeader(trimmed)
 				topOutput = topOutput || !indented
-				help = help || !indented && helpHeaderRE.Match(trimmed)
+				help = help || !indented && bytes.HasSuffix(bytes.TrimRight(trimmed, " \t"), []byte(":")) && helpHeaderRE.Match(trimmed)
 				outCont = endsWithBackslash(line)
 			}
 			if role != roleCommand {
@@ -517,7 +521,7 @@ func isOutputLine(t []byte, voc *vocab) bool {
 	if voc.known(string(w)) && !bytes.HasSuffix(w, []byte(":")) {
 		return false
 	}
-	if keyPhraseRE.Match(t) || klogRE.Match(t) {
+	if bytes.IndexByte(t, ':') >= 0 && keyPhraseRE.Match(t) || len(t) > 5 && t[1] >= '0' && t[1] <= '9' && klogRE.Match(t) {
 		return true
 	}
 	if c >= 'A' && c <= 'Z' && bytes.IndexByte(w, '=') < 0 {
@@ -637,11 +641,61 @@ func isVerbMention(voc *vocab, words []string) bool {
 // <pod-name>, <pod name>, <파드 이름>, ‹노드명>, {podname}, {deploy name}, {{ .Values.image }},
 // {{< skew currentVersion >}}, [base64로 인코딩된 값], [-f FILE]. Dollar
 // forms ($POD, ${NS}) are real shell syntax and need no mask.
-var placeholderRE = regexp.MustCompile(`\{\{.*?\}\}|<[\p{L}\p{N}_](?:[^<>|;&\n]{0,40}[^\s<>|;&])?>|‹[^<>‹›\n]*[>›]|\{[\p{L}_][\p{L}\p{N}_ .\-]*\}|\[[^\s\[\]|;&<>$]+(?: [^\s\[\]|;&<>$]+)+\]`)
+var placeholderRE = regexp.MustCompile(`^(?:\{\{.{0,200}?\}\}|<[\p{L}\p{N}_](?:[^<>|;&\n]{0,40}[^\s<>|;&])?>|‹[^<>‹›\n]{0,40}[>›]|\{[\p{L}_][\p{L}\p{N}_ .\-]{0,60}\}|\[[^\s\[\]|;&<>$]{1,60}(?: [^\s\[\]|;&<>$]{1,60}){1,8}\])`)
 
 // altRE matches a group of alternatives: [Honor|Ignore], {json|yaml},
 // (docker-registry | generic | tls). A synopsis, never shell.
-var altRE = regexp.MustCompile(`[\[({][ ]?[\w.=/:-]+(?:[ ]?\|[ ]?[\w.=/:-]+)+[ ]?[\])}]`)
+var altRE = regexp.MustCompile(`^[\[({][ ]?[\w.=/:-]{1,40}(?:[ ]?\|[ ]?[\w.=/:-]{1,40}){1,12}[ ]?[\])}]`)
+
+// findAll returns the matches of re, a pattern anchored with "^" whose
+// matches start with one of the bytes in starts, in text: the pattern is
+// tried only at those bytes, and every alternative of it is bounded, so
+// the cost stays linear in the text.
+func findAll(re *regexp.Regexp, starts string, text []byte) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); {
+		k := indexAnyByte(text[i:], starts)
+		if k < 0 {
+			break
+		}
+		i += k
+		if loc := re.FindIndex(text[i:]); loc != nil {
+			out = append(out, []int{i, i + loc[1]})
+			i += max(loc[1], 1)
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// Where matches of placeholderRE and altRE can start ("‹" starts with 0xE2).
+const (
+	placeholderStarts = "<{[\xe2"
+	altStarts         = "[({"
+)
+
+// byteSets caches the lookup tables of indexAnyByte.
+var byteSets sync.Map // string → *[256]bool
+
+// indexAnyByte is the index of the first byte of b that is one of chars.
+func indexAnyByte(b []byte, chars string) int {
+	t, ok := byteSets.Load(chars)
+	if !ok {
+		var set [256]bool
+		for i := 0; i < len(chars); i++ {
+			set[chars[i]] = true
+		}
+		t, _ = byteSets.LoadOrStore(chars, &set)
+	}
+	set := t.(*[256]bool)
+	for i, c := range b {
+		if set[c] {
+			return i
+		}
+	}
+	return -1
+}
 
 // maskRange is a placeholder found by mask.
 type maskRange struct {
@@ -655,17 +709,22 @@ type maskRange struct {
 // returns the masked copy (or text itself when nothing was masked) and the
 // masked ranges, in order.
 func mask(text []byte) ([]byte, []maskRange) {
-	if !bytes.ContainsAny(text, "<{‹[(") {
+	hasPipe := bytes.IndexByte(text, '|') >= 0
+	if !containsAnyByte(text, "<{[") && !bytes.Contains(text, []byte("‹")) && !(hasPipe && bytes.IndexByte(text, '(') >= 0) {
 		return text, nil
 	}
 	var quoted []bool
 	out := text
 	var ranges []maskRange
 	for pass, re := range []*regexp.Regexp{altRE, placeholderRE} {
-		if pass == 0 && bytes.IndexByte(text, '|') < 0 {
+		if pass == 0 && !hasPipe {
 			continue
 		}
-		for _, l := range re.FindAllIndex(out, -1) {
+		starts := placeholderStarts
+		if pass == 0 {
+			starts = altStarts
+		}
+		for _, l := range findAll(re, starts, out) {
 			if pass == 0 && text[l[0]] == '(' && !argumentPosition(text, l[0]) {
 				continue // a subshell "(a | b)", not alternatives
 			}
@@ -806,21 +865,6 @@ var subcommandPrograms = map[string]bool{
 	"kubectl": true, "k": true, "kubeadm": true, "helm": true, "crictl": true, "ctr": true,
 	"nerdctl": true, "etcdctl": true, "etcdutl": true, "docker": true, "podman": true,
 	"minikube": true, "kind": true, "kustomize": true, "systemctl": true,
-}
-
-// isFlagMention is true for a prose command that is a program name and
-// flags only ("kubectl -k 방식", "kubectl --help"): a sentence about an
-// option, not a command.
-func isFlagMention(words []string) bool {
-	if len(words) < 2 {
-		return false
-	}
-	for _, w := range words[1:] {
-		if !strings.HasPrefix(w, "-") {
-			return false
-		}
-	}
-	return true
 }
 
 // isCJK is true for Hangul, Han, Hiragana and Katakana, and for the

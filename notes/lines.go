@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -29,7 +30,7 @@ type LineIndex struct {
 // NewLineIndex indexes the line starts of src. A line ends after "\n"; a
 // "\r\n" ending belongs to the line it ends.
 func NewLineIndex(src []byte) *LineIndex {
-	li := &LineIndex{src: src, starts: []int{0}}
+	li := &LineIndex{src: src, starts: make([]int, 1, bytes.Count(src, []byte("\n"))+1)}
 	for i, b := range src {
 		if b == '\n' {
 			li.starts = append(li.starts, i+1)

@@ -64,6 +64,7 @@ type mdReader struct {
 func readMarkdown(doc *Document, opts Options, pr *probe) {
 	r := &mdReader{doc: doc, src: doc.Src, voc: newVocab(opts), work: &pr.work}
 	r.sh = newShellReader(doc, r.voc, r.work)
+	defer r.sh.release()
 	r.prose = &proseReader{voc: r.voc, work: r.work}
 	guarded := guardMarkdown(doc, r.work)
 	var reader text.Reader = text.NewReader(guarded)
@@ -122,7 +123,10 @@ func (r *mdReader) block(n ast.Node) bool {
 // each line without its line ending (a carriage return never enters the
 // text), indentation that a tab stands for kept as spaces.
 func (r *mdReader) lines(segs *text.Segments) *mapped {
-	m := &mapped{}
+	m := &mapped{pieces: make([]piece, 0, segs.Len())}
+	if n := segs.Len(); n > 0 {
+		m.buf = make([]byte, 0, segs.At(n-1).Stop-segs.At(0).Start+n)
+	}
 	for i := 0; i < segs.Len(); i++ {
 		seg := segs.At(i)
 		if seg.Padding > 0 {
@@ -343,13 +347,22 @@ func (r *mdReader) proseRange(start, end int, cuts []span) {
 func (r *mdReader) proseCommand(start, end int) {
 	m := &mapped{}
 	m.add(r.src, start, end)
-	view := bytes.Clone(m.buf)
+	r.sh.read(m, oneLine(m.buf), FromProse, -1)
+}
+
+// oneLine is text with its line breaks and carriage returns as spaces:
+// text itself when it has none, else a copy.
+func oneLine(text []byte) []byte {
+	if bytes.IndexByte(text, '\n') < 0 && bytes.IndexByte(text, '\r') < 0 {
+		return text
+	}
+	view := bytes.Clone(text)
 	for i, c := range view {
 		if c == '\r' || c == '\n' {
 			view[i] = ' '
 		}
 	}
-	r.sh.read(m, view, FromProse, -1)
+	return view
 }
 
 // tableCells splits a table row at unescaped pipes that are outside code spans.
@@ -456,13 +469,11 @@ func (r *mdReader) span(c *ast.CodeSpan) {
 	if len(m.buf) == 0 {
 		return
 	}
-	view := bytes.Clone(m.buf)
-	for i, c := range view {
-		if c == '\r' || c == '\n' {
-			view[i] = ' '
-		}
-	}
+	view := oneLine(m.buf)
 	if p := promptEnd(view, r.voc); p >= 0 {
+		if &view[0] == &m.buf[0] {
+			view = bytes.Clone(view)
+		}
 		for i := range p {
 			view[i] = ' '
 		}

@@ -17,8 +17,9 @@ func (s span) str(b []byte) string { return string(b[s.start:s.end]) }
 
 // proseReader finds commands in prose runs.
 type proseReader struct {
-	voc  *vocab
-	work *int
+	voc   *vocab
+	work  *int
+	words []span // scratch for the words of a run
 }
 
 // read finds the commands of one prose run (a line of a paragraph, a
@@ -29,7 +30,8 @@ func (p *proseReader) read(src []byte, at, end int, emit func(start, end int)) {
 	if !p.mayHoldCommand(run) {
 		return
 	}
-	words := splitWords(run)
+	p.words = splitWordsInto(p.words[:0], run)
+	words := p.words
 	*p.work += len(words)
 	chained := false // the previous command ended at "->", "→" or " / "
 	for i := 0; i < len(words); {
@@ -51,19 +53,27 @@ func (p *proseReader) read(src []byte, at, end int, emit func(start, end int)) {
 // running one: a list of verbs ("kubectl get, patch and delete") or a
 // program with flags only ("kubectl -k 방식으로 배포").
 func (p *proseReader) isMention(run []byte, words []span, i, cmdEnd int) bool {
-	var after []string
-	for j := i + 1; j < len(words) && len(after) < 3; j++ {
-		after = append(after, words[j].str(run))
+	if !p.voc.isKubectl(string(run[words[i].start:words[i].end])) {
+		return false
 	}
-	name := words[i].str(run)
-	if p.voc.isKubectl(name) && isVerbMention(p.voc, after) {
+	var after [3]string
+	n := 0
+	for j := i + 1; j < len(words) && n < len(after); j++ {
+		after[n] = words[j].str(run)
+		n++
+	}
+	if isVerbMention(p.voc, after[:n]) {
 		return true
 	}
-	var in []string
-	for j := i; j < len(words) && words[j].end <= cmdEnd; j++ {
-		in = append(in, words[j].str(run))
+	// Flags only: every word of the command after the program is a flag.
+	flags := 0
+	for j := i + 1; j < len(words) && words[j].end <= cmdEnd; j++ {
+		if run[words[j].start] != '-' {
+			return false
+		}
+		flags++
 	}
-	return p.voc.isKubectl(name) && isFlagMention(in)
+	return flags > 0
 }
 
 // synopsisFollows is true when a group of alternatives follows where a
@@ -315,12 +325,14 @@ func isShellJoiner(w string) bool {
 // bracket, quote, colon or comma glued to the front of a word ("(kubectl",
 // "：kubectl" → "：", "kubectl"). A placeholder (<파드 이름>, {deploy
 // name}, [base64로 인코딩된 값]) stays one word, spaces and all.
-func splitWords(run []byte) []span {
+func splitWords(run []byte) []span { return splitWordsInto(nil, run) }
+
+// splitWordsInto is splitWords appending to words.
+func splitWordsInto(words []span, run []byte) []span {
 	var holes [][]int // placeholder ranges, in order
-	if containsAnyByte(run, "<{[") || strings.Contains(string(run), "‹") {
-		holes = placeholderRE.FindAllIndex(run, -1)
+	if containsAnyByte(run, placeholderStarts) {
+		holes = findAll(placeholderRE, placeholderStarts, run)
 	}
-	var words []span
 	start := -1    // start of the current word, or -1
 	prevClass := 0 // class of the previous rune in the word: 1 CJK text, 2 other
 	flush := func(at int) {
@@ -380,14 +392,7 @@ func splitWords(run []byte) []span {
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-func containsAnyByte(b []byte, chars string) bool {
-	for _, c := range b {
-		if strings.IndexByte(chars, c) >= 0 {
-			return true
-		}
-	}
-	return false
-}
+func containsAnyByte(b []byte, chars string) bool { return indexAnyByte(b, chars) >= 0 }
 
 func isASCIIStart(s string) bool {
 	return s != "" && s[0] < utf8.RuneSelf

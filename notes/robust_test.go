@@ -1,7 +1,10 @@
 package notes
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"reflect"
 	"regexp"
 	"runtime"
 	"strings"
@@ -10,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"mvdan.cc/sh/v3/syntax"
 )
 
 // Inputs that killed the whole process: empty and unterminated fences,
@@ -263,5 +267,51 @@ func TestLinearCost(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Lines of plain words are split by the reader itself, not by the shell
+// parser; both must give the same commands.
+func TestSimpleLinesMatchTheParser(t *testing.T) {
+	lines := []string{
+		"kubectl get pods -n dev -o wide", "k run web --image=nginx:1.25 --port=80 --labels=app=web,tier=fe",
+		"kubectl taint nodes node1 key=value:NoSchedule-", "ip route add 10.0.0.0/24 via 10.0.0.1 dev eth0",
+		"kubectl logs <pod> -c ‹컨테이너>", "kubectl get TYPE NAME", "etcdctl --endpoints=https://127.0.0.1:2379 snapshot save /tmp/s.db",
+		"kubectl get po 파드", "kubectl  get\tpo", "kubectl create deploy x --image=a@sha256:abc", "echo 100%",
+		"kubectl scale --replicas=N deploy/NAME", "kubectl get po -l app!=web",
+	}
+	for _, f := range []string{"../testdata/seed/k8s_test_preparation.md", "../testdata/samples/cka-notes.md", "../testdata/extract/shapes.md"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	checked := 0
+	for _, line := range lines {
+		masked, ranges := mask([]byte(line))
+		if !simpleLine(masked) {
+			continue
+		}
+		checked++
+		var fast, parsed Document
+		m := &mapped{}
+		m.add([]byte(line), 0, len(line))
+		work := 0
+		r := &shellReader{doc: &fast, voc: defaultVocab, work: &work}
+		r.simple(m, []byte(line), masked, 0, len(line), ranges, FromFence, 0)
+		f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(bytes.NewReader(masked), "")
+		if err != nil {
+			t.Errorf("%q: the parser rejects a simple line: %v", line, err)
+			continue
+		}
+		r.doc = &parsed
+		r.collect(f, m, []byte(line), 0, ranges, FromFence, 0)
+		if !reflect.DeepEqual(fast.Commands, parsed.Commands) {
+			t.Errorf("%q:\nsplit:  %+v\nparsed: %+v", line, fast.Commands, parsed.Commands)
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d simple lines checked", checked)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -29,8 +31,18 @@ type shellReader struct {
 	work   *int
 }
 
+// parsers keeps shell parsers for reuse: building one allocates, and a
+// parser is reused only by one document at a time.
+var parsers = sync.Pool{New: func() any { return syntax.NewParser(syntax.Variant(syntax.LangBash)) }}
+
 func newShellReader(doc *Document, voc *vocab, work *int) *shellReader {
-	return &shellReader{parser: syntax.NewParser(syntax.Variant(syntax.LangBash)), doc: doc, voc: voc, work: work}
+	return &shellReader{parser: parsers.Get().(*syntax.Parser), doc: doc, voc: voc, work: work}
+}
+
+// release returns the parser for reuse; the reader is not used after.
+func (r *shellReader) release() {
+	parsers.Put(r.parser)
+	r.parser = nil
 }
 
 // unit is one logical command line of a shell text: a line with its
@@ -93,6 +105,33 @@ func (r *shellReader) units(text []byte) []unit {
 // blanked out; origin says where the text came from.
 func (r *shellReader) read(m *mapped, view []byte, origin Origin, block int) {
 	masked, ranges := mask(view)
+	// Lines of plain words (most commands in notes) are split at blanks
+	// here, as the parser would split them; the parser sees the rest.
+	if bytes.IndexByte(masked, '\n') < 0 && simpleLine(masked) {
+		r.simple(m, view, masked, 0, len(masked), ranges, origin, block)
+		return
+	}
+	if !containsAnyByte(masked, "'\"`\\") && !bytes.Contains(masked, []byte("<<")) {
+		rest := masked
+		for i := 0; i < len(masked); {
+			line, next := lineAt(masked, i)
+			*r.work++
+			if simpleLine(line) {
+				r.simple(m, view, masked, i, i+len(line), ranges, origin, block)
+				if &rest[0] == &masked[0] {
+					rest = bytes.Clone(masked)
+				}
+				for k := i; k < i+len(line); k++ {
+					rest[k] = ' '
+				}
+			}
+			i = next
+		}
+		masked = rest
+		if len(bytes.TrimSpace(masked)) == 0 {
+			return
+		}
+	}
 	units := r.units(masked)
 	var bodies []body
 	for _, u := range units {
@@ -125,6 +164,102 @@ func (r *shellReader) read(m *mapped, view []byte, origin Origin, block int) {
 			r.heredoc(m, view, b.start, b.end, block)
 		}
 	}
+}
+
+// simpleLine reports whether a line of shell is plain words: no quotes,
+// escapes, expansions, operators, redirections, globs, comments or
+// keywords, and no assignment before the command. The shell parser would
+// split it at blanks; the reader does that itself, without allocating a
+// syntax tree.
+func simpleLine(line []byte) bool {
+	words := 0
+	first := true
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case c == ' ' || c == '\t':
+			if !first || i > 0 && line[i-1] != ' ' && line[i-1] != '\t' {
+				first = false
+			}
+			continue
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c >= utf8.RuneSelf:
+		case c == '-' || c == '_' || c == '.' || c == '/' || c == ':' || c == ',' || c == '@' || c == '%' || c == '+' || c == '^':
+		case c == '=':
+			if words == 1 && first {
+				return false // an assignment: FOO=bar cmd
+			}
+		default:
+			return false
+		}
+		if i == 0 || line[i-1] == ' ' || line[i-1] == '\t' {
+			words++
+			if words == 1 {
+				j := i
+				for j < len(line) && line[j] != ' ' && line[j] != '\t' {
+					j++
+				}
+				if shellKeywords[string(line[i:j])] {
+					return false
+				}
+			}
+		}
+	}
+	return words > 0
+}
+
+// shellKeywords are the reserved words that may start a line of shell.
+var shellKeywords = map[string]bool{
+	"if": true, "then": true, "else": true, "elif": true, "fi": true, "for": true, "in": true, "do": true,
+	"done": true, "while": true, "until": true, "case": true, "esac": true, "select": true,
+	"function": true, "time": true, "coproc": true,
+	// Builtins the parser reads as clauses, not commands.
+	"let": true, "export": true, "declare": true, "local": true, "readonly": true, "typeset": true, "nameref": true,
+}
+
+// simple reads a line of plain words (see simpleLine) as one command:
+// words end at blanks of the masked text, their text comes from view.
+func (r *shellReader) simple(m *mapped, view, masked []byte, start, end int, ranges []maskRange, origin Origin, block int) {
+	n := 0 // words, to size the slice once
+	for i := start; i < end; i++ {
+		if masked[i] != ' ' && masked[i] != '\t' && (i == start || masked[i-1] == ' ' || masked[i-1] == '\t') {
+			n++
+		}
+	}
+	cmd := &Command{Origin: origin, Block: block, Words: make([]Word, 0, n)}
+	line := string(view[start:end]) // one string; the words' texts share it
+	alt := false
+	second := ""
+	for i := start; i < end; {
+		for i < end && (masked[i] == ' ' || masked[i] == '\t') {
+			i++
+		}
+		if i >= end {
+			break
+		}
+		j := i
+		for j < end && masked[j] != ' ' && masked[j] != '\t' {
+			j++
+		}
+		*r.work++
+		w := Word{Text: line[i-start : j-start], Start: m.fileOffset(i), End: m.fileOffset(j)}
+		if p, a := overlaps(ranges, i, j); p {
+			w.Placeholder = true
+			alt = alt || a
+		} else if isPlaceholderWord(w.Text) {
+			w.Placeholder = true
+		}
+		if len(cmd.Words) == 1 {
+			second = w.Text
+		}
+		cmd.Words = append(cmd.Words, w)
+		i = j
+	}
+	if len(cmd.Words) == 0 || isSynopsis(r.voc, cmd.Words[0].Text, second, alt) {
+		return
+	}
+	cmd.Start = cmd.Words[0].Start
+	cmd.End = cmd.Words[len(cmd.Words)-1].End
+	r.doc.Commands = append(r.doc.Commands, cmd)
 }
 
 func shiftBodies(bodies []body, by int) []body {
@@ -161,7 +296,7 @@ func (r *shellReader) collect(f *syntax.File, m *mapped, view []byte, base int, 
 			if len(n.Args) == 0 {
 				return true
 			}
-			cmd := &Command{Origin: origin, Block: block}
+			cmd := &Command{Origin: origin, Block: block, Words: make([]Word, 0, len(n.Args))}
 			alt := false
 			for _, w := range n.Args {
 				word, a := r.word(w, m, view, base, ranges)

@@ -49,7 +49,18 @@ type vocab struct {
 	verbs   map[string]bool
 }
 
+// defaultVocab is the vocabulary without extra aliases, built once: it is
+// only read, so documents read in parallel share it.
+var defaultVocab = buildVocab(Options{})
+
 func newVocab(opts Options) *vocab {
+	if len(opts.Aliases) == 0 {
+		return defaultVocab
+	}
+	return buildVocab(opts)
+}
+
+func buildVocab(opts Options) *vocab {
 	v := &vocab{aliases: map[string]bool{}, tools: map[string]bool{}, verbs: map[string]bool{}}
 	for _, a := range append(slices.Clone(KubectlAliases), opts.Aliases...) {
 		v.aliases[a] = true
