@@ -25,6 +25,18 @@ type LineIndex struct {
 	src    []byte
 	starts []int // byte offset where each line starts
 	bom    int   // length of a leading byte order mark, not counted as a column
+	// marks are column checkpoints inside long lines, every markEvery
+	// bytes, so that Position costs O(log n + markEvery) even on a line of
+	// megabytes with many findings.
+	marks []columnMark
+}
+
+// markEvery is the distance between column checkpoints in long lines.
+const markEvery = 1024
+
+// columnMark is the column of a byte offset, counted from its line's start.
+type columnMark struct {
+	off, col, utf16 int // col and utf16 are 0-based counts from the line start
 }
 
 // NewLineIndex indexes the line starts of src. A line ends after "\n"; a
@@ -38,6 +50,34 @@ func NewLineIndex(src []byte) *LineIndex {
 	}
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		li.bom = 3
+	}
+	for i, start := range li.starts {
+		end := len(src)
+		if i+1 < len(li.starts) {
+			end = li.starts[i+1]
+		}
+		if end-start <= markEvery {
+			continue
+		}
+		from := start
+		if i == 0 {
+			from = max(start, li.bom)
+		}
+		col, u16, next := 0, 0, from+markEvery
+		for off := from; off < end; {
+			if off >= next {
+				li.marks = append(li.marks, columnMark{off: off, col: col, utf16: u16})
+				next = off + markEvery
+			}
+			r, size := utf8.DecodeRune(src[off:end])
+			off += size
+			col++
+			if r >= 0x10000 {
+				u16 += 2
+			} else {
+				u16++
+			}
+		}
 	}
 	return li
 }
@@ -96,6 +136,16 @@ func (li *LineIndex) Position(off int) Position {
 	if line == 1 && li.bom > 0 && off >= li.bom {
 		from = li.bom
 		p.ByteCol = off - li.bom + 1
+	}
+	if off-from > markEvery && len(li.marks) > 0 {
+		// Start counting at the last checkpoint of this line before off.
+		k := sort.Search(len(li.marks), func(k int) bool { return li.marks[k].off > off }) - 1
+		if k >= 0 && li.marks[k].off >= from {
+			m := li.marks[k]
+			from = m.off
+			p.Column += m.col
+			p.UTF16Col += m.utf16
+		}
 	}
 	seg := li.src[from:off]
 	for len(seg) > 0 {
