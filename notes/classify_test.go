@@ -252,6 +252,9 @@ func TestIndentedCode(t *testing.T) {
 	src := "Manifest:\n\n    apiVersion: v1\n    kind: Pod\n    metadata:\n      name: web\n"
 	for _, s := range []string{src, withCRLF(src)} {
 		doc := readNote(t, "n.md", s)
+		if len(doc.Code) != 1 || s[doc.Code[0].ContentStart:doc.Code[0].ContentEnd] != s[strings.Index(s, "    api"):] {
+			t.Errorf("code blocks %+v", doc.Code)
+		}
 		if got := render(doc); got != "manifest code 3:5 \"apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: web\\n\"\n" {
 			t.Errorf("%s", got)
 		}

@@ -99,6 +99,12 @@ type Fence struct {
 	Closed       bool // a closing fence was found before the end of its container
 }
 
+// CodeBlock is an indented code block (four spaces or a tab): read like an
+// untagged fence (Origin FromCode, Block -1 on what is found in it).
+type CodeBlock struct {
+	ContentStart, ContentEnd int // from the start of its first line to the end of its last
+}
+
 // Link is an inline link or image destination in prose.
 type Link struct {
 	Dest       string // the destination as written
@@ -130,6 +136,7 @@ type Document struct {
 	Commands  []*Command
 	Manifests []*Manifest
 	Fences    []Fence
+	Code      []CodeBlock // indented code blocks
 	Links     []Link
 	Comments  []Comment
 	// Directives are the suppression comments (see directive.go).

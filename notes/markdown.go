@@ -100,8 +100,12 @@ func (r *mdReader) block(n ast.Node) bool {
 	case *ast.FencedCodeBlock:
 		r.fence(n)
 	case *ast.CodeBlock:
-		m := r.lines(n.Lines())
-		r.code(m, "", FromCode, -1)
+		segs := n.Lines()
+		if segs.Len() > 0 {
+			start, _ := r.doc.Lines.Bounds(segs.At(0).Start)
+			r.doc.Code = append(r.doc.Code, CodeBlock{ContentStart: start, ContentEnd: segs.At(segs.Len() - 1).Stop})
+		}
+		r.code(r.lines(segs), "", FromCode, -1)
 	case *ast.HTMLBlock:
 		segs := n.Lines()
 		if segs.Len() > 0 {
@@ -142,9 +146,13 @@ func (r *mdReader) lines(segs *text.Segments) *mapped {
 func (r *mdReader) fence(n *ast.FencedCodeBlock) {
 	src, li := r.src, r.doc.Lines
 	f := Fence{Start: -1, ContentStart: -1}
-	pos := n.Pos() // the opening fence marker
+	pos := n.Pos() // in the opening fence line (not always at its marker: tabs)
 	if pos >= 0 && pos < len(src) {
-		f.Start, _ = li.Bounds(pos)
+		var lineEnd int
+		f.Start, lineEnd = li.Bounds(pos)
+		pos = fenceMarker(src, f.Start, lineEnd, pos)
+	} else {
+		pos = -1
 	}
 	if n.Info != nil {
 		f.InfoStart, f.InfoEnd = n.Info.Segment.Start, n.Info.Segment.Stop
@@ -166,6 +174,23 @@ func (r *mdReader) fence(n *ast.FencedCodeBlock) {
 	block := len(r.doc.Fences)
 	r.doc.Fences = append(r.doc.Fences, f)
 	r.code(r.lines(segs), f.Lang, FromFence, block)
+}
+
+// fenceMarker is the offset of the opening fence marker (the first of its
+// backticks or tildes) on the line [start, end) that goldmark places near
+// pos: goldmark's position is off by the padding of a tab before it.
+func fenceMarker(src []byte, start, end, pos int) int {
+	if pos < start || pos >= end || src[pos] != '`' && src[pos] != '~' {
+		for pos = start; pos < end && src[pos] != '`' && src[pos] != '~'; pos++ {
+		}
+		if pos == end {
+			return -1
+		}
+	}
+	for pos > start && src[pos-1] == src[pos] {
+		pos--
+	}
+	return pos
 }
 
 // fenceLang is the language of an info string: its first word, lower case,

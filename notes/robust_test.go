@@ -33,6 +33,8 @@ func TestHostileFences(t *testing.T) {
 		{"```", 1, false},
 		{"> ```\n> ```\n", 1, true},
 		{"- ```yaml\n  a: 1\n  ```\n", 1, true},
+		{"- a\n\n\t```bash\n\tkubectl get po\n\t```\n", 3, true}, // goldmark's position is off by the tab
+		{"1.\t````sh\n\tkubectl get po\n\t```\n", 1, false},
 	} {
 		doc := readNote(t, "n.md", c.src)
 		if len(doc.Fences) != 1 {
