@@ -285,7 +285,8 @@ func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []by
 				continue
 			}
 			indented := len(trimmed) < len(line)
-			role, from := roleOther, len(line)-len(trimmed)
+			var role lineRole
+			from := len(line) - len(trimmed)
 			if p := promptEnd(line, voc); p >= 0 {
 				role, from = roleCommand, p
 			} else if p := rootPromptEnd(line, voc, true); p >= 0 && mode.rootPrompts {

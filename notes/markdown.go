@@ -67,7 +67,7 @@ func readMarkdown(doc *Document, opts Options, pr *probe) {
 	defer r.sh.release()
 	r.prose = &proseReader{voc: r.voc, work: r.work}
 	guarded := guardMarkdown(doc, r.work)
-	var reader text.Reader = text.NewReader(guarded)
+	reader := text.NewReader(guarded)
 	md := mdParser
 	if pr.wrap != nil {
 		reader = pr.wrap(reader)

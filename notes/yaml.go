@@ -77,7 +77,12 @@ func splitYAML(m *mapped, text []byte, start, end int, origin Origin, block int,
 			}
 		}
 		*work += len(bufOffs)
+		even := true
+		for i := range bufOffs {
+			even = even && fileOffs[i]-bufOffs[i] == fileOffs[0]-bufOffs[0]
+		}
 		out = append(out, &Manifest{
+			even:    even,
 			Text:    t,
 			Start:   m.fileOffset(from),
 			End:     m.fileOffset(to),
