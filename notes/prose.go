@@ -161,7 +161,8 @@ func (p *proseReader) anchorAt(run []byte, words []span, i int) bool {
 	}
 	// Other tools need a following word that looks like an argument, not
 	// English ("the helm chart", "an ip created", "apt-get fails").
-	if next == "" || stopWords[strings.ToLower(next)] || toolStopWords[next] || strings.HasSuffix(next, "ed") {
+	bare := strings.TrimRight(next, `.,:;!?"'”’)`)
+	if next == "" || stopWords[strings.ToLower(bare)] || toolStopWords[bare] || strings.HasSuffix(bare, "ed") {
 		return false
 	}
 	c := next[0]
