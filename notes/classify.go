@@ -815,9 +815,12 @@ func isPlaceholderWord(s string) bool {
 		return true
 	}
 	// An upper-case word (NAME, TYPE, POD_NAME, X, N), alone, as the value
-	// of a flag (--image=IMAGE) or after a type (deployment/NAME).
+	// of a flag (--image=IMAGE) or after a type (deployment/NAME). A flag
+	// itself is never one (-LO, -A).
 	if i := strings.IndexByte(s, '='); i > 0 && strings.HasPrefix(s, "-") {
 		s = s[i+1:]
+	} else if strings.HasPrefix(s, "-") {
+		return false
 	} else if i := strings.LastIndexByte(s, '/'); i > 0 && isLowerWord(strings.ReplaceAll(s[:i], ".", "-")) {
 		s = s[i+1:]
 	}

@@ -33,7 +33,7 @@ func TestReadCommands(t *testing.T) {
 			"prose 1:3 k@3 create@5 deploy@12 web@19 --image=nginx@23\nprose 1:38 k@38 scale@40 deploy@46 web@53 --replicas=2@57\nprose 1:72 cat@72\n"},
 		{"placeholders: braces with a space, angle brackets, dollars, Hangul",
 			"- k edit deploy {deploy name} --replicas={number} / kubectl logs <pod> -c ‹컨테이너> -n $NS\n",
-			"prose 1:3 k@3 edit@5 deploy@10 «{deploy name}»@17 «--replicas={number}»@31\nprose 1:53 kubectl@53 logs@61 «<pod>»@66 -c@72 «‹컨테이너>»@75 -n@82 «$NS»@85\n"},
+			"prose 1:3 k@3 edit@5 deploy@10 «{deploy name}»@17 «--replicas={number}»@31\nprose 1:53 kubectl@53 logs@61 «<pod>»@66 -c@72 «‹컨테이너>»@75 -n@82 «$NS»*@85\n"},
 		{"a parenthesis of prose ends the command; one inside starts one",
 			"kubectl taint nodes n1 k=v:NoSchedule (없으면) (kubectl get pod 해도)\n",
 			"prose 1:1 kubectl@1 taint@9 nodes@15 n1@21 k=v:NoSchedule@24\nprose 1:46 kubectl@46 get@54 pod@58\n"},
