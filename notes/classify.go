@@ -552,7 +552,7 @@ var elisionWords = map[string]bool{
 // "(...)", "<snip>".
 func isElisionLine(line []byte) bool {
 	t := bytes.TrimSpace(line)
-	if len(t) == 0 {
+	if len(t) == 0 || len(t) > 60 {
 		return false
 	}
 	comment := false
@@ -562,20 +562,25 @@ func isElisionLine(line []byte) bool {
 	case bytes.HasPrefix(t, []byte("//")):
 		t, comment = bytes.TrimSpace(t[2:]), true
 	}
-	s := string(t)
-	dots := strings.Contains(s, "...") || strings.Contains(s, "…") || strings.Contains(s, "⋯")
-	s = strings.Trim(s, "()[]<>{} .…⋯·-")
-	if s == "" {
-		return dots
-	}
-	if len(s) > 40 {
-		return false
-	}
-	if !comment && !dots && !strings.ContainsAny(string(t[:1]), "([<") {
+	dots := bytes.Contains(t, []byte("...")) || bytes.Contains(t, []byte("…")) || bytes.Contains(t, []byte("⋯"))
+	if !comment && !dots && (len(t) == 0 || !strings.ContainsRune("([<", rune(t[0]))) {
 		return false // a bare word ("more") is text, not an elision mark
 	}
-	s = strings.ToLower(strings.Trim(s, "()[]<>{} .…⋯·-:"))
-	return elisionWords[s]
+	w := bytes.Trim(t, "()[]<>{} .…⋯·-:")
+	if len(w) == 0 {
+		return dots
+	}
+	if len(w) > 40 {
+		return false
+	}
+	var lower [40]byte
+	for i, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return elisionWords[string(lower[:len(w)])]
 }
 
 // proseConfusions are words written after kubectl in English prose that

@@ -16,6 +16,9 @@ import "strings"
 // text it accepts cannot overflow the stack. Heredoc bodies are scanned
 // only for the substitutions that expand in them.
 func nestingExceeds(text []byte, bodies []body, work *int) int {
+	if len(text) < maxShellNesting {
+		return -1 // every level takes at least one byte
+	}
 	type frame struct {
 		expr  bool // an arithmetic or test expression: every operator counts
 		close byte // the byte that closes it; 0 for a compound command

@@ -132,16 +132,23 @@ func (r *shellReader) read(m *mapped, view []byte, origin Origin, block int) {
 			return
 		}
 	}
-	units := r.units(masked)
+	var units []unit // logical lines, needed for heredoc bodies and the fallback
+	hasHeredoc := bytes.Contains(masked, []byte("<<"))
 	var bodies []body
-	for _, u := range units {
-		bodies = append(bodies, u.bodies...)
+	if hasHeredoc {
+		units = r.units(masked)
+		for _, u := range units {
+			bodies = append(bodies, u.bodies...)
+		}
 	}
 	if nestingExceeds(masked, bodies, r.work) < 0 {
 		if f, err := r.parser.Parse(bytes.NewReader(masked), ""); err == nil {
 			r.collect(f, m, view, 0, ranges, origin, block)
 			return
 		}
+	}
+	if !hasHeredoc {
+		units = r.units(masked)
 	}
 	// Not valid shell as a whole, or nested too deeply to parse as a
 	// whole: each logical line is parsed alone, and a line that still does
