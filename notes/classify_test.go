@@ -124,6 +124,7 @@ func TestMentionsAndSynopses(t *testing.T) {
 		{"a command placeholder", fence + "bash\nkubectl [command] [TYPE] [NAME] [flags]\nkubectl COMMAND --help\n⟦kubectl get TYPE NAME⟧\n" + fence + "\n"},
 		{"flags alone", "### kubectl -k 방식 배포\n\n- Add --dry-run=client -o yaml to preview.\n- `--record` is deprecated.\n"},
 		{"English after a program's name", "# Install \"Kubernetes the kubeadm way\"\n\n- the helm chart\n- get the ip created in step 2\n- apt-get fails to install\n- iptables (기본값)\n- the minikube IP address\n- 감시자 북마크(watch bookmark) 이벤트\n- Run ⟦helm install web ./chart⟧ then ⟦ip link⟧.\n"},
+		{"a program's name alone in a span", "Install `kubectl`, then run `⟦kubectl version --client⟧`; the field `kind` names the type.\n"},
 		{"a subcommand placeholder of crictl", "Run `crictl <subcommand> help` for details, or `⟦grep PATTERN file⟧`.\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -476,9 +476,9 @@ func spanRange(c *ast.CodeSpan, src []byte) (int, int, bool) {
 }
 
 // span reads an inline code span as a command when it starts with a
-// known program (after an optional prompt). A span is code: any known
-// program starts a command there (a one-letter alias still needs a kubectl
-// verb after it).
+// known program (after an optional prompt) followed by something. A span
+// is code: any known program starts a command there (a one-letter alias
+// still needs a kubectl verb after it).
 func (r *mdReader) span(c *ast.CodeSpan) {
 	m := &mapped{}
 	for t := c.FirstChild(); t != nil; t = t.NextSibling() {
@@ -506,6 +506,9 @@ func (r *mdReader) span(c *ast.CodeSpan) {
 	first, rest := firstWord(view)
 	w := string(first)
 	second, _ := firstWord(rest)
+	if len(second) == 0 {
+		return // a program's name alone ("`kubectl`", "`kind`") names it, it runs nothing
+	}
 	if !(r.voc.tools[w] || r.voc.aliases[w] && (len(w) > 1 || r.voc.isVerbish(string(second)))) {
 		return
 	}
