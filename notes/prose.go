@@ -17,9 +17,26 @@ func (s span) str(b []byte) string { return string(b[s.start:s.end]) }
 
 // proseReader finds commands in prose runs.
 type proseReader struct {
-	voc   *vocab
-	work  *int
-	words []span // scratch for the words of a run
+	voc     *vocab
+	work    *int
+	words   []span          // scratch for the words of a run
+	verbish map[string]bool // isVerbish of the words seen, for the document
+}
+
+// isVerbish is vocab.isVerbish, remembered for the document: a misspelled
+// verb tends to come back line after line.
+func (p *proseReader) isVerbish(w string) bool {
+	if v, ok := p.verbish[w]; ok {
+		return v
+	}
+	v := p.voc.isVerbish(w)
+	if p.verbish == nil {
+		p.verbish = map[string]bool{}
+	}
+	if len(p.verbish) < 10000 {
+		p.verbish[w] = v
+	}
+	return v
 }
 
 // read finds the commands of one prose run (a line of a paragraph, a
@@ -151,9 +168,9 @@ func (p *proseReader) anchorAt(run []byte, words []span, i int) bool {
 		if next[0] < 'a' || next[0] > 'z' {
 			return false
 		}
-		return p.voc.isVerbish(strings.TrimRight(next, ":,.")) || proseConfusions[next]
+		return p.isVerbish(strings.TrimRight(next, ":,.")) || proseConfusions[next]
 	case p.voc.aliases[w]: // a one-letter alias
-		return p.voc.isVerbish(next) || strings.HasPrefix(next, "-") && len(next) > 1
+		return p.isVerbish(next) || strings.HasPrefix(next, "-") && len(next) > 1
 	}
 	// A wrapper (sudo, watch) needs a program or a flag after it.
 	if wrappers[w] {

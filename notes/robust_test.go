@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/notelint/notelint/internal/editdist"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -315,5 +316,19 @@ func TestSimpleLinesMatchTheParser(t *testing.T) {
 	}
 	if checked < 50 {
 		t.Errorf("only %d simple lines checked", checked)
+	}
+}
+
+// The reader's allocation-free check agrees with editdist.Distance.
+func TestWithinTwoEdits(t *testing.T) {
+	words := []string{"", "g", "ge", "get", "gte", "craete", "create", "crate", "creat", "descibe", "describe", "aply", "apply",
+		"port-foward", "port-forward", "rollout", "rolout", "api-resource", "api-resources", "apiresources", "xxxxxxxxxxxxxxxxxxxx", "cordno", "uncordon", "lables"}
+	words = append(words, KubectlVerbs...)
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := withinTwoEdits(a, b), editdist.Distance(a, b) <= 2; got != want {
+				t.Errorf("withinTwoEdits(%q, %q) = %v; the distance is %d", a, b, got, editdist.Distance(a, b))
+			}
+		}
 	}
 }
