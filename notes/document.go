@@ -16,6 +16,7 @@ const (
 	FromProse   Origin = "prose"   // a plain prose line
 	FromHeredoc Origin = "heredoc" // a heredoc body inside a shell command
 	FromFile    Origin = "file"    // a standalone YAML file
+	FromCode    Origin = "code"    // an indented code block (four spaces or a tab)
 )
 
 // Word is one shell word of a command.
@@ -24,11 +25,14 @@ type Word struct {
 	Start, End  int    // byte range of the word as written in the file
 	Placeholder bool   // <pod-name>, {podname}, $POD, ${NS}, $(...), ..., NODE: stands for any value
 	Quoted      bool   // the word holds quotes or escapes, so Text differs from the source
-	// Expands is set for an unquoted parameter expansion or command
-	// substitution ($ns, ${FLAGS}, $(cmd), `cmd`): the shell may split it into
-	// several words or none, so a checker must treat it as an unknown number
-	// of unknown words (never count it as one argument, never move "--"
-	// across it). A quoted "$x" is one word: Placeholder, not Expands.
+	// Expands is set when the word holds an unquoted parameter expansion
+	// or command substitution ($ns, ${FLAGS}, $(cmd), `cmd`). The shell
+	// splits its value into fields, so the word may stand for several
+	// words or for none at all (ns="-n dev"; do="--dry-run=client -o
+	// yaml"). A checker must treat it as an unknown number of unknown
+	// words: never count arguments across it, never read the words after
+	// it as the values of a flag before it, and never move "--" across it.
+	// A quoted "$x" is exactly one word: Placeholder, not Expands.
 	Expands bool
 }
 
@@ -59,19 +63,28 @@ type Manifest struct {
 	Start, End int    // byte range of the document in the file
 	Origin     Origin
 	Block      int // index into Document.Fences, or -1
-	// Elided is set when the snippet is an excerpt: lines such as "...",
-	// "# ...", "# (snip)" or "[...]" stood for left-out text and were blanked
-	// (replaced by spaces in Text, so positions hold). A checker must not
-	// require what is missing from an elided manifest.
+	// Elided is set when the snippet leaves parts out: lines such as
+	// "...", "…", "# ...", "# (snip)", "# 생략", "# 省略", "[...]" or "(...)".
+	// Those lines are blanked out of Text (their bytes replaced by spaces,
+	// so every offset still holds) and are never YAML's end-of-document
+	// marker. The manifest is partial: a checker must not require what is
+	// missing (required fields, a whole parent), only check what is there.
+	// A value that is just "..." ("image: ...") stays in Text.
 	Elided  bool
 	lines   []int // file offset of the start of each line of Text
 	lineOff []int // offset in Text of the start of each line of Text
+	even    bool  // every line is at the same distance from its place in the file
 }
 
-// FileOffset maps a byte offset in m.Text to a byte offset in the file.
+// FileOffset maps a byte offset in m.Text to a byte offset in the file:
+// in O(1) when the text is a contiguous piece of the file (a fence at the
+// left margin with LF endings), else by a binary search over its lines.
 func (m *Manifest) FileOffset(off int) int {
 	if len(m.lineOff) == 0 {
 		return m.Start + off
+	}
+	if m.even {
+		return m.lines[0] - m.lineOff[0] + off
 	}
 	i := sort.Search(len(m.lineOff), func(i int) bool { return m.lineOff[i] > off }) - 1
 	if i < 0 {
@@ -92,6 +105,12 @@ type Fence struct {
 	Closed       bool // a closing fence was found before the end of its container
 }
 
+// CodeBlock is an indented code block (four spaces or a tab): read like an
+// untagged fence (Origin FromCode, Block -1 on what is found in it).
+type CodeBlock struct {
+	ContentStart, ContentEnd int // from the start of its first line to the end of its last
+}
+
 // Link is an inline link or image destination in prose.
 type Link struct {
 	Dest       string // the destination as written
@@ -105,6 +124,15 @@ type Comment struct {
 	Start, End int    // byte range of the whole comment
 }
 
+// Skip is a part of a file the reader did not read, and why: shell text
+// or Markdown nested deeper than the reader follows (a bound that keeps a
+// hostile note from exhausting the stack). Nothing inside it is reported
+// as a command or a manifest; the engine turns it into an info diagnostic.
+type Skip struct {
+	Start, End int    // byte range of what was not read
+	Reason     string // a sentence for people: what was skipped and why
+}
+
 // Document is everything notelint found in one file.
 type Document struct {
 	Path      string
@@ -114,8 +142,12 @@ type Document struct {
 	Commands  []*Command
 	Manifests []*Manifest
 	Fences    []Fence
+	Code      []CodeBlock // indented code blocks
 	Links     []Link
 	Comments  []Comment
 	// Directives are the suppression comments (see directive.go).
 	Directives []Directive
+	// Skipped lists the parts of the file that were not read (see Skip),
+	// in file order.
+	Skipped []Skip
 }

@@ -21,7 +21,7 @@ func TestExtractGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc := read(t, path, string(src))
+			doc := readNote(t, path, string(src))
 			got := render(doc)
 			golden := strings.TrimSuffix(path, ".md") + ".extract"
 			if *update {
@@ -47,7 +47,7 @@ func TestSeedCounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := read(t, "seed.md", string(src))
+	doc := readNote(t, "seed.md", string(src))
 	byName := map[string]int{}
 	for _, c := range doc.Commands {
 		byName[c.Name()]++

@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -24,12 +25,24 @@ type LineIndex struct {
 	src    []byte
 	starts []int // byte offset where each line starts
 	bom    int   // length of a leading byte order mark, not counted as a column
+	// marks are column checkpoints inside long lines, every markEvery
+	// bytes, so that Position costs O(log n + markEvery) even on a line of
+	// megabytes with many findings.
+	marks []columnMark
+}
+
+// markEvery is the distance between column checkpoints in long lines.
+const markEvery = 1024
+
+// columnMark is the column of a byte offset, counted from its line's start.
+type columnMark struct {
+	off, col, utf16 int // col and utf16 are 0-based counts from the line start
 }
 
 // NewLineIndex indexes the line starts of src. A line ends after "\n"; a
 // "\r\n" ending belongs to the line it ends.
 func NewLineIndex(src []byte) *LineIndex {
-	li := &LineIndex{src: src, starts: []int{0}}
+	li := &LineIndex{src: src, starts: make([]int, 1, bytes.Count(src, []byte("\n"))+1)}
 	for i, b := range src {
 		if b == '\n' {
 			li.starts = append(li.starts, i+1)
@@ -37,6 +50,34 @@ func NewLineIndex(src []byte) *LineIndex {
 	}
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		li.bom = 3
+	}
+	for i, start := range li.starts {
+		end := len(src)
+		if i+1 < len(li.starts) {
+			end = li.starts[i+1]
+		}
+		if end-start <= markEvery {
+			continue
+		}
+		from := start
+		if i == 0 {
+			from = max(start, li.bom)
+		}
+		col, u16, next := 0, 0, from+markEvery
+		for off := from; off < end; {
+			if off >= next {
+				li.marks = append(li.marks, columnMark{off: off, col: col, utf16: u16})
+				next = off + markEvery
+			}
+			r, size := utf8.DecodeRune(src[off:end])
+			off += size
+			col++
+			if r >= 0x10000 {
+				u16 += 2
+			} else {
+				u16++
+			}
+		}
 	}
 	return li
 }
@@ -96,6 +137,16 @@ func (li *LineIndex) Position(off int) Position {
 		from = li.bom
 		p.ByteCol = off - li.bom + 1
 	}
+	if off-from > markEvery && len(li.marks) > 0 {
+		// Start counting at the last checkpoint of this line before off.
+		k := sort.Search(len(li.marks), func(k int) bool { return li.marks[k].off > off }) - 1
+		if k >= 0 && li.marks[k].off >= from {
+			m := li.marks[k]
+			from = m.off
+			p.Column += m.col
+			p.UTF16Col += m.utf16
+		}
+	}
 	seg := li.src[from:off]
 	for len(seg) > 0 {
 		r, size := utf8.DecodeRune(seg)
@@ -124,4 +175,15 @@ func (li *LineIndex) Offset(line, column int) int {
 		off += size
 	}
 	return off
+}
+
+// NextLine is the offset at which the line after the one that holds off
+// starts, or len(src) on the last line.
+func (li *LineIndex) NextLine(off int) int {
+	off = min(max(off, 0), len(li.src))
+	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off })
+	if line < len(li.starts) {
+		return li.starts[line]
+	}
+	return len(li.src)
 }

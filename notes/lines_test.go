@@ -1,6 +1,10 @@
 package notes
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestLineIndexPositions(t *testing.T) {
 	// "é" is 2 bytes, "한" 3 bytes, "😀" 4 bytes and 2 UTF-16 units.
@@ -42,5 +46,48 @@ func TestLineIndexPositions(t *testing.T) {
 	}
 	if li.Lines() != 3 {
 		t.Errorf("Lines() = %d; want 3", li.Lines())
+	}
+}
+
+// Positions on long lines start counting at a checkpoint; they must equal
+// counting from the start of the line, at every offset, BOM or not.
+func TestLineIndexLongLines(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("\xEF\xBB\xBF")
+	for i := range 3000 {
+		sb.WriteString([]string{"a", "é", "한", "😀", " --outptu=x"}[i%5])
+	}
+	sb.WriteString("\nshort\n")
+	for i := range 2000 {
+		sb.WriteString([]string{"端口", "x", "😀"}[i%3])
+	}
+	src := []byte(sb.String())
+	li := NewLineIndex(src)
+	if len(li.marks) == 0 {
+		t.Fatal("no checkpoints on long lines")
+	}
+	line, start, col, u16 := 1, 0, 1, 1
+	for off := 0; off <= len(src); {
+		p := li.Position(off)
+		if p.Line != line || p.Column != col || p.UTF16Col != u16 || p.LineStart != start {
+			t.Fatalf("Position(%d) = line %d col %d utf16 %d; want %d %d %d", off, p.Line, p.Column, p.UTF16Col, line, col, u16)
+		}
+		if off == len(src) {
+			break
+		}
+		r, size := utf8.DecodeRune(src[off:])
+		switch {
+		case off == 0: // the BOM is not a column
+		case r == '\n':
+			line, start, col, u16 = line+1, off+1, 0, 0
+			fallthrough
+		default:
+			col++
+			u16++
+			if r >= 0x10000 {
+				u16++
+			}
+		}
+		off += size
 	}
 }

@@ -2,12 +2,15 @@ package notes
 
 import "sort"
 
-// mapped is text assembled from pieces of a file (lines of a fence without
-// their indentation or prompt, say) that remembers where each byte came
+// mapped is text assembled from pieces of a file (the lines of a fence
+// without their indentation, say) that remembers where each byte came
 // from, so that positions found in the text map back to the file exactly.
+// Extractors never shorten or lengthen it: what they must not read (a
+// prompt, pasted output) they blank out in a copy of buf, byte for byte.
 type mapped struct {
 	buf    []byte
 	pieces []piece
+	cur    int // the piece of the last lookup: lookups in order cost O(1)
 }
 
 type piece struct {
@@ -25,30 +28,57 @@ func (m *mapped) add(src []byte, start, end int) {
 	m.buf = append(m.buf, src[start:end]...)
 }
 
+// addLine appends a line of the file without its line ending ("\n" or
+// "\r\n"; a carriage return never enters the text), then a newline that
+// stands for that ending if it had one.
+func (m *mapped) addLine(src []byte, start, end int) {
+	eol := false
+	if end > start && src[end-1] == '\n' {
+		end--
+		eol = true
+	}
+	if end > start && src[end-1] == '\r' && eol {
+		end--
+	}
+	m.add(src, start, end)
+	if eol {
+		m.addSynthetic("\n")
+	}
+}
+
 // addSynthetic appends bytes that stand for nothing in the file (a newline
 // joining two pieces); they map to the end of the previous piece.
 func (m *mapped) addSynthetic(s string) {
 	m.buf = append(m.buf, s...)
 }
 
-// fileOffset maps an offset in buf to an offset in the file.
+// fileOffset maps an offset in buf to an offset in the file. Lookups that
+// move forward (words visited in order) walk from the previous piece, so a
+// whole pass costs time linear in the number of pieces; a lookup backwards
+// falls back to a binary search.
 func (m *mapped) fileOffset(off int) int {
 	if len(m.pieces) == 0 {
 		return off
 	}
-	i := sort.Search(len(m.pieces), func(i int) bool { return m.pieces[i].at > off }) - 1
-	if i < 0 {
-		i = 0
+	i := m.cur
+	if i >= len(m.pieces) || m.pieces[i].at > off {
+		i = max(sort.Search(len(m.pieces), func(i int) bool { return m.pieces[i].at > off })-1, 0)
+	} else {
+		for i+1 < len(m.pieces) && m.pieces[i+1].at <= off {
+			i++
+		}
 	}
+	m.cur = i
 	p := m.pieces[i]
 	// Offsets in synthetic bytes after a piece map to that piece's end.
 	if off-p.at > p.n {
 		return p.src + p.n
 	}
-	return p.src + off - p.at
+	return p.src + max(off-p.at, 0)
 }
 
-// lineStarts returns, for each line of buf, its offset in buf and in the file.
+// lineStarts returns, for each line of buf[from:to], its offset in buf and
+// in the file.
 func (m *mapped) lineStarts(from, to int) (bufOffs, fileOffs []int) {
 	for i := from; i < to; {
 		bufOffs = append(bufOffs, i)
@@ -60,33 +90,4 @@ func (m *mapped) lineStarts(from, to int) (bufOffs, fileOffs []int) {
 		i = j + 1
 	}
 	return bufOffs, fileOffs
-}
-
-// addFrom appends src.buf[from:to], keeping where each byte came from.
-func (m *mapped) addFrom(src *mapped, from, to int) {
-	at := from
-	for _, p := range src.pieces {
-		ps, pe := p.at, p.at+p.n
-		if pe <= at || ps >= to {
-			continue
-		}
-		if ps > at { // synthetic bytes before this piece
-			m.addSynthetic(string(src.buf[at:ps]))
-			at = ps
-		}
-		end := min(pe, to)
-		m.pieces = append(m.pieces, piece{at: len(m.buf), src: p.src + at - ps, n: end - at})
-		m.buf = append(m.buf, src.buf[at:end]...)
-		at = end
-	}
-	if at < to {
-		m.addSynthetic(string(src.buf[at:to]))
-	}
-}
-
-// slice is the text from offset from to the end, still mapped to the file.
-func (m *mapped) slice(from int) *mapped {
-	out := &mapped{}
-	out.addFrom(m, from, len(m.buf))
-	return out
 }

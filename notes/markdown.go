@@ -3,37 +3,46 @@ package notes
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
-var md = goldmark.New()
+// Reading a Markdown note is a pipeline:
+//
+//	Markdown blocks (goldmark)  →  classify each block (classify.go)
+//	                            →  one extractor per kind: shell (shell.go),
+//	                               manifest (yaml.go), prose (prose.go)
+//
+// mdReader walks the blocks, builds each block's text with its position
+// mapping, asks the classify stage what the block holds and hands it to
+// the extractor for that kind. The extractors never call each other,
+// except that a command found in prose or in a code span is read as shell.
 
-// Fence languages, by what notelint reads in them.
-var (
-	shellLangs = map[string]bool{
-		"bash": true, "sh": true, "shell": true, "zsh": true, "ksh": true, "console": true,
-		"shell-session": true, "shellsession": true, "sh-session": true, "terminal": true, "bash-session": true,
+// mdParser parses Markdown blocks, and of the inline syntax only what the
+// reader uses: code spans (commands) and raw HTML (comments, tags that cut
+// prose). Links, images and emphasis stay text: the reader finds link
+// destinations itself (linkRE), and goldmark's link parser is quadratic
+// on hostile input ("[a](" repeated), as its link reference definitions
+// are (200,000 definitions in one paragraph).
+var mdParser = newMDParser(nil)
+
+// newMDParser builds the Markdown parser; wrap (for tests) wraps each
+// inline parser.
+func newMDParser(wrap func(parser.InlineParser) parser.InlineParser) parser.Parser {
+	var inline []util.PrioritizedValue
+	for i, p := range []parser.InlineParser{parser.NewCodeSpanParser(), parser.NewRawHTMLParser()} {
+		if wrap != nil {
+			p = wrap(p)
+		}
+		inline = append(inline, util.Prioritized(p, 100*(i+1)))
 	}
-	// plainLangs hold commands only on lines that start with a known program.
-	plainLangs = map[string]bool{"": true, "text": true, "txt": true, "plain": true, "plaintext": true, "none": true, "cmd": true}
-	yamlLangs  = map[string]bool{"yaml": true, "yml": true}
-	// promptLangs are transcripts in which "# " starts a root prompt, not a comment.
-	promptLangs = map[string]bool{"console": true, "shell-session": true, "shellsession": true, "sh-session": true, "terminal": true, "bash-session": true}
-)
-
-// promptRE matches a shell prompt at the start of a line: "$ ",
-// "root@host:~# ", "[user@host dir]$ ", "controlplane ~ ➜ ", "PS> ".
-var promptRE = regexp.MustCompile(`^[ \t]*(?:\[[^\]\n]*\][ \t]*[$#]|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[ \t]*[$#]|[\w.-]+(?:[ \t]+~[^\s$#]*)?[ \t]*(?:➜|\$)|\$|%|❯|➜|PS[^>\n]*>)[ \t]+`)
-
-// rootPromptRE matches "# " as a root prompt.
-var rootPromptRE = regexp.MustCompile(`^[ \t]*#[ \t]+`)
-
-// heredocRE finds the delimiter of a heredoc started on a line.
-var heredocRE = regexp.MustCompile(`<<-?[ \t]*['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?`)
+	return parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...), parser.WithInlineParsers(inline...))
+}
 
 // linkRE finds inline link and image destinations: [text](dest "title").
 var linkRE = regexp.MustCompile(`(!?)\[[^\]\n]*\]\(<?([^)\s>]+)>?(?:\s+"[^"\n]*")?\)`)
@@ -41,137 +50,349 @@ var linkRE = regexp.MustCompile(`(!?)\[[^\]\n]*\]\(<?([^)\s>]+)>?(?:\s+"[^"\n]*"
 // commentRE finds HTML comments.
 var commentRE = regexp.MustCompile(`(?s)<!--(.*?)-->`)
 
+// mdReader reads one Markdown document.
+type mdReader struct {
+	doc   *Document
+	src   []byte
+	voc   *vocab
+	sh    *shellReader
+	prose *proseReader
+	work  *int
+}
+
 // readMarkdown fills doc from a Markdown file.
-func readMarkdown(doc *Document, opts Options) {
-	src := doc.Src
-	root := md.Parser().Parse(text.NewReader(src))
-	sh := newShellReader(doc)
-	prose := newProseReader(sh, opts)
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+func readMarkdown(doc *Document, opts Options, pr *probe) {
+	r := &mdReader{doc: doc, src: doc.Src, voc: newVocab(opts), work: &pr.work}
+	r.sh = newShellReader(doc, r.voc, r.work)
+	defer r.sh.release()
+	r.prose = &proseReader{voc: r.voc, work: r.work}
+	guarded := guardMarkdown(doc, r.work)
+	reader := text.NewReader(guarded)
+	md := mdParser
+	if pr.wrap != nil {
+		reader = pr.wrap(reader)
+	}
+	if pr.inline != nil {
+		md = newMDParser(pr.inline)
+	}
+	root := md.Parse(reader)
+	// The blocks in document order, without recursion: containers (lists,
+	// items, quotes) are entered, leaves are read.
+	for n := root.FirstChild(); n != nil; {
+		*r.work++
+		if r.block(n) && n.FirstChild() != nil {
+			n = n.FirstChild()
+			continue
 		}
-		switch n := n.(type) {
-		case *ast.FencedCodeBlock:
-			readFence(doc, n, sh, prose)
-			return ast.WalkSkipChildren, nil
-		case *ast.CodeBlock, *ast.HTMLBlock:
-			if h, ok := n.(*ast.HTMLBlock); ok {
-				addComments(doc, blockLines(h.Lines(), h.ClosureLine, h.HasClosure()))
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.Paragraph, *ast.TextBlock:
-			readParagraph(doc, n, sh, prose)
-			return ast.WalkSkipChildren, nil
-		case *ast.Heading:
-			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-				if span, ok := c.(*ast.CodeSpan); ok {
-					readSpan(doc, span, sh)
-				}
-			}
-			return ast.WalkSkipChildren, nil
+		for n != root && n.NextSibling() == nil {
+			n = n.Parent()
 		}
-		return ast.WalkContinue, nil
-	})
+		if n == root {
+			break
+		}
+		n = n.NextSibling()
+	}
 }
 
-// blockLines collects the segments of an HTML block (with its closure line).
-func blockLines(lines *text.Segments, closure text.Segment, has bool) []text.Segment {
-	var out []text.Segment
-	for i := 0; i < lines.Len(); i++ {
-		out = append(out, lines.At(i))
+// block reads a leaf block and reports whether n is a container to enter.
+func (r *mdReader) block(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.FencedCodeBlock:
+		r.fence(n)
+	case *ast.CodeBlock:
+		segs := n.Lines()
+		if segs.Len() > 0 {
+			start, _ := r.doc.Lines.Bounds(segs.At(0).Start)
+			r.doc.Code = append(r.doc.Code, CodeBlock{ContentStart: start, ContentEnd: segs.At(segs.Len() - 1).Stop})
+		}
+		r.code(r.lines(segs), "", FromCode, -1)
+	case *ast.HTMLBlock:
+		segs := n.Lines()
+		if segs.Len() > 0 {
+			end := segs.At(segs.Len() - 1).Stop
+			if n.HasClosure() {
+				end = n.ClosureLine.Stop
+			}
+			r.comments(segs.At(0).Start, end)
+		}
+	case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
+		r.inline(n)
+	case *ast.List, *ast.ListItem, *ast.Blockquote, *ast.Document:
+		return true
 	}
-	if has {
-		out = append(out, closure)
-	}
-	return out
+	return false
 }
 
-// addComments records the HTML comments of an HTML block.
-func addComments(doc *Document, segs []text.Segment) {
-	if len(segs) == 0 {
+// lines is the text of a code block's lines with their position mapping:
+// each line without its line ending (a carriage return never enters the
+// text), indentation that a tab stands for kept as spaces.
+func (r *mdReader) lines(segs *text.Segments) *mapped {
+	m := &mapped{pieces: make([]piece, 0, segs.Len())}
+	if n := segs.Len(); n > 0 {
+		m.buf = make([]byte, 0, segs.At(n-1).Stop-segs.At(0).Start+n)
+	}
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		if seg.Padding > 0 {
+			m.addSynthetic(strings.Repeat(" ", seg.Padding))
+		}
+		m.addLine(r.src, seg.Start, seg.Stop)
+	}
+	*r.work += segs.Len()
+	return m
+}
+
+// fence records a fenced code block and reads it.
+func (r *mdReader) fence(n *ast.FencedCodeBlock) {
+	src, li := r.src, r.doc.Lines
+	f := Fence{Start: -1, ContentStart: -1}
+	pos := n.Pos() // in the opening fence line (not always at its marker: tabs)
+	if pos >= 0 && pos < len(src) {
+		var lineEnd int
+		f.Start, lineEnd = li.Bounds(pos)
+		pos = fenceMarker(src, f.Start, lineEnd, pos)
+	} else {
+		pos = -1
+	}
+	if n.Info != nil {
+		f.InfoStart, f.InfoEnd = n.Info.Segment.Start, n.Info.Segment.Stop
+		f.Info = strings.TrimSpace(string(n.Info.Segment.Value(src)))
+		f.Lang = fenceLang(f.Info)
+	} else if f.Start >= 0 {
+		_, openEnd := li.Bounds(f.Start)
+		f.InfoStart, f.InfoEnd = openEnd, openEnd
+	}
+	segs := n.Lines()
+	if segs.Len() > 0 {
+		f.ContentStart = segs.At(0).Start
+		f.ContentEnd = segs.At(segs.Len() - 1).Stop
+	} else if f.Start >= 0 {
+		f.ContentStart = li.NextLine(f.Start)
+		f.ContentEnd = f.ContentStart
+	}
+	f.Closed = fenceClosed(src, li, pos, f)
+	block := len(r.doc.Fences)
+	r.doc.Fences = append(r.doc.Fences, f)
+	r.code(r.lines(segs), f.Lang, FromFence, block)
+}
+
+// fenceMarker is the offset of the opening fence marker (the first of its
+// backticks or tildes) on the line [start, end) that goldmark places near
+// pos: goldmark's position is off by the padding of a tab before it.
+func fenceMarker(src []byte, start, end, pos int) int {
+	if pos < start || pos >= end || src[pos] != '`' && src[pos] != '~' {
+		for pos = start; pos < end && src[pos] != '`' && src[pos] != '~'; pos++ {
+		}
+		if pos == end {
+			return -1
+		}
+	}
+	for pos > start && src[pos-1] == src[pos] {
+		pos--
+	}
+	return pos
+}
+
+// fenceLang is the language of an info string: its first word, lower case,
+// without braces or a leading dot ("{.bash}", "bash title=x").
+func fenceLang(info string) string {
+	info = strings.TrimLeft(info, "{. ")
+	if i := strings.IndexAny(info, " \t{},"); i >= 0 {
+		info = info[:i]
+	}
+	return strings.ToLower(info)
+}
+
+// fenceClosed reports whether a closing fence line follows the content of
+// the fence whose opening marker is at pos.
+func fenceClosed(src []byte, li *LineIndex, pos int, f Fence) bool {
+	if pos < 0 || pos >= len(src) || f.Start < 0 {
+		return true
+	}
+	ch := src[pos]
+	n := 0
+	for pos+n < len(src) && src[pos+n] == ch {
+		n++
+	}
+	after := li.NextLine(pos) // the line after the opening line
+	if f.ContentEnd > f.ContentStart {
+		after = li.NextLine(f.ContentEnd - 1)
+	}
+	if after >= len(src) {
+		return false
+	}
+	_, afterEnd := li.Bounds(after)
+	line := bytes.TrimSpace(bytes.TrimLeft(src[after:afterEnd], " \t>"))
+	if len(line) < n {
+		return false
+	}
+	for _, c := range line {
+		if c != ch {
+			return false
+		}
+	}
+	return true
+}
+
+// code reads the text of a code block as the classify stage says.
+func (r *mdReader) code(m *mapped, lang string, origin Origin, block int) {
+	if len(m.buf) == 0 {
 		return
 	}
-	start, end := segs[0].Start, segs[len(segs)-1].Stop
-	for _, loc := range commentRE.FindAllSubmatchIndex(doc.Src[start:end], -1) {
-		doc.Comments = append(doc.Comments, Comment{
-			Text:  strings.TrimSpace(string(doc.Src[start+loc[2] : start+loc[3]])),
+	plan := classifyCode(m.buf, lang, r.voc)
+	switch plan.kind {
+	case codeManifest:
+		r.doc.Manifests = append(r.doc.Manifests, splitYAML(m, m.buf, 0, plan.cut, origin, block, true, r.work)...)
+		if plan.cut < len(m.buf) {
+			r.sh.read(m, shellView(m.buf, plan.cut, plan.mode, r.voc, r.work), origin, block)
+		}
+	case codeShell:
+		r.sh.read(m, shellView(m.buf, 0, plan.mode, r.voc, r.work), origin, block)
+	}
+}
+
+// comments records the HTML comments in src[start:end].
+func (r *mdReader) comments(start, end int) {
+	if !bytes.Contains(r.src[start:end], []byte("<!--")) {
+		return
+	}
+	for _, loc := range commentRE.FindAllSubmatchIndex(r.src[start:end], -1) {
+		r.doc.Comments = append(r.doc.Comments, Comment{
+			Text:  strings.TrimSpace(string(r.src[start+loc[2] : start+loc[3]])),
 			Start: start + loc[0], End: start + loc[1],
 		})
 	}
 }
 
-// readParagraph reads the code spans of a paragraph as commands, and the
-// rest of each of its lines as prose.
-func readParagraph(doc *Document, n ast.Node, sh *shellReader, prose *proseReader) {
-	src := doc.Src
+// inline reads a paragraph, a heading or a table: its code spans as
+// commands, its links as links, and the rest of each line (each cell of a
+// table row) as prose.
+func (r *mdReader) inline(n ast.Node) {
+	src := r.src
 	lines := n.Lines()
 	if lines.Len() == 0 {
 		return
 	}
-	// Byte ranges covered by code spans and raw HTML: prose stops at them.
-	var cuts [][2]int
+	// Ranges prose does not read: code spans, HTML tags and comments,
+	// links. They come in order.
+	var spans, cuts []span
+	var spanNodes []*ast.CodeSpan
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		*r.work++
 		switch c := c.(type) {
 		case *ast.CodeSpan:
 			if s, e, ok := spanRange(c, src); ok {
-				cuts = append(cuts, [2]int{s, e})
+				spans = append(spans, span{s, e})
+				spanNodes = append(spanNodes, c)
 			}
-			readSpan(doc, c, sh)
 		case *ast.RawHTML:
 			// Comments and real HTML tags cut the prose; "<pod-name>" is a
 			// placeholder that goldmark happens to read as a tag.
-			segs := c.Segments
-			if segs.Len() > 0 {
+			if segs := c.Segments; segs.Len() > 0 {
 				s, e := segs.At(0).Start, segs.At(segs.Len()-1).Stop
 				raw := src[s:e]
 				if bytes.HasPrefix(raw, []byte("<!--")) {
-					addComments(doc, []text.Segment{{Start: s, Stop: e}})
-					cuts = append(cuts, [2]int{s, e})
+					r.comments(s, e)
+					cuts = append(cuts, span{s, e})
 				} else if isHTMLTag(raw) {
-					cuts = append(cuts, [2]int{s, e})
+					cuts = append(cuts, span{s, e})
 				}
 			}
 		}
 	}
+	var links []span
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		start, end := seg.Start, seg.Stop
-		for end > start && (src[end-1] == '\n' || src[end-1] == '\r') {
-			end--
+		links = r.links(seg.Start, trimEOL(src, seg.Start, seg.Stop), spans, links)
+	}
+	// Code spans are commands, unless they are the text of a link
+	// ("[`kubectl port-forward`](/docs/...)": a reference, not a command).
+	li := 0
+	for k, s := range spans {
+		for li < len(links) && links[li].end <= s.start {
+			li++
 		}
-		readLinks(doc, start, end)
+		if li < len(links) && links[li].start < s.end {
+			continue
+		}
+		r.span(spanNodes[k])
+	}
+	cuts = append(cuts, spans...)
+	cuts = append(cuts, links...)
+	slices.SortFunc(cuts, func(a, b span) int { return a.start - b.start })
+	ci := 0
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		start, end := seg.Start, trimEOL(src, seg.Start, seg.Stop)
+		for ci < len(cuts) && cuts[ci].end <= start {
+			ci++
+		}
 		// Table rows: each cell is prose of its own.
-		if trimmed := bytes.TrimSpace(src[start:end]); len(trimmed) > 0 && trimmed[0] == '|' {
+		if t := bytes.TrimSpace(src[start:end]); len(t) > 0 && t[0] == '|' {
 			for _, cell := range tableCells(src, start, end) {
-				readProseRange(src, cell[0], cell[1], cuts, prose)
+				r.proseRange(cell.start, cell.end, cuts[ci:])
 			}
 			continue
 		}
-		readProseRange(src, start, end, cuts, prose)
+		r.proseRange(start, end, cuts[ci:])
 	}
 }
 
-// readProseRange reads src[start:end] as prose, skipping the cut ranges.
-func readProseRange(src []byte, start, end int, cuts [][2]int, prose *proseReader) {
+// trimEOL is the end of a line's text, before "\n" or "\r\n".
+func trimEOL(src []byte, start, end int) int {
+	for end > start && (src[end-1] == '\n' || src[end-1] == '\r') {
+		end--
+	}
+	return end
+}
+
+// proseRange reads src[start:end] as prose, skipping the cut ranges
+// (sorted; the first ones may end before start).
+func (r *mdReader) proseRange(start, end int, cuts []span) {
 	at := start
 	for _, c := range cuts {
-		if c[1] <= at || c[0] >= end {
+		*r.work++
+		if c.start >= end {
+			break
+		}
+		if c.end <= at {
 			continue
 		}
-		if c[0] > at {
-			prose.read(src, at, c[0])
+		if c.start > at {
+			r.prose.read(r.src, at, c.start, r.proseCommand)
 		}
-		at = c[1]
+		at = c.end
 	}
 	if at < end {
-		prose.read(src, at, end)
+		r.prose.read(r.src, at, end, r.proseCommand)
 	}
+}
+
+// proseCommand reads a command found in prose as shell.
+func (r *mdReader) proseCommand(start, end int) {
+	m := &mapped{}
+	m.add(r.src, start, end)
+	r.sh.read(m, oneLine(m.buf), FromProse, -1)
+}
+
+// oneLine is text with its line breaks and carriage returns as spaces:
+// text itself when it has none, else a copy.
+func oneLine(text []byte) []byte {
+	if bytes.IndexByte(text, '\n') < 0 && bytes.IndexByte(text, '\r') < 0 {
+		return text
+	}
+	view := bytes.Clone(text)
+	for i, c := range view {
+		if c == '\r' || c == '\n' {
+			view[i] = ' '
+		}
+	}
+	return view
 }
 
 // tableCells splits a table row at unescaped pipes that are outside code spans.
-func tableCells(src []byte, start, end int) [][2]int {
-	var cells [][2]int
+func tableCells(src []byte, start, end int) []span {
+	var cells []span
 	cellStart := start
 	inCode := false
 	for i := start; i < end; i++ {
@@ -183,33 +404,54 @@ func tableCells(src []byte, start, end int) [][2]int {
 		case '|':
 			if !inCode {
 				if i > cellStart {
-					cells = append(cells, [2]int{cellStart, i})
+					cells = append(cells, span{cellStart, i})
 				}
 				cellStart = i + 1
 			}
 		}
 	}
 	if cellStart < end {
-		cells = append(cells, [2]int{cellStart, end})
+		cells = append(cells, span{cellStart, end})
 	}
 	return cells
 }
 
-// readLinks records the link and image destinations of a line.
-func readLinks(doc *Document, start, end int) {
-	if !bytes.Contains(doc.Src[start:end], []byte("](")) {
-		return
+// links records the link and image destinations of a line that are not
+// inside code spans, and returns the ranges of those links appended to out.
+func (r *mdReader) links(start, end int, spans, out []span) []span {
+	if !bytes.Contains(r.src[start:end], []byte("](")) {
+		return out
 	}
-	for _, loc := range linkRE.FindAllSubmatchIndex(doc.Src[start:end], -1) {
-		doc.Links = append(doc.Links, Link{
-			Dest:  string(doc.Src[start+loc[4] : start+loc[5]]),
+	for _, loc := range linkRE.FindAllSubmatchIndex(r.src[start:end], -1) {
+		s, e := start+loc[0], start+loc[1]
+		if inSpans(spans, s) {
+			continue // "`[x](y)`" is code, not a link
+		}
+		r.doc.Links = append(r.doc.Links, Link{
+			Dest:  string(r.src[start+loc[4] : start+loc[5]]),
 			Start: start + loc[4], End: start + loc[5],
 			Image: loc[3] > loc[2],
 		})
+		out = append(out, span{s, e})
 	}
+	return out
 }
 
-// spanRange is the byte range of a code span's content.
+// inSpans reports whether off lies in one of the sorted spans.
+func inSpans(spans []span, off int) bool {
+	i, _ := slices.BinarySearchFunc(spans, off, func(s span, off int) int {
+		switch {
+		case s.end <= off:
+			return -1
+		case s.start > off:
+			return 1
+		}
+		return 0
+	})
+	return i < len(spans) && spans[i].start <= off && off < spans[i].end
+}
+
+// spanRange is the byte range of a code span with its backticks.
 func spanRange(c *ast.CodeSpan, src []byte) (int, int, bool) {
 	first, last := -1, -1
 	for t := c.FirstChild(); t != nil; t = t.NextSibling() {
@@ -233,9 +475,11 @@ func spanRange(c *ast.CodeSpan, src []byte) (int, int, bool) {
 	return first, last, true
 }
 
-// readSpan reads an inline code span as a command when it starts with a
-// known program (after an optional prompt).
-func readSpan(doc *Document, c *ast.CodeSpan, sh *shellReader) {
+// span reads an inline code span as a command when it starts with a
+// known program (after an optional prompt) followed by something. A span
+// is code: any known program starts a command there (a one-letter alias
+// still needs a kubectl verb after it).
+func (r *mdReader) span(c *ast.CodeSpan) {
 	m := &mapped{}
 	for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 		txt, ok := t.(*ast.Text)
@@ -245,260 +489,30 @@ func readSpan(doc *Document, c *ast.CodeSpan, sh *shellReader) {
 		if len(m.buf) > 0 {
 			m.addSynthetic(" ")
 		}
-		s, e := txt.Segment.Start, txt.Segment.Stop
-		for e > s && (doc.Src[e-1] == '\n' || doc.Src[e-1] == '\r') {
-			e--
-		}
-		m.add(doc.Src, s, e)
+		m.add(r.src, txt.Segment.Start, trimEOL(r.src, txt.Segment.Start, txt.Segment.Stop))
 	}
 	if len(m.buf) == 0 {
 		return
 	}
-	// Strip a prompt.
-	if loc := promptRE.FindIndex(m.buf); loc != nil && loc[0] == 0 {
-		m = m.slice(loc[1])
+	view := oneLine(m.buf)
+	if p := promptEnd(view, r.voc); p >= 0 {
+		if &view[0] == &m.buf[0] {
+			view = bytes.Clone(view)
+		}
+		for i := range p {
+			view[i] = ' '
+		}
 	}
-	words := splitProse(m.buf)
-	if len(words) == 0 {
+	first, rest := firstWord(view)
+	w := string(first)
+	second, _ := firstWord(rest)
+	if len(second) == 0 {
+		return // a program's name alone ("`kubectl`", "`kind`") names it, it runs nothing
+	}
+	if !(r.voc.tools[w] || r.voc.aliases[w] && (len(w) > 1 || r.voc.isVerbish(string(second)))) {
 		return
 	}
-	p := sh.prose
-	// A span is code: any known program starts a command (a one-letter
-	// alias still needs a kubectl verb after it).
-	w := words[0].text
-	if !(p.tools[w] || p.aliases[w] && (len(w) > 1 || len(words) > 1 && p.isVerbish(words[1].text))) {
-		return
-	}
-	sh.read(m, FromSpan, -1)
-}
-
-// readFence reads a fenced code block.
-func readFence(doc *Document, n *ast.FencedCodeBlock, sh *shellReader, prose *proseReader) {
-	src := doc.Src
-	f := Fence{Start: -1, ContentStart: -1}
-	if n.Info != nil {
-		f.InfoStart, f.InfoEnd = n.Info.Segment.Start, n.Info.Segment.Stop
-		f.Info = strings.TrimSpace(string(n.Info.Segment.Value(src)))
-		f.Lang = fenceLang(f.Info)
-	}
-	lines := n.Lines()
-	// The opening fence line: the line of the info string, or the line
-	// before the first content line.
-	switch {
-	case n.Info != nil:
-		f.Start, _ = doc.Lines.Bounds(f.InfoStart)
-	case lines.Len() > 0:
-		first, _ := doc.Lines.Bounds(lines.At(0).Start)
-		f.Start, _ = doc.Lines.Bounds(max(first-1, 0))
-	}
-	if f.InfoStart == 0 && f.InfoEnd == 0 && f.Start >= 0 {
-		_, openEnd := doc.Lines.Bounds(f.Start)
-		f.InfoStart, f.InfoEnd = openEnd, openEnd
-	}
-	m := &mapped{}
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		if seg.Padding > 0 {
-			m.addSynthetic(strings.Repeat(" ", seg.Padding))
-		}
-		m.add(src, seg.Start, seg.Stop)
-	}
-	if lines.Len() > 0 {
-		f.ContentStart = lines.At(0).Start
-		f.ContentEnd = lines.At(lines.Len() - 1).Stop
-	} else if f.Start >= 0 {
-		_, openEnd := doc.Lines.Bounds(f.Start)
-		f.ContentStart = min(openEnd+1, len(src))
-		f.ContentEnd = f.ContentStart
-	}
-	f.Closed = fenceClosed(src, doc.Lines, f)
-	block := len(doc.Fences)
-	doc.Fences = append(doc.Fences, f)
-	if len(m.buf) == 0 {
-		return
-	}
-	switch {
-	case yamlLangs[f.Lang]:
-		doc.Manifests = append(doc.Manifests, splitYAML(m, 0, len(m.buf), FromFence, block)...)
-	case plainLangs[f.Lang] && LooksLikeManifest(m.buf) && startsLikeYAML(m.buf):
-		// A transcript often follows the manifest in the same untagged block
-		// ("root@cp:~# kubectl apply -f np.yaml" and its output): the
-		// manifest ends at the first prompt line, the rest is read as shell.
-		cut := firstPromptLine(m.buf, sh.prose)
-		doc.Manifests = append(doc.Manifests, splitYAML(m, 0, cut, FromFence, block)...)
-		if cut < len(m.buf) {
-			readShellBlock(m.slice(cut), sh, block, false, true)
-		}
-	case shellLangs[f.Lang]:
-		readShellBlock(m, sh, block, promptLangs[f.Lang], false)
-	case plainLangs[f.Lang]:
-		readShellBlock(m, sh, block, false, true)
-	}
-}
-
-// firstPromptLine is the offset of the first line that starts with a
-// shell prompt ("$ ", "root@host:~# ", or "# " before a command such as
-// "# cat next.yaml"), or len(buf).
-func firstPromptLine(buf []byte, p *proseReader) int {
-	for i := 0; i < len(buf); {
-		j := bytes.IndexByte(buf[i:], '\n')
-		if j < 0 {
-			j = len(buf) - i
-		}
-		line := buf[i : i+j]
-		if promptRE.Match(line) {
-			return i
-		}
-		if loc := rootPromptRE.FindIndex(line); loc != nil && startsWithTool(p, line[loc[1]:]) {
-			return i
-		}
-		i += j + 1
-	}
-	return len(buf)
-}
-
-// fenceLang is the language of an info string: its first word, lower case,
-// without braces or a leading dot ("{.bash}", "bash title=x").
-func fenceLang(info string) string {
-	info = strings.TrimLeft(info, "{. ")
-	if i := strings.IndexAny(info, " \t{},"); i >= 0 {
-		info = info[:i]
-	}
-	return strings.ToLower(info)
-}
-
-// fenceClosed reports whether a closing fence line follows the content.
-func fenceClosed(src []byte, lines *LineIndex, f Fence) bool {
-	if f.Start < 0 {
-		return true
-	}
-	_, openEnd := lines.Bounds(f.Start)
-	open := bytes.TrimLeft(src[f.Start:openEnd], " \t>")
-	if len(open) == 0 {
-		return true
-	}
-	ch := open[0]
-	n := 0
-	for n < len(open) && open[n] == ch {
-		n++
-	}
-	after := f.ContentEnd
-	if f.ContentEnd == f.ContentStart {
-		after = min(openEnd+1, len(src))
-	}
-	if after >= len(src) {
-		return false
-	}
-	_, afterEnd := lines.Bounds(after)
-	line := bytes.TrimSpace(bytes.TrimLeft(src[after:afterEnd], " \t>"))
-	if len(line) < n {
-		return false
-	}
-	for _, c := range line {
-		if c != ch {
-			return false
-		}
-	}
-	return true
-}
-
-// readShellBlock reads the commands of a shell block. In a block with
-// prompts only the prompt lines (with their continuations and heredoc
-// bodies) are commands; the rest is output. With anchored set, only lines
-// that start with a known program are commands (plain and untagged blocks).
-func readShellBlock(m *mapped, sh *shellReader, block int, rootPrompts, anchored bool) {
-	type line struct{ start, end int } // in m.buf, end excludes "\n"
-	var lines []line
-	for i := 0; i < len(m.buf); {
-		j := bytes.IndexByte(m.buf[i:], '\n')
-		if j < 0 {
-			j = len(m.buf) - i
-		}
-		lines = append(lines, line{i, i + j})
-		i += j + 1
-	}
-	hasPrompts := false
-	for _, l := range lines {
-		if promptRE.Match(m.buf[l.start:l.end]) {
-			hasPrompts = true
-			break
-		}
-	}
-	out := &mapped{}
-	keep := func(l line, from int) {
-		out.addFrom(m, from, l.end)
-		out.addSynthetic("\n")
-	}
-	p := sh.prose
-	heredoc := ""
-	cont := false
-	for _, l := range lines {
-		text := m.buf[l.start:l.end]
-		switch {
-		case heredoc != "":
-			keep(l, l.start)
-			if strings.TrimSpace(string(text)) == heredoc {
-				heredoc = ""
-			}
-			continue
-		case cont:
-			keep(l, l.start)
-		default:
-			from := -1
-			if loc := promptRE.FindIndex(text); loc != nil {
-				from = l.start + loc[1]
-			} else if loc := rootPromptRE.FindIndex(text); loc != nil && (rootPrompts || hasPrompts && startsWithTool(p, m.buf[l.start+loc[1]:l.end])) {
-				from = l.start + loc[1]
-			} else if anchored && startsWithTool(p, text) || !hasPrompts && !anchored {
-				from = l.start
-			}
-			if from < 0 {
-				continue
-			}
-			keep(l, from)
-			text = m.buf[from:l.end]
-		}
-		cont = bytes.HasSuffix(bytes.TrimRight(text, " \t\r"), []byte("\\"))
-		if mm := heredocRE.FindSubmatch(text); mm != nil && !cont {
-			heredoc = string(mm[1])
-		}
-	}
-	if len(out.buf) > 0 {
-		sh.read(out, FromFence, block)
-	}
-}
-
-// startsWithTool is true when text (after spaces) starts with a known
-// program and reads like a command, not like a sentence of pasted output
-// ("kubectl controls the Kubernetes cluster manager.").
-func startsWithTool(p *proseReader, text []byte) bool {
-	words := splitProse(text)
-	if len(words) == 0 {
-		return false
-	}
-	w := words[0].text
-	switch {
-	case p.aliases[w] && len(w) == 1:
-		if len(words) < 2 || !p.isVerbish(words[1].text) {
-			return false
-		}
-	case w == "kubectl" || p.aliases[w]:
-		if len(words) > 1 {
-			next := words[1].text
-			if !(p.isVerbish(next) || proseConfusions[next] || strings.ContainsRune("-<{$'\"", rune(next[0]))) {
-				return false
-			}
-		}
-	case !p.tools[w]:
-		return false
-	}
-	sentence := 0
-	for _, x := range words[1:] {
-		if sentenceWords[strings.TrimRight(x.text, ".,:;!?")] {
-			sentence++
-		}
-	}
-	return sentence < 2
+	r.sh.read(m, view, FromSpan, -1)
 }
 
 // htmlTags are the tags notes use inline; any other <word> is a placeholder.

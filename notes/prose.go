@@ -1,193 +1,111 @@
 package notes
 
 import (
-	"github.com/notelint/notelint/internal/editdist"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// KubectlVerbs are kubectl's top-level commands. They decide whether "k"
-// in prose starts a command ("k get po") or is just a letter, without
-// building the tree. TestReaderVerbsMatchTheTree in rules/kubectl keeps
-// this list equal to kubectl's real command tree.
-var KubectlVerbs = []string{
-	"alpha", "annotate", "api-resources", "api-versions", "apply", "attach", "auth", "autoscale",
-	"certificate", "cluster-info", "completion", "config", "cordon", "cp", "create",
-	"debug", "delete", "describe", "diff", "drain", "edit", "events", "exec", "explain",
-	"expose", "get", "kuberc", "kustomize", "label", "logs", "options", "patch", "plugin",
-	"port-forward", "proxy", "replace", "rollout", "run", "scale", "set", "taint", "top",
-	"uncordon", "version", "wait",
-}
+// The prose extractor finds commands written in sentences: list items,
+// table cells and headings, in English, Korean, Chinese or Japanese. It
+// returns byte ranges; the shell extractor reads the words.
 
-// Tools are programs other than kubectl whose commands notes are full of.
-// A prose line that reaches one of these names starts a command there.
-var Tools = []string{
-	"kubectl", "kubeadm", "etcdctl", "etcdutl", "docker", "crictl", "ctr", "nerdctl", "podman",
-	"systemctl", "journalctl", "helm", "base64", "echo", "openssl", "curl", "ip", "iptables",
-	"apt-get", "apt", "yum", "dnf", "sudo", "watch", "minikube", "kind", "kustomize", "cfssl",
-	"ssh", "scp", "vi", "vim", "cat", "grep",
-}
+// span is a byte range [start, end) of a text held elsewhere.
+type span struct{ start, end int }
 
-// KubectlAliases are the names always read and checked as kubectl, besides
-// "kubectl" itself; the configuration may add more (Options.Aliases). This
-// is the one place the built-in list lives: rules/kubectl builds its alias
-// table from it. A one-letter alias starts a command only before a kubectl
-// verb ("k get po"), since a lone letter is common in prose.
-var KubectlAliases = []string{"k"}
+func (s span) str(b []byte) string { return string(b[s.start:s.end]) }
 
-// Options change what the reader treats as a command.
-type Options struct {
-	// Aliases are extra names for kubectl ("kc"); "k" is always one.
-	Aliases []string
-}
-
-// stopWords follow "kubectl" in English sentences about kubectl, never in
-// a command: "kubectl is the CLI", "use kubectl to list pods".
-var stopWords = map[string]bool{
-	"is": true, "are": true, "was": true, "the": true, "a": true, "an": true, "to": true,
-	"and": true, "or": true, "will": true, "can": true, "command": true, "commands": true,
-	"cli": true, "tool": true, "binary": true, "that": true, "which": true, "with": true,
-	"for": true, "in": true, "on": true, "of": true, "uses": true, "has": true, "also": true,
-	"should": true, "must": true, "does": true, "do": true, "it": true, "as": true,
-	"client": true, "itself": true, "installed": true, "commandline": true, "cheat": true,
-	"cheatsheet": true, "syntax": true, "reference": true, "documentation": true, "docs": true,
-	"by": true, "from": true, "at": true, "into": true, "if": true, "then": true, "so": true,
-	"not": true, "would": true, "could": true, "may": true, "might": true, "we": true, "you": true,
-	"at-least": true, "only": true, "plugin": false, "plugins": true, "version.": true,
-}
-
-// proseConfusions are words written after kubectl in English prose that
-// are mistakes for a command rather than English ("kubectl undo").
-var proseConfusions = map[string]bool{"undo": true, "undrain": true, "rollback": true, "tolerations": true, "restart": true}
-
-// sentenceWords end a command in prose: English words that are never
-// kubectl arguments ("kubectl rollout history to look at the revisions").
-var sentenceWords = map[string]bool{
-	"to": true, "the": true, "a": true, "an": true, "and": true, "or": true, "which": true, "that": true,
-	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true, "for": true,
-	"with": true, "in": true, "of": true, "from": true, "by": true, "as": true, "will": true,
-	"can": true, "you": true, "we": true, "it": true, "this": true, "then": true, "if": true, "when": true,
-	"where": true, "so": true, "but": true, "at": true, "into": true, "after": true, "before": true,
-	"using": true, "like": true, "also": true, "should": true, "instead": true, "command": true,
-	"commands": true, "would": true, "could": true, "does": true, "do": true, "not": true, "&": true,
-}
-
-// proseWord is a whitespace-separated word of a prose run.
-type proseWord struct {
-	start, end int // offsets in the run
-	text       string
-}
-
-// proseReader finds commands in prose lines.
+// proseReader finds commands in prose runs.
 type proseReader struct {
-	shell   *shellReader
-	aliases map[string]bool
-	tools   map[string]bool
-	verbs   map[string]bool
+	voc     *vocab
+	work    *int
+	words   []span          // scratch for the words of a run
+	verbish map[string]bool // isVerbish of the words seen, for the document
 }
 
-func newProseReader(sh *shellReader, opts Options) *proseReader {
-	p := &proseReader{shell: sh, aliases: map[string]bool{}, tools: map[string]bool{}, verbs: map[string]bool{}}
-	for _, a := range append(slices.Clone(KubectlAliases), opts.Aliases...) {
-		p.aliases[a] = true
-	}
-	for _, t := range Tools {
-		p.tools[t] = true
-	}
-	for _, v := range KubectlVerbs {
-		p.verbs[v] = true
-	}
-	sh.prose = p
-	return p
-}
-
-// isVerbish is true for a kubectl verb or a near miss of one ("craete").
+// isVerbish is vocab.isVerbish, remembered for the document: a misspelled
+// verb tends to come back line after line.
 func (p *proseReader) isVerbish(w string) bool {
-	if p.verbs[w] {
-		return true
+	if v, ok := p.verbish[w]; ok {
+		return v
 	}
-	if len(w) < 4 || !isLowerWord(w) {
-		return false
+	v := p.voc.isVerbish(w)
+	if p.verbish == nil {
+		p.verbish = map[string]bool{}
 	}
-	for v := range p.verbs {
-		if len(v) >= 4 && editdist.Distance(w, v) <= 2 {
-			return true
-		}
+	if len(p.verbish) < 10000 {
+		p.verbish[w] = v
 	}
-	return false
+	return v
 }
 
-// anchorAt reports whether a command starts at word i of a prose run.
-func (p *proseReader) anchorAt(words []proseWord, i int, run []byte) bool {
-	w := words[i].text
-	if i > 0 || words[i].start > 0 {
-		// The word must stand alone: after space, "(", a quote or ":".
-		prev, _ := utf8.DecodeLastRune(run[:words[i].start])
-		if !(unicode.IsSpace(prev) || strings.ContainsRune("(\"':,>", prev)) {
-			return false
-		}
-	}
-	next := ""
-	if i+1 < len(words) {
-		next = words[i+1].text
-	}
-	switch {
-	case w == "kubectl" || p.aliases[w] && len(w) > 1:
-		// In prose, "kubectl" alone or before a capitalised word is a mention
-		// ("2. kubectl", "kubectl REST API 쓰는 admin"), not a command. In
-		// English prose the next word must also look like a kubectl command
-		// ("kubectl controls the cluster" is a sentence); in Korean, Chinese
-		// or Japanese prose any ASCII word after kubectl is code.
-		if next == "" || stopWords[strings.ToLower(next)] {
-			return false
-		}
-		if strings.ContainsRune("-<{$'\"", rune(next[0])) || strings.HasPrefix(next, "‹") {
-			return true
-		}
-		if next[0] < 'a' || next[0] > 'z' {
-			return false
-		}
-		return p.isVerbish(strings.TrimRight(next, ":,.")) || proseConfusions[next] || indexCJK(string(run)) >= 0
-	case p.aliases[w]: // a one-letter alias
-		return p.isVerbish(next) || strings.HasPrefix(next, "-") && len(next) > 1
-	case p.tools[w]:
-		// Other tools need a following word that looks like an argument.
-		return next != "" && !stopWords[strings.ToLower(next)] && !startsWithHangul(next) && isASCIIStart(next)
-	}
-	return false
-}
-
-// read finds the commands of one prose run (a line of a paragraph outside
-// code spans). run is the run's bytes, at is its offset in the file.
-func (p *proseReader) read(src []byte, at, end int) {
+// read finds the commands of one prose run (a line of a paragraph, a
+// heading or a table cell outside code spans, links and HTML): run is
+// src[at:end]. Each command found goes to emit as a file range.
+func (p *proseReader) read(src []byte, at, end int, emit func(start, end int)) {
 	run := src[at:end]
 	if !p.mayHoldCommand(run) {
 		return
 	}
-	words := splitProse(run)
+	p.words = splitWordsInto(p.words[:0], run)
+	words := p.words
+	*p.work += len(words)
 	chained := false // the previous command ended at "->", "→" or " / "
 	for i := 0; i < len(words); {
-		if !p.anchorAt(words, i, run) && !(chained && p.chainStart(words, i)) {
+		if !p.anchorAt(run, words, i) && !(chained && p.chainStart(run, words, i)) {
 			chained = false
 			i++
 			continue
 		}
 		cmdEnd, nextWord, chain := p.commandEnd(run, words, i)
-		if i > 0 && (words[i-1].text == "'" || words[i-1].text == "\"") {
-			if k := strings.IndexByte(string(run[words[i].start:cmdEnd]), words[i-1].text[0]); k >= 0 {
-				cmdEnd = words[i].start + k
-			}
-		}
-		if cmdEnd > words[i].start {
-			m := &mapped{}
-			m.add(src, at+words[i].start, at+cmdEnd)
-			p.shell.read(m, FromProse, -1)
+		if cmdEnd > words[i].start && !p.isMention(run, words, i, cmdEnd) && !synopsisFollows(run[cmdEnd:]) {
+			emit(at+words[i].start, at+cmdEnd)
 		}
 		chained = chain
-		i = nextWord
+		i = max(nextWord, i+1)
 	}
+}
+
+// isMention is true when the command at word i names commands instead of
+// running one: a list of verbs ("kubectl get, patch and delete") or a
+// program with flags only ("kubectl -k 방식으로 배포").
+func (p *proseReader) isMention(run []byte, words []span, i, cmdEnd int) bool {
+	if !p.voc.isKubectl(string(run[words[i].start:words[i].end])) {
+		return false
+	}
+	var after [3]string
+	n := 0
+	for j := i + 1; j < len(words) && n < len(after); j++ {
+		after[n] = words[j].str(run)
+		n++
+	}
+	if isVerbMention(p.voc, after[:n]) {
+		return true
+	}
+	// Flags only: every word of the command after the program is a flag.
+	flags := 0
+	for j := i + 1; j < len(words) && words[j].end <= cmdEnd; j++ {
+		if run[words[j].start] != '-' {
+			return false
+		}
+		flags++
+	}
+	return flags > 0
+}
+
+// synopsisFollows is true when a group of alternatives follows where a
+// command ended ("kubectl create (docker-registry | generic | tls)"): the
+// sentence shows a synopsis, not a command.
+func synopsisFollows(rest []byte) bool {
+	i := 0
+	for i < len(rest) && (rest[i] == ' ' || rest[i] == '\t') {
+		i++
+	}
+	if i == len(rest) || !strings.ContainsRune("([{", rune(rest[i])) {
+		return false
+	}
+	loc := altRE.FindIndex(rest[i:])
+	return loc != nil && loc[0] == 0
 }
 
 // mayHoldCommand is a quick scan, without allocating, for a word that can
@@ -202,7 +120,7 @@ func (p *proseReader) mayHoldCommand(run []byte) bool {
 		for j < len(run) && isNameByte(run[j]) {
 			j++
 		}
-		if w := run[i:j]; p.tools[string(w)] || p.aliases[string(w)] {
+		if p.voc.known(string(run[i:j])) {
 			return true
 		}
 		i = j
@@ -214,59 +132,161 @@ func isNameByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
 }
 
-// chainStart accepts a command after "->": a lower-case ASCII word followed
-// by another word ("system restart kubelet").
-func (p *proseReader) chainStart(words []proseWord, i int) bool {
-	return isLowerWord(words[i].text) && i+1 < len(words) && isASCIIStart(words[i+1].text) && !startsWithHangul(words[i+1].text)
+// anchorAt reports whether a command starts at word i of a prose run.
+func (p *proseReader) anchorAt(run []byte, words []span, i int) bool {
+	w := words[i].str(run)
+	if !p.voc.known(w) {
+		return false
+	}
+	if words[i].start > 0 {
+		// The word must stand alone: after a space, CJK text or
+		// punctuation, an opening bracket or quote, ":" or ",".
+		prev, _ := utf8.DecodeLastRune(run[:words[i].start])
+		if !startsAfter(prev) {
+			return false
+		}
+	}
+	next := ""
+	if i+1 < len(words) {
+		next = words[i+1].str(run)
+		if words[i+1].start == words[i].end {
+			return false // glued to what follows: "kubectl의", "kubectl:"
+		}
+	}
+	switch {
+	case w == "kubectl" || p.voc.aliases[w] && len(w) > 1:
+		// In prose, "kubectl" alone or before a capitalised word is a mention
+		// ("2. kubectl", "kubectl REST API 쓰는 admin"), not a command, and
+		// so is "kubectl" before a word that is no kubectl command
+		// ("kubectl controls the cluster", "kubectl context를 설정한다").
+		if next == "" || stopWords[strings.ToLower(next)] {
+			return false
+		}
+		if strings.ContainsRune("-<{$'\"", rune(next[0])) || strings.HasPrefix(next, "‹") {
+			return true
+		}
+		if next[0] < 'a' || next[0] > 'z' {
+			return false
+		}
+		return p.isVerbish(strings.TrimRight(next, ":,.")) || proseConfusions[next]
+	case p.voc.aliases[w]: // a one-letter alias
+		return p.isVerbish(next) || strings.HasPrefix(next, "-") && len(next) > 1
+	}
+	// A wrapper (sudo, watch) needs a program or a flag after it.
+	if wrappers[w] {
+		return p.voc.known(next) || strings.HasPrefix(next, "-") && len(next) > 1
+	}
+	// Other tools need a following word that looks like an argument, not
+	// English ("the helm chart", "an ip created", "apt-get fails").
+	bare := strings.TrimRight(next, `.,:;!?"'”’)`)
+	if next == "" || stopWords[strings.ToLower(bare)] || toolStopWords[bare] || strings.HasSuffix(bare, "ed") {
+		return false
+	}
+	c := next[0]
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || strings.IndexByte("-./$<{\"'~", c) >= 0 && len(next) > 1
 }
 
-// commandEnd finds where the command starting at word i ends: at Hangul,
-// Han or Kana text, " / ", "->", "→", an opening parenthesis of prose, a
-// new kubectl command joined by "or"/"and"/",", or the end of the run. It
-// returns the end offset in the run, the index of the word where scanning
-// goes on, and whether the command ended at a chain arrow.
-func (p *proseReader) commandEnd(run []byte, words []proseWord, i int) (end, next int, chain bool) {
+// toolStopWords follow a program's name in English sentences about it.
+var toolStopWords = map[string]bool{
+	"chart": true, "charts": true, "way": true, "key": true, "keys": true, "sources": true,
+	"fails": true, "works": true, "binary": true, "binaries": true, "package": true, "packages": true,
+	"cluster": true, "clusters": true, "images.": true, "daemon": true,
+	"server": true, "output": true, "version.": true, "tool": true, "tools": true,
+}
+
+// chainStart accepts a command after "->": a lower-case ASCII word followed
+// by another word ("system restart kubelet").
+func (p *proseReader) chainStart(run []byte, words []span, i int) bool {
+	return isLowerWord(words[i].str(run)) && i+1 < len(words) && isASCIIStart(words[i+1].str(run))
+}
+
+// commandEnd finds where the command starting at word i ends: at CJK text
+// or punctuation, " / ", "->", "→", an English word that is never an
+// argument, a capitalised word of the next sentence, an opening
+// parenthesis of prose or a closing one the command did not open, a comma
+// (half-width like full-width), a new kubectl command joined by
+// "or"/"and", or the end of the run. It returns the end offset in the run,
+// the index of the word where scanning goes on, and whether the command
+// ended at a chain arrow. Quotes are followed word by word, so the cost is
+// linear in the run.
+func (p *proseReader) commandEnd(run []byte, words []span, i int) (end, next int, chain bool) {
 	end = words[i].end
+	var quote byte // the quote open before the current word
+	depth := 0     // parentheses opened by the command
+	// A command that starts right after a quote ends where the quote closes
+	// (we use "kubeadm join".).
+	var outer byte
+	if i > 0 {
+		if q := words[i-1].str(run); (q == "'" || q == "\"") && words[i-1].end == words[i].start {
+			outer = q[0]
+		}
+	}
 	for j := i + 1; j < len(words); j++ {
 		w := words[j]
-		switch w.text {
-		case "/", "->", "→", "=>", "-->":
-			return end, j + 1, true
-		case "or", "and", "then", "vs", "vs.", "또는":
-			if j+1 < len(words) && p.anchorAt(words, j+1, run) {
+		text := w.str(run)
+		if quote == 0 {
+			switch text {
+			case "/", "->", "→", "=>", "-->":
+				return end, j + 1, true
+			case "or", "and", "then", "vs", "vs.", "또는":
+				if j+1 < len(words) && p.anchorAt(run, words, j+1) {
+					return end, j + 1, false
+				}
+			case "(":
+				return end, j, false
+			}
+			if sentenceWords[strings.TrimRight(text, ".,:;!?\\")] {
 				return end, j + 1, false
 			}
-		}
-		if sentenceWords[strings.TrimRight(w.text, ".,:;!?\\")] && !hasOpenQuote(run[words[i].start:w.start]) {
-			return end, j + 1, false
-		}
-		if w.text == "kubectl" && p.anchorAt(words, j, run) && !isShellJoiner(words[j-1].text) {
-			return end, j, false
-		}
-		if w.text == "(" && !hasOpenQuote(run[words[i].start:w.start]) {
-			return end, j, false
-		}
-		if k := indexCJK(w.text); k >= 0 && !isPlaceholderToken(w.text) {
-			if k > 0 && !hasOpenQuote(run[words[i].start:w.start+k]) {
-				end = w.start + k
+			if text == "kubectl" && p.anchorAt(run, words, j) && !isShellJoiner(words[j-1].str(run)) {
+				return end, j, false
 			}
-			return end, j + 1, false
+			if r, _ := utf8.DecodeRuneInString(text); isCJK(r) {
+				return end, j + 1, false
+			}
+			if isCapitalised(text) && j+1 < len(words) && sentenceWords[words[j+1].str(run)] && !isFlagNeedingValue(words[j-1].str(run)) {
+				return end, j, false // the next sentence: "kubectl config use-context k8s Monitor the logs"
+			}
+		}
+		// Follow quotes and parentheses through the word.
+		for k := w.start; k < w.end; k++ {
+			c := run[k]
+			switch {
+			case quote == 0 && c == outer:
+				return k, j + 1, false
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '\'' || c == '"':
+				quote = c
+			case c == '(':
+				depth++
+			case c == ')':
+				depth--
+				if depth < 0 {
+					return max(k, words[i].end), j + 1, false // "(kubectl get pods)"
+				}
+			}
 		}
 		end = w.end
+		if quote != 0 {
+			continue
+		}
 		// "kubectl proxy: ..." and "kubectl get cs:" end at the colon; a
 		// trailing backslash is a Markdown hard line break.
-		if (strings.HasSuffix(w.text, ":") || strings.HasSuffix(w.text, "\\")) && len(w.text) > 1 && j+1 == len(words) ||
-			strings.HasSuffix(w.text, ":") && len(w.text) > 1 && j+1 < len(words) && !isCommandWord(words[j+1].text) {
+		if (strings.HasSuffix(text, ":") || strings.HasSuffix(text, "\\")) && len(text) > 1 && j+1 == len(words) ||
+			strings.HasSuffix(text, ":") && len(text) > 1 && j+1 < len(words) && !isCommandWord(words[j+1].str(run)) {
 			return w.end - 1, j + 1, false
 		}
 		// A sentence ends at a period followed by a capitalised word.
-		if strings.HasSuffix(w.text, ".") && !strings.HasSuffix(w.text, "..") && len(w.text) > 1 && j+1 < len(words) {
-			if n := words[j+1].text; n[0] >= 'A' && n[0] <= 'Z' {
+		if strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "..") && len(text) > 1 && j+1 < len(words) {
+			if n := words[j+1].str(run); n[0] >= 'A' && n[0] <= 'Z' {
 				return w.end - 1, j + 1, false
 			}
 		}
-		// A comma before another command ends this one.
-		if strings.HasSuffix(w.text, ",") && j+1 < len(words) && p.anchorAt(words, j+1, run) {
+		// A comma at the end of a word ends the command, as "，" does.
+		if strings.HasSuffix(text, ",") && len(text) > 1 {
 			return w.end - 1, j + 1, false
 		}
 	}
@@ -278,6 +298,28 @@ func (p *proseReader) commandEnd(run []byte, words []proseWord, i int) (end, nex
 		}
 	}
 	return end, len(words), false
+}
+
+// isCapitalised is true for an English word that may start a sentence
+// ("Monitor", "Create"): an upper-case letter followed by lower-case
+// letters only. NAME and POD_NAME are placeholders, not this.
+func isCapitalised(w string) bool {
+	w = strings.TrimRight(w, ".,:;!?")
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isFlagNeedingValue is true for a flag written without "=" whose value
+// may be the next word ("--restart Never").
+func isFlagNeedingValue(w string) bool {
+	return strings.HasPrefix(w, "-") && len(w) > 1 && !strings.Contains(w, "=")
 }
 
 // isCommandWord is true for a word that continues a command after a colon
@@ -296,91 +338,80 @@ func isShellJoiner(w string) bool {
 	return strings.HasSuffix(w, "|") || strings.HasSuffix(w, ";") || strings.HasSuffix(w, "$(")
 }
 
-// splitProse splits a run into whitespace-separated words.
-func splitProse(run []byte) []proseWord {
-	var words []proseWord
+// splitWords splits a run into words: at white space, between CJK text and
+// other text, around each CJK punctuation mark, and before an opening
+// bracket, quote, colon or comma glued to the front of a word ("(kubectl",
+// "：kubectl" → "：", "kubectl"). A placeholder (<파드 이름>, {deploy
+// name}, [base64로 인코딩된 값]) stays one word, spaces and all.
+func splitWords(run []byte) []span { return splitWordsInto(nil, run) }
+
+// splitWordsInto is splitWords appending to words.
+func splitWordsInto(words []span, run []byte) []span {
+	var holes [][]int // placeholder ranges, in order
+	if containsAnyByte(run, placeholderStarts) {
+		holes = findAll(placeholderRE, placeholderStarts, run)
+	}
+	start := -1    // start of the current word, or -1
+	prevClass := 0 // class of the previous rune in the word: 1 CJK text, 2 other
+	flush := func(at int) {
+		if start >= 0 && at > start {
+			words = append(words, span{start, at})
+		}
+		start = -1
+	}
 	for i := 0; i < len(run); {
-		r, size := utf8.DecodeRune(run[i:])
-		if unicode.IsSpace(r) {
-			i += size
+		if len(holes) > 0 && i >= holes[0][0] {
+			if i < holes[0][1] { // inside a placeholder: one piece of the word
+				if start >= 0 && prevClass == 1 {
+					flush(i)
+				}
+				if start < 0 {
+					start = i
+				}
+				i = holes[0][1]
+				prevClass = 2
+				holes = holes[1:]
+				continue
+			}
+			holes = holes[1:]
 			continue
 		}
-		j := i
-		for j < len(run) {
-			r, size := utf8.DecodeRune(run[j:])
-			if unicode.IsSpace(r) {
-				break
+		r, size := utf8.DecodeRune(run[i:])
+		switch {
+		case unicode.IsSpace(r):
+			flush(i)
+		case isWordPunct(r):
+			flush(i)
+			words = append(words, span{i, i + size})
+		default:
+			class := 2
+			if isCJK(r) {
+				class = 1
 			}
-			j += size
+			if start >= 0 && class != prevClass {
+				flush(i)
+			}
+			if start < 0 {
+				start = i
+				// An opening bracket, quote, colon or comma glued to a word
+				// stands alone, so that "(kubectl get pod" starts at kubectl.
+				if (r == '(' || r == '"' || r == '\'' || r == ':' || r == ',') && i+size < len(run) && !isSpaceByte(run[i+size]) {
+					words = append(words, span{i, i + size})
+					start = -1
+				}
+			}
+			prevClass = class
 		}
-		// An opening parenthesis or quote glued to a word stands alone, so that
-		// "(kubectl get pod" starts a command at kubectl.
-		if c := run[i]; (c == '(' || c == '"' || c == '\'') && j-i > 1 {
-			words = append(words, proseWord{start: i, end: i + 1, text: string(c)})
-			i++
-		}
-		words = append(words, proseWord{start: i, end: j, text: string(run[i:j])})
-		i = j
+		i += size
 	}
+	flush(len(run))
 	return words
 }
 
-// isCJK is true for Hangul, Han, Hiragana and Katakana, and for the
-// ideographic punctuation around them.
-func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Hangul, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
-		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF01 && r <= 0xFF60)
-}
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-func indexCJK(s string) int {
-	for i, r := range s {
-		if isCJK(r) {
-			return i
-		}
-	}
-	return -1
-}
-
-func startsWithHangul(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return isCJK(r)
-}
+func containsAnyByte(b []byte, chars string) bool { return indexAnyByte(b, chars) >= 0 }
 
 func isASCIIStart(s string) bool {
 	return s != "" && s[0] < utf8.RuneSelf
-}
-
-// hasOpenQuote is true when text has an unclosed ' or " (so a Korean word
-// inside quotes does not end the command).
-func hasOpenQuote(b []byte) bool {
-	var q byte
-	for _, c := range b {
-		if q == 0 && (c == '\'' || c == '"') {
-			q = c
-		} else if c == q {
-			q = 0
-		}
-	}
-	return q != 0
-}
-
-func isLowerWord(s string) bool {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
-
-// isPlaceholderToken is true for a prose word that is a placeholder as a
-// whole (perhaps with trailing punctuation): ‹노드명>, <파드이름>, {이름}.
-func isPlaceholderToken(w string) bool {
-	w = strings.TrimRight(w, ".,;:)")
-	loc := placeholderRE.FindStringIndex(w)
-	return loc != nil && loc[0] == 0 && loc[1] == len(w)
 }

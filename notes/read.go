@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 // UnreadableError says why a file is not text that notelint can read.
@@ -30,8 +33,22 @@ func IsYAMLPath(path string) bool {
 
 // Read reads one file into a Document: Markdown, unless the path ends in
 // .yaml or .yml. A file that holds a NUL byte or is not valid UTF-8 is
-// refused with an *UnreadableError; nothing of it is parsed.
+// refused with an *UnreadableError; nothing of it is parsed. Reading takes
+// time and memory linear in the size of the file, and never recurses
+// deeper than a fixed bound whatever the input (see Skip).
 func Read(path string, src []byte, opts Options) (*Document, error) {
+	return read(path, src, opts, &probe{})
+}
+
+// probe lets tests count the reader's work, to check that it stays linear
+// in the input without timing anything.
+type probe struct {
+	work   int                                           // steps of the reader's own loops
+	wrap   func(text.Reader) text.Reader                 // wraps goldmark's reader (to count its steps)
+	inline func(parser.InlineParser) parser.InlineParser // wraps goldmark's inline parsers
+}
+
+func read(path string, src []byte, opts Options, pr *probe) (*Document, error) {
 	lines := NewLineIndex(src)
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		p := lines.Position(i)
@@ -45,13 +62,18 @@ func Read(path string, src []byte, opts Options) (*Document, error) {
 	doc := &Document{Path: path, Src: src, Lines: lines}
 	if IsYAMLPath(path) {
 		m := &mapped{}
-		m.add(src, 0, len(src))
-		doc.Manifests = splitYAML(m, 0, len(src), FromFile, -1)
+		for i := 0; i < len(src); {
+			_, next := lineAt(src, i)
+			m.addLine(src, i, next)
+			pr.work++
+			i = next
+		}
+		doc.Manifests = splitYAML(m, m.buf, 0, len(m.buf), FromFile, -1, false, &pr.work)
 		doc.Directives = readDirectives(doc)
 		return doc, nil
 	}
 	doc.Markdown = true
-	readMarkdown(doc, opts)
+	readMarkdown(doc, opts, pr)
 	doc.sort()
 	doc.Directives = readDirectives(doc)
 	return doc, nil
@@ -68,10 +90,11 @@ func firstInvalidUTF8(src []byte) int {
 	return 0
 }
 
-// sort orders commands and manifests by position.
+// sort orders commands, manifests and skipped parts by position.
 func (d *Document) sort() {
 	sortBy(d.Commands, func(c *Command) int { return c.Start })
 	sortBy(d.Manifests, func(m *Manifest) int { return m.Start })
+	sortBy(d.Skipped, func(s Skip) int { return s.Start })
 }
 
 func sortBy[T any](s []T, key func(T) int) {

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func read(t *testing.T, path, src string) *Document {
+func readNote(t *testing.T, path, src string) *Document {
 	t.Helper()
 	doc, err := Read(path, []byte(src), Options{})
 	if err != nil {
@@ -33,7 +33,7 @@ func TestReadCommands(t *testing.T) {
 			"prose 1:3 k@3 create@5 deploy@12 web@19 --image=nginx@23\nprose 1:38 k@38 scale@40 deploy@46 web@53 --replicas=2@57\nprose 1:72 cat@72\n"},
 		{"placeholders: braces with a space, angle brackets, dollars, Hangul",
 			"- k edit deploy {deploy name} --replicas={number} / kubectl logs <pod> -c ‹컨테이너> -n $NS\n",
-			"prose 1:3 k@3 edit@5 deploy@10 «{deploy name}»@17 «--replicas={number}»@31\nprose 1:53 kubectl@53 logs@61 «<pod>»@66 -c@72 «‹컨테이너>»@75 -n@82 «$NS»@85\n"},
+			"prose 1:3 k@3 edit@5 deploy@10 «{deploy name}»@17 «--replicas={number}»@31\nprose 1:53 kubectl@53 logs@61 «<pod>»@66 -c@72 «‹컨테이너>»@75 -n@82 «$NS»*@85\n"},
 		{"a parenthesis of prose ends the command; one inside starts one",
 			"kubectl taint nodes n1 k=v:NoSchedule (없으면) (kubectl get pod 해도)\n",
 			"prose 1:1 kubectl@1 taint@9 nodes@15 n1@21 k=v:NoSchedule@24\nprose 1:46 kubectl@46 get@54 pod@58\n"},
@@ -76,7 +76,7 @@ func TestReadCommands(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			doc := read(t, "note.md", c.src)
+			doc := readNote(t, "note.md", c.src)
 			if got := render(doc); got != c.want {
 				t.Errorf("source:\n%s\ngot:\n%s\nwant:\n%s", c.src, got, c.want)
 			}
@@ -122,7 +122,7 @@ func TestReadManifests(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			doc := read(t, c.path, c.src)
+			doc := readNote(t, c.path, c.src)
 			if got := render(doc); got != c.want {
 				t.Errorf("source:\n%s\ngot:\n%s\nwant:\n%s", c.src, got, c.want)
 			}
@@ -133,7 +133,7 @@ func TestReadManifests(t *testing.T) {
 // FileOffset maps every byte of a dedented manifest back to the file.
 func TestManifestFileOffset(t *testing.T) {
 	src := "> quote:\n> ```yaml\n> kind: Pod\n> metadata:\n>   name: 파드\n> ```\n"
-	doc := read(t, "n.md", src)
+	doc := readNote(t, "n.md", src)
 	if len(doc.Manifests) != 1 {
 		t.Fatalf("got %d manifests", len(doc.Manifests))
 	}
@@ -150,7 +150,7 @@ func TestManifestFileOffset(t *testing.T) {
 
 func TestReadFences(t *testing.T) {
 	src := "```bash\nls\n```\n\n- x\n\n  ~~~~ yaml title=\"a\"\n  a: 1\n  ~~~~\n\n```\nopen\n"
-	doc := read(t, "n.md", src)
+	doc := readNote(t, "n.md", src)
 	want := []struct {
 		lang, info string
 		line       int
@@ -169,7 +169,7 @@ func TestReadFences(t *testing.T) {
 
 func TestReadLinksAndComments(t *testing.T) {
 	src := "- ![Screenshot](image/t.png) and [docs](https://k8s.io \"x\")\n\n<!-- notelint-disable NL101 -->\n\ntext <!-- inline --> more\n"
-	doc := read(t, "n.md", src)
+	doc := readNote(t, "n.md", src)
 	if len(doc.Links) != 2 || doc.Links[0].Dest != "image/t.png" || !doc.Links[0].Image || src[doc.Links[0].Start:doc.Links[0].End] != "image/t.png" ||
 		doc.Links[1].Dest != "https://k8s.io" || doc.Links[1].Image {
 		t.Errorf("links = %+v", doc.Links)

@@ -7,6 +7,8 @@ import (
 
 // render writes a document's snippets with the line:column (code points)
 // of every word, so that tests assert positions, not just presence.
+// Placeholders are written «so», words that may expand to several words
+// get a "*".
 func render(doc *Document) string {
 	var sb strings.Builder
 	for _, c := range doc.Commands {
@@ -17,6 +19,9 @@ func render(doc *Document) string {
 			text := w.Text
 			if w.Placeholder {
 				text = "«" + text + "»"
+			}
+			if w.Expands {
+				text += "*" // may stand for any number of words
 			}
 			if wp.Line == p.Line {
 				fmt.Fprintf(&sb, " %s@%d", text, wp.Column)

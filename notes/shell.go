@@ -2,148 +2,336 @@ package notes
 
 import (
 	"bytes"
-	"regexp"
+	"fmt"
+	"sort"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/syntax"
 )
 
-// shellReader turns shell text into commands and heredoc manifests. One is
-// used per document; it is not safe for concurrent use.
+// The shell extractor turns shell text into commands and the manifests of
+// its heredocs. It reads a mapped text through a view of it (the same
+// bytes with what is not shell blanked out by the classify stage), so
+// every offset it finds maps back to the file through the mapped text.
+
+// maxShellNesting bounds how deeply the shell text handed to the parser
+// may nest (brackets, quotes, substitutions, arithmetic, keywords and
+// chains of operators). The parser recurses on nesting and Go cannot
+// recover from a stack overflow, so text past the bound is never parsed.
+const maxShellNesting = 256
+
+// shellReader reads shell text for one document; it is not safe for
+// concurrent use.
 type shellReader struct {
 	parser *syntax.Parser
 	doc    *Document
-	prose  *proseReader
+	voc    *vocab
+	work   *int
 }
 
-func newShellReader(doc *Document) *shellReader {
-	return &shellReader{parser: syntax.NewParser(syntax.Variant(syntax.LangBash)), doc: doc}
+// parsers keeps shell parsers for reuse: building one allocates, and a
+// parser is reused only by one document at a time.
+var parsers = sync.Pool{New: func() any { return syntax.NewParser(syntax.Variant(syntax.LangBash)) }}
+
+func newShellReader(doc *Document, voc *vocab, work *int) *shellReader {
+	return &shellReader{parser: parsers.Get().(*syntax.Parser), doc: doc, voc: voc, work: work}
 }
 
-// placeholderRE matches placeholders that would confuse a shell parser:
-// <pod-name>, ‹노드명>, {podname}, {deploy name}. Dollar forms ($POD, ${NS})
-// are real shell syntax and need no mask.
-var placeholderRE = regexp.MustCompile(`<[\p{L}\p{N}_][^<>\s|;&]*>|‹[^<>‹›\n]*[>›]|\{[\p{L}_][\p{L}\p{N}_ .\-]*\}`)
-
-// mask replaces placeholders outside quotes with runs of 'x' of the same
-// byte length, so a shell parser sees one plain word where a note has
-// <pod-name>; offsets stay the same. It returns the masked copy and the
-// masked ranges.
-func mask(text []byte) ([]byte, [][2]int) {
-	if !bytes.ContainsAny(text, "<{‹") {
-		return text, nil
-	}
-	locs := placeholderRE.FindAllIndex(text, -1)
-	if len(locs) == 0 {
-		return text, nil
-	}
-	quoted := quoteMap(text)
-	out := append([]byte(nil), text...)
-	var ranges [][2]int
-	for _, l := range locs {
-		if quoted[l[0]] {
-			continue
-		}
-		for i := l[0]; i < l[1]; i++ {
-			out[i] = 'x'
-		}
-		ranges = append(ranges, [2]int{l[0], l[1]})
-	}
-	return out, ranges
+// release returns the parser for reuse; the reader is not used after.
+func (r *shellReader) release() {
+	parsers.Put(r.parser)
+	r.parser = nil
 }
 
-// quoteMap marks the bytes of text that sit inside single or double quotes.
-func quoteMap(text []byte) []bool {
-	in := make([]bool, len(text))
-	var q byte
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case q == 0 && c == '\\':
-			i++
-		case q == 0 && (c == '\'' || c == '"'):
-			q = c
-		case q != 0 && c == q:
-			q = 0
-		case q == '"' && c == '\\':
-			in[i] = true
-			i++
-			if i < len(text) {
-				in[i] = true
+// unit is one logical command line of a shell text: a line with its
+// backslash continuations (up to cmdEnd) and the bodies of the heredocs it
+// starts (up to end).
+type unit struct {
+	start, cmdEnd, end int
+	bodies             []body
+}
+
+// body is the text of a heredoc (without its delimiter line).
+type body struct {
+	start, end int
+	delim      string
+	quoted     bool // the delimiter was quoted: nothing in the body expands
+}
+
+// units splits text into logical command lines.
+func (r *shellReader) units(text []byte) []unit {
+	var out []unit
+	for i := 0; i < len(text); {
+		u := unit{start: i}
+		var delims []string
+		var quoted []bool
+		j := i
+		for {
+			line, next := lineAt(text, j)
+			*r.work++
+			d, q := heredocDelims(line)
+			delims, quoted = append(delims, d...), append(quoted, q...)
+			j = next
+			if !endsWithBackslash(line) || next >= len(text) {
+				u.cmdEnd = j
+				break
 			}
-		case q != 0:
-			in[i] = true
-		case c == '\n':
-			q = 0
 		}
+		for k, d := range delims {
+			b := body{start: j, end: len(text), delim: d, quoted: quoted[k]}
+			for j < len(text) {
+				line, next := lineAt(text, j)
+				*r.work++
+				if string(bytes.TrimSpace(line)) == d {
+					b.end = j
+					j = next
+					break
+				}
+				j = next
+			}
+			u.bodies = append(u.bodies, b)
+		}
+		u.end = j
+		out = append(out, u)
+		i = j
 	}
-	return in
+	return out
 }
 
 // read parses the text as shell and adds its commands (and the manifests of
-// its heredocs) to the document. origin says where the text came from.
-func (r *shellReader) read(m *mapped, origin Origin, block int) {
-	masked, ranges := mask(m.buf)
-	f, err := r.parser.Parse(bytes.NewReader(masked), "")
-	if err != nil {
-		r.readLines(m, masked, ranges, origin, block)
+// its heredocs) to the document. view is m.buf with what is not shell
+// blanked out; origin says where the text came from.
+func (r *shellReader) read(m *mapped, view []byte, origin Origin, block int) {
+	masked, ranges := mask(view)
+	// Lines of plain words (most commands in notes) are split at blanks
+	// here, as the parser would split them; the parser sees the rest.
+	if bytes.IndexByte(masked, '\n') < 0 && simpleLine(masked) {
+		r.simple(m, view, masked, 0, len(masked), ranges, origin, block)
 		return
 	}
-	r.collect(f, m, 0, ranges, origin, block)
+	if !containsAnyByte(masked, "'\"`\\") && !bytes.Contains(masked, []byte("<<")) {
+		rest := masked
+		for i := 0; i < len(masked); {
+			line, next := lineAt(masked, i)
+			*r.work++
+			if simpleLine(line) {
+				r.simple(m, view, masked, i, i+len(line), ranges, origin, block)
+				if &rest[0] == &masked[0] {
+					rest = bytes.Clone(masked)
+				}
+				for k := i; k < i+len(line); k++ {
+					rest[k] = ' '
+				}
+			}
+			i = next
+		}
+		masked = rest
+		if len(bytes.TrimSpace(masked)) == 0 {
+			return
+		}
+	}
+	var units []unit // logical lines, needed for heredoc bodies and the fallback
+	hasHeredoc := bytes.Contains(masked, []byte("<<"))
+	var bodies []body
+	if hasHeredoc {
+		units = r.units(masked)
+		for _, u := range units {
+			bodies = append(bodies, u.bodies...)
+		}
+	}
+	if nestingExceeds(masked, bodies, r.work) < 0 {
+		if f, err := r.parser.Parse(bytes.NewReader(masked), ""); err == nil {
+			r.collect(f, m, view, 0, ranges, origin, block)
+			return
+		}
+	}
+	if !hasHeredoc {
+		units = r.units(masked)
+	}
+	// Not valid shell as a whole, or nested too deeply to parse as a
+	// whole: each logical line is parsed alone, and a line that still does
+	// not parse is split into words by a plain tokenizer.
+	for _, u := range units {
+		text := masked[u.start:u.end]
+		if len(bytes.TrimSpace(text)) == 0 {
+			continue
+		}
+		if at := nestingExceeds(text, shiftBodies(u.bodies, u.start), r.work); at >= 0 {
+			r.skip(m, view, u, fmt.Sprintf("shell text nested more than %d levels deep (brackets, quotes, substitutions or chained operators); it was not read", maxShellNesting))
+			continue
+		}
+		if f, err := r.parser.Parse(bytes.NewReader(text), ""); err == nil {
+			r.collect(f, m, view, u.start, ranges, origin, block)
+			continue
+		}
+		r.tokenize(m, view, masked, u.start, u.cmdEnd, ranges, origin, block)
+		for _, b := range u.bodies {
+			r.heredoc(m, view, b.start, b.end, block)
+		}
+	}
 }
 
-// readLines is the fallback for text that is not valid shell as a whole: each
-// logical line (with its \ continuations) is parsed alone, and a line that
-// still does not parse is split into words by a plain tokenizer.
-func (r *shellReader) readLines(m *mapped, masked []byte, ranges [][2]int, origin Origin, block int) {
-	for start := 0; start < len(masked); {
-		end := start
-		for end < len(masked) {
-			if masked[end] == '\n' {
-				if end > start && masked[end-1] == '\\' {
-					end++
-					continue
+// simpleLine reports whether a line of shell is plain words: no quotes,
+// escapes, expansions, operators, redirections, globs, comments or
+// keywords, and no assignment before the command. The shell parser would
+// split it at blanks; the reader does that itself, without allocating a
+// syntax tree.
+func simpleLine(line []byte) bool {
+	words := 0
+	first := true
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case c == ' ' || c == '\t':
+			if !first || i > 0 && line[i-1] != ' ' && line[i-1] != '\t' {
+				first = false
+			}
+			continue
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c >= utf8.RuneSelf:
+		case c == '-' || c == '_' || c == '.' || c == '/' || c == ':' || c == ',' || c == '@' || c == '%' || c == '+' || c == '^':
+		case c == '=':
+			if words == 1 && first {
+				return false // an assignment: FOO=bar cmd
+			}
+		default:
+			return false
+		}
+		if i == 0 || line[i-1] == ' ' || line[i-1] == '\t' {
+			words++
+			if words == 1 {
+				j := i
+				for j < len(line) && line[j] != ' ' && line[j] != '\t' {
+					j++
 				}
-				break
-			}
-			end++
-		}
-		line := masked[start:end]
-		if len(bytes.TrimSpace(line)) > 0 {
-			if f, err := r.parser.Parse(bytes.NewReader(line), ""); err == nil {
-				r.collect(f, m, start, ranges, origin, block)
-			} else {
-				r.tokenize(m, start, end, ranges, origin, block)
+				if shellKeywords[string(line[i:j])] {
+					return false
+				}
 			}
 		}
-		start = end + 1
 	}
+	return words > 0
+}
+
+// shellKeywords are the reserved words that may start a line of shell.
+var shellKeywords = map[string]bool{
+	"if": true, "then": true, "else": true, "elif": true, "fi": true, "for": true, "in": true, "do": true,
+	"done": true, "while": true, "until": true, "case": true, "esac": true, "select": true,
+	"function": true, "time": true, "coproc": true,
+	// Builtins the parser reads as clauses, not commands.
+	"let": true, "export": true, "declare": true, "local": true, "readonly": true, "typeset": true, "nameref": true,
+}
+
+// simple reads a line of plain words (see simpleLine) as one command:
+// words end at blanks of the masked text, their text comes from view.
+func (r *shellReader) simple(m *mapped, view, masked []byte, start, end int, ranges []maskRange, origin Origin, block int) {
+	n := 0 // words, to size the slice once
+	for i := start; i < end; i++ {
+		if masked[i] != ' ' && masked[i] != '\t' && (i == start || masked[i-1] == ' ' || masked[i-1] == '\t') {
+			n++
+		}
+	}
+	cmd := &Command{Origin: origin, Block: block, Words: make([]Word, 0, n)}
+	line := string(view[start:end]) // one string; the words' texts share it
+	alt := false
+	second := ""
+	for i := start; i < end; {
+		for i < end && (masked[i] == ' ' || masked[i] == '\t') {
+			i++
+		}
+		if i >= end {
+			break
+		}
+		j := i
+		for j < end && masked[j] != ' ' && masked[j] != '\t' {
+			j++
+		}
+		*r.work++
+		w := Word{Text: line[i-start : j-start], Start: m.fileOffset(i), End: m.fileOffset(j)}
+		if p, a := overlaps(ranges, i, j); p {
+			w.Placeholder = true
+			alt = alt || a
+		} else if isPlaceholderWord(w.Text) {
+			w.Placeholder = true
+		}
+		if len(cmd.Words) == 1 {
+			second = w.Text
+		}
+		cmd.Words = append(cmd.Words, w)
+		i = j
+	}
+	if len(cmd.Words) == 0 || isSynopsis(r.voc, cmd.Words[0].Text, second, alt) {
+		return
+	}
+	cmd.Start = cmd.Words[0].Start
+	cmd.End = cmd.Words[len(cmd.Words)-1].End
+	r.doc.Commands = append(r.doc.Commands, cmd)
+}
+
+func shiftBodies(bodies []body, by int) []body {
+	out := make([]body, len(bodies))
+	for i, b := range bodies {
+		b.start -= by
+		b.end -= by
+		out[i] = b
+	}
+	return out
+}
+
+// skip records a unit that is not read.
+func (r *shellReader) skip(m *mapped, view []byte, u unit, reason string) {
+	end := u.end
+	for end > u.start && (view[end-1] == '\n' || view[end-1] == ' ') {
+		end--
+	}
+	start := u.start
+	for start < end && view[start] == ' ' {
+		start++
+	}
+	r.doc.Skipped = append(r.doc.Skipped, Skip{Start: m.fileOffset(start), End: m.fileOffset(end), Reason: reason})
 }
 
 // collect adds every simple command of the parsed file, including those in
 // pipelines, lists and command substitutions, and every heredoc manifest.
-// Positions in f are relative to buf[base:].
-func (r *shellReader) collect(f *syntax.File, m *mapped, base int, ranges [][2]int, origin Origin, block int) {
+// Positions in f are relative to view[base:].
+func (r *shellReader) collect(f *syntax.File, m *mapped, view []byte, base int, ranges []maskRange, origin Origin, block int) {
 	syntax.Walk(f, func(n syntax.Node) bool {
+		*r.work++
 		switch n := n.(type) {
 		case *syntax.CallExpr:
 			if len(n.Args) == 0 {
 				return true
 			}
-			cmd := &Command{Origin: origin, Block: block}
+			cmd := &Command{Origin: origin, Block: block, Words: make([]Word, 0, len(n.Args))}
+			alt := false
 			for _, w := range n.Args {
-				cmd.Words = append(cmd.Words, r.word(w, m, base, ranges))
+				word, a := r.word(w, m, view, base, ranges)
+				cmd.Words = append(cmd.Words, word)
+				alt = alt || a
+			}
+			second := ""
+			if len(n.Args) > 1 {
+				second = string(view[base+int(n.Args[1].Pos().Offset()) : base+int(n.Args[1].End().Offset())])
+			}
+			if isSynopsis(r.voc, cmd.Words[0].Text, second, alt) {
+				return true
 			}
 			cmd.Start = cmd.Words[0].Start
 			cmd.End = cmd.Words[len(cmd.Words)-1].End
 			r.doc.Commands = append(r.doc.Commands, cmd)
 		case *syntax.Redirect:
 			if (n.Op == syntax.Hdoc || n.Op == syntax.DashHdoc) && n.Hdoc != nil {
-				delim := ""
-				if n.Word != nil {
-					delim = strings.Trim(string(m.buf[base+int(n.Word.Pos().Offset()):base+int(n.Word.End().Offset())]), `'"\`)
+				start, end := base+int(n.Hdoc.Pos().Offset()), base+int(n.Hdoc.End().Offset())
+				if start < end && end <= len(view) && n.Word != nil {
+					// The body ends before the delimiter line.
+					delim := strings.Trim(string(view[base+int(n.Word.Pos().Offset()):base+int(n.Word.End().Offset())]), `'"\`)
+					text := view[start:end]
+					if i := bytes.LastIndexByte(bytes.TrimRight(text, "\n"), '\n'); strings.TrimSpace(string(text[i+1:])) == delim {
+						end = start + i + 1
+					}
 				}
-				r.heredoc(n.Hdoc, delim, m, base, block)
+				r.heredoc(m, view, start, end, block)
 			}
 		}
 		return true
@@ -151,27 +339,18 @@ func (r *shellReader) collect(f *syntax.File, m *mapped, base int, ranges [][2]i
 }
 
 // heredoc adds the body of a here-document as manifests when it holds one.
-func (r *shellReader) heredoc(w *syntax.Word, delim string, m *mapped, base, block int) {
-	start, end := base+int(w.Pos().Offset()), base+int(w.End().Offset())
-	if start >= end || end > len(m.buf) {
+func (r *shellReader) heredoc(m *mapped, view []byte, start, end, block int) {
+	if start >= end || end > len(view) || !LooksLikeManifest(view[start:end]) {
 		return
 	}
-	// The body ends before the delimiter line.
-	body := m.buf[start:end]
-	if i := bytes.LastIndexByte(bytes.TrimRight(body, "\n"), '\n'); delim != "" && strings.TrimSpace(string(body[i+1:])) == delim {
-		end = start + i + 1
-	}
-	if !LooksLikeManifest(m.buf[start:end]) {
-		return
-	}
-	r.doc.Manifests = append(r.doc.Manifests, splitYAML(m, start, end, FromHeredoc, block)...)
+	r.doc.Manifests = append(r.doc.Manifests, splitYAML(m, view, start, end, FromHeredoc, block, true, r.work)...)
 }
 
 // word converts a parsed word to a Word with its text after quote removal.
-func (r *shellReader) word(w *syntax.Word, m *mapped, base int, ranges [][2]int) Word {
+// It also reports whether the word holds a group of alternatives.
+func (r *shellReader) word(w *syntax.Word, m *mapped, src []byte, base int, ranges []maskRange) (Word, bool) {
 	off := func(p syntax.Pos) int { return base + int(p.Offset()) }
 	start, end := off(w.Pos()), off(w.End())
-	src := m.buf
 	var sb strings.Builder
 	out := Word{Start: m.fileOffset(start), End: m.fileOffset(end)}
 	for _, part := range w.Parts {
@@ -203,21 +382,22 @@ func (r *shellReader) word(w *syntax.Word, m *mapped, base int, ranges [][2]int)
 					sb.Write(src[is:ie])
 				}
 			}
-		default: // $VAR, ${X}, $(cmd), `cmd`, $((1+1)), <(cmd), globs
+		case *syntax.ParamExp, *syntax.CmdSubst:
+			// Unquoted: the shell splits the value into fields.
+			out.Placeholder, out.Expands = true, true
+			sb.Write(src[ps:pe])
+		default: // $((1+1)), <(cmd), globs
 			out.Placeholder = true
 			sb.Write(src[ps:pe])
 		}
 	}
 	out.Text = sb.String()
-	for _, rg := range ranges {
-		if rg[0] < end && rg[1] > start {
-			out.Placeholder = true
-		}
-	}
+	masked, alt := overlaps(ranges, start, end)
+	out.Placeholder = out.Placeholder || masked
 	if !out.Placeholder && isPlaceholderWord(out.Text) {
 		out.Placeholder = true
 	}
-	return out
+	return out, alt
 }
 
 // unescape removes backslash escapes. With only == "" every escaped byte is
@@ -237,52 +417,29 @@ func unescape(raw []byte, only string) string {
 	return sb.String()
 }
 
-// isPlaceholderWord reports words that stand for a value in synopsis lines
-// and prose: "...", "…", NODE, POD_NAME, [flags], [-f FILE].
-func isPlaceholderWord(s string) bool {
-	switch {
-	case s == "":
-		return false
-	case strings.Contains(s, "...") || strings.Contains(s, "…"):
-		return true
-	case s[0] == '[' && strings.HasSuffix(s, "]"):
-		return true
-	}
-	// An upper-case word of two or more letters (NAME, TYPE, POD_NAME), alone
-	// or as the value of a flag (--image=IMAGE).
-	if i := strings.IndexByte(s, '='); i > 0 && strings.HasPrefix(s, "-") {
-		s = s[i+1:]
-	}
-	letters := 0
-	for _, c := range s {
-		switch {
-		case c >= 'A' && c <= 'Z':
-			letters++
-		case c == '_' || c == '-' || (c >= '0' && c <= '9' && letters > 0):
-		default:
-			return false
-		}
-	}
-	return letters >= 2
-}
-
-// tokenize splits buf[start:end] into commands by whitespace, quotes and the
-// operators | ; && || & with redirections and comments dropped. It is the
-// last resort for text the shell parser rejects (an unbalanced quote in a
-// prose line), and keeps exact positions.
-func (r *shellReader) tokenize(m *mapped, start, end int, ranges [][2]int, origin Origin, block int) {
-	buf := m.buf
+// tokenize splits masked[start:end] into commands by whitespace, quotes and
+// the operators | ; && || & with redirections and comments dropped. It is
+// the last resort for text the shell parser rejects (an unbalanced quote
+// in a prose line), and keeps exact positions. Word text comes from view.
+func (r *shellReader) tokenize(m *mapped, view, masked []byte, start, end int, ranges []maskRange, origin Origin, block int) {
+	buf := masked
 	cmd := &Command{Origin: origin, Block: block}
+	alt := false
+	second := "" // the second word as written
 	flush := func() {
 		if len(cmd.Words) > 0 {
-			cmd.Start = cmd.Words[0].Start
-			cmd.End = cmd.Words[len(cmd.Words)-1].End
-			r.doc.Commands = append(r.doc.Commands, cmd)
+			if !isSynopsis(r.voc, cmd.Words[0].Text, second, alt) {
+				cmd.Start = cmd.Words[0].Start
+				cmd.End = cmd.Words[len(cmd.Words)-1].End
+				r.doc.Commands = append(r.doc.Commands, cmd)
+			}
 		}
 		cmd = &Command{Origin: origin, Block: block}
+		alt, second = false, ""
 	}
 	skipNext := false
 	for i := start; i < end; {
+		*r.work++
 		c := buf[i]
 		switch {
 		case c == '\\' && i+1 < end && buf[i+1] == '\n':
@@ -312,8 +469,9 @@ func (r *shellReader) tokenize(m *mapped, start, end int, ranges [][2]int, origi
 		// A word: up to unquoted whitespace or operator.
 		ws := i
 		var sb strings.Builder
-		quoted := false
+		quoted, expands := false, false
 		for i < end {
+			*r.work++
 			c := buf[i]
 			if c == '\'' || c == '"' {
 				quoted = true
@@ -321,7 +479,7 @@ func (r *shellReader) tokenize(m *mapped, start, end int, ranges [][2]int, origi
 				for j < end && buf[j] != c && buf[j] != '\n' {
 					j++
 				}
-				sb.Write(buf[i+1 : j])
+				sb.Write(view[i+1 : j])
 				i = j
 				if i < end && buf[i] == c {
 					i++
@@ -330,14 +488,17 @@ func (r *shellReader) tokenize(m *mapped, start, end int, ranges [][2]int, origi
 			}
 			if c == '\\' && i+1 < end {
 				quoted = true
-				sb.WriteByte(buf[i+1])
+				sb.WriteByte(view[i+1])
 				i += 2
 				continue
 			}
 			if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '|' || c == ';' || c == '&' || c == '>' || c == '<' {
 				break
 			}
-			sb.WriteByte(c)
+			if c == '$' || c == '`' {
+				expands = true
+			}
+			sb.WriteByte(view[i])
 			i++
 		}
 		if i == ws { // a lone quote or escape at the end
@@ -352,18 +513,31 @@ func (r *shellReader) tokenize(m *mapped, start, end int, ranges [][2]int, origi
 			skipNext = false
 			continue
 		}
-		w := Word{Text: sb.String(), Start: m.fileOffset(ws), End: m.fileOffset(i), Quoted: quoted}
-		for _, rg := range ranges {
-			if rg[0] < i && rg[1] > ws {
-				w.Placeholder = true
-			}
+		w := Word{Text: sb.String(), Start: m.fileOffset(ws), End: m.fileOffset(i), Quoted: quoted, Expands: expands}
+		if p, a := overlaps(ranges, ws, i); p {
+			w.Placeholder = true
+			alt = alt || a
 		}
-		if strings.ContainsAny(w.Text, "$`") || isPlaceholderWord(w.Text) {
+		if len(cmd.Words) == 1 {
+			second = string(view[ws:i])
+		}
+		if expands || strings.ContainsAny(w.Text, "$`") || isPlaceholderWord(w.Text) {
 			w.Placeholder = true
 		}
 		cmd.Words = append(cmd.Words, w)
 	}
 	flush()
+}
+
+// overlaps reports whether any masked range (sorted by start) overlaps
+// [start, end), and whether one of those is a group of alternatives.
+func overlaps(ranges []maskRange, start, end int) (any, alt bool) {
+	i := sort.Search(len(ranges), func(i int) bool { return ranges[i].end > start })
+	for ; i < len(ranges) && ranges[i].start < end; i++ {
+		any = true
+		alt = alt || ranges[i].alt
+	}
+	return any, alt
 }
 
 func isDigits(b []byte) bool {

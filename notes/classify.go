@@ -1,0 +1,758 @@
+package notes
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file is the classify stage of the reader: the one place that
+// decides what a piece of a note is before anything is extracted from it.
+// A code block is shell, a manifest (perhaps followed by a transcript) or
+// something the reader does not read; each line of shell text is a
+// command, the continuation of one, a heredoc body, or not an instruction
+// at all (a prompt, pasted output, help text, an elided excerpt, a
+// comment); a command found in prose may be a mention or a synopsis
+// rather than something to run. The extractors (shell.go, prose.go,
+// yaml.go) only extract what this stage hands them.
+
+// Fence languages, by what notelint reads in them.
+var (
+	shellLangs = map[string]bool{
+		"bash": true, "sh": true, "shell": true, "zsh": true, "ksh": true, "console": true,
+		"shell-session": true, "shellsession": true, "sh-session": true, "terminal": true, "bash-session": true,
+	}
+	// plainLangs hold commands only on lines that start with a known program.
+	plainLangs = map[string]bool{"": true, "text": true, "txt": true, "plain": true, "plaintext": true, "none": true, "cmd": true}
+	yamlLangs  = map[string]bool{"yaml": true, "yml": true}
+	// promptLangs are transcripts in which "# " starts a root prompt, not a comment.
+	promptLangs = map[string]bool{"console": true, "shell-session": true, "shellsession": true, "sh-session": true, "terminal": true, "bash-session": true}
+)
+
+// codeKind is what a code block holds.
+type codeKind uint8
+
+const (
+	codeOther    codeKind = iota // a language the reader does not read (json, go, …)
+	codeShell                    // shell text
+	codeManifest                 // YAML manifests, perhaps followed by a transcript
+)
+
+// shellMode says how the lines of a shell text are told apart.
+type shellMode struct {
+	// anchored: only lines that start with a known program are commands
+	// (untagged and plain-text fences, indented code blocks).
+	anchored bool
+	// rootPrompts: "# " starts a root prompt, not a comment (console).
+	rootPrompts bool
+}
+
+// codePlan is the classification of one code block.
+type codePlan struct {
+	kind codeKind
+	cut  int       // codeManifest: the manifests are buf[:cut], buf[cut:] is shell
+	mode shellMode // how to read the shell part
+}
+
+// classifyCode decides what a code block of the given language holds. A
+// block in a shell or plain language whose first line is YAML and that
+// declares an object is a manifest (NL003 reports a shell label on it):
+// up to the first prompt line, after which a transcript of applying it
+// often follows ("root@cp:~# kubectl apply -f np.yaml").
+func classifyCode(buf []byte, lang string, voc *vocab) codePlan {
+	mode := shellMode{anchored: plainLangs[lang], rootPrompts: promptLangs[lang]}
+	switch {
+	case yamlLangs[lang]:
+		return codePlan{kind: codeManifest, cut: len(buf)}
+	case !shellLangs[lang] && !plainLangs[lang]:
+		return codePlan{kind: codeOther}
+	}
+	if startsLikeYAML(buf) {
+		cut := firstPromptLine(buf, voc)
+		if LooksLikeManifest(buf[:cut]) {
+			if cut < len(buf) {
+				mode.anchored = true
+			}
+			return codePlan{kind: codeManifest, cut: cut, mode: mode}
+		}
+	}
+	return codePlan{kind: codeShell, mode: mode}
+}
+
+// firstPromptLine is the offset of the first line that starts with a
+// shell prompt ("$ ", "root@host:~# ", or "# " before a command such as
+// "# cat next.yaml"), or len(buf).
+func firstPromptLine(buf []byte, voc *vocab) int {
+	for i := 0; i < len(buf); {
+		line, next := lineAt(buf, i)
+		if promptEnd(line, voc) >= 0 || rootPromptEnd(line, voc, false) >= 0 {
+			return i
+		}
+		i = next
+	}
+	return len(buf)
+}
+
+// lineAt returns the line of buf that starts at i (without "\n") and the
+// offset of the next line.
+func lineAt(buf []byte, i int) (line []byte, next int) {
+	j := bytes.IndexByte(buf[i:], '\n')
+	if j < 0 {
+		return buf[i:], len(buf)
+	}
+	return buf[i : i+j], i + j + 1
+}
+
+// promptRE matches a shell prompt at the start of a line: "$ ",
+// "root@host:~# ", "[user@host dir]$ ", "controlplane ~ ➜ ", ":~$ ",
+// "PS> ", "% ", "❯ ".
+var promptRE = regexp.MustCompile(`^[ \t]*(?:\[[^\]\n]*\][ \t]*[$#]|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[ \t]*[$#]|:[~/][^\s$#]*[ \t]*[$#]|[\w.-]+(?:[ \t]+~[^\s$#]*)?[ \t]*(?:➜|\$)|\$|%|❯|➜|PS[^>\n]*>)[ \t]+`)
+
+// mayHavePrompt is the cheap test run before promptRE: every prompt holds
+// one of $ # % > ❯ ➜ (the last two start with the byte 0xE2), near the
+// start of the line and before the first flag of the command after it.
+func mayHavePrompt(line []byte) bool {
+	for i, c := range line {
+		switch {
+		case c == '$', c == '#', c == '%', c == '>', c == 0xE2:
+			return true
+		case i >= 100, c == '-' && i > 0 && line[i-1] == ' ':
+			return false
+		}
+	}
+	return false
+}
+
+// promptEnd is the offset after the prompt that starts line, or -1. A
+// prompt that is also common in output ("% Total" in curl's progress
+// table) counts only before a command word.
+func promptEnd(line []byte, voc *vocab) int {
+	if !mayHavePrompt(line) {
+		return -1
+	}
+	if loc := promptRE.FindIndex(line); loc != nil {
+		if t := bytes.TrimLeft(line, " \t"); t[0] == '%' && !startsLikeCommand(line[loc[1]:], voc) {
+			return -1
+		}
+		return loc[1]
+	}
+	// "> kubectl get po": a continuation prompt, or the prompt of a note
+	// that writes one; only before a known program (in a shell "> file"
+	// is a redirection).
+	t := bytes.TrimLeft(line, " \t")
+	if len(t) > 1 && t[0] == '>' && (t[1] == ' ' || t[1] == '\t') {
+		rest := len(line) - len(t) + 1
+		for rest < len(line) && (line[rest] == ' ' || line[rest] == '\t') {
+			rest++
+		}
+		if startsWithTool(line[rest:], voc) {
+			return rest
+		}
+	}
+	return -1
+}
+
+// rootPromptEnd is the offset after a "# " root prompt, or -1. Outside a
+// console transcript (always set) "# " is a comment unless a known
+// program follows it ("# kubectl get po").
+func rootPromptEnd(line []byte, voc *vocab, always bool) int {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	if i >= len(line) || line[i] != '#' {
+		return -1
+	}
+	i++
+	if i >= len(line) || line[i] != ' ' && line[i] != '\t' {
+		return -1
+	}
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	if !always && !startsWithTool(line[i:], voc) {
+		return -1
+	}
+	return i
+}
+
+// heredocRE finds the delimiter of a heredoc started on a line.
+var heredocRE = regexp.MustCompile(`<<-?[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)['"]?`)
+
+// heredocDelims returns the delimiters of the heredocs a line starts, in
+// order ("cat <<A <<'B'"), and whether each was quoted.
+func heredocDelims(line []byte) (delims []string, quoted []bool) {
+	if !bytes.Contains(line, []byte("<<")) {
+		return nil, nil
+	}
+	for _, mm := range heredocRE.FindAllSubmatchIndex(line, -1) {
+		if mm[0] > 0 && line[mm[0]-1] == '<' || mm[1] < len(line) && line[mm[0]+2] == '<' { // <<< is a here-string
+			continue
+		}
+		delims = append(delims, string(line[mm[4]:mm[5]]))
+		quoted = append(quoted, mm[3] > mm[2])
+	}
+	return delims, quoted
+}
+
+// endsWithBackslash is true for a line continued on the next one.
+func endsWithBackslash(line []byte) bool {
+	return bytes.HasSuffix(bytes.TrimRight(line, " \t\r"), []byte("\\"))
+}
+
+// lineRole is what one line of a shell text is.
+type lineRole uint8
+
+const (
+	roleOther   lineRole = iota // blank, a comment, an elided excerpt, prose in an untagged block
+	roleCommand                 // starts a command (after its prompt)
+	roleOutput                  // pasted output: a transcript's output, a table, help text
+)
+
+// shellView is the classify step for the lines of a shell text: it
+// returns a copy of buf in which every byte that is not shell text to read
+// is replaced by a space (newlines stay, so every offset still holds).
+// Lines before from are not shell (a manifest the block starts with).
+// What is blanked: prompts, the output of a transcript (lines after a
+// prompt line that are not prompt lines), pasted output in a block without
+// prompts (kubectl get tables, describe fields, sha256sum results, error
+// and log lines, --help text), elided lines ("...", "# (snip)") and
+// carriage returns. Continuations and heredoc bodies are kept whole.
+func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []byte {
+	view := bytes.Clone(buf)
+	for i, c := range view {
+		if c == '\r' || i < from && c != '\n' {
+			view[i] = ' '
+		}
+	}
+	hasPrompts := false
+	for i := from; i < len(view) && !hasPrompts; {
+		line, next := lineAt(view, i)
+		*work++
+		hasPrompts = promptEnd(line, voc) >= 0
+		i = next
+	}
+	var (
+		heredocs  []string // delimiters of open heredocs, in order
+		cont      bool     // the previous command line ends with a backslash
+		outCont   bool     // the previous output line ends with a backslash
+		quoted    int      // lines still inside a quote a command opened
+		quoteChar byte     // that quote
+		table     bool     // inside a table of output (after its header)
+		topOutput bool     // the last line at the left margin was output
+		help      bool     // inside --help text (after "Usage:", "Examples:"…)
+	)
+	blank := func(from, to int) {
+		for k := from; k < to; k++ {
+			view[k] = ' '
+		}
+	}
+	for i := from; i < len(view); {
+		line, next := lineAt(view, i)
+		*work++
+		start, end := i, i+len(line)
+		i = next
+		if len(heredocs) > 0 {
+			if string(bytes.TrimSpace(line)) == heredocs[0] {
+				heredocs = heredocs[1:]
+			}
+			continue
+		}
+		if outCont {
+			outCont = endsWithBackslash(line)
+			blank(start, end)
+			continue
+		}
+		text := line
+		inQuote := byte(0) // the quote the line starts in
+		switch {
+		case quoted > 0:
+			quoted--
+			if quoted > 0 {
+				continue
+			}
+			inQuote = quoteChar
+			cont = endsWithBackslash(line)
+		case cont:
+			cont = endsWithBackslash(line)
+		default:
+			trimmed := bytes.TrimLeft(line, " \t")
+			if len(trimmed) == 0 {
+				table = false
+				continue
+			}
+			indented := len(trimmed) < len(line)
+			var role lineRole
+			from := len(line) - len(trimmed)
+			if p := promptEnd(line, voc); p >= 0 {
+				role, from = roleCommand, p
+			} else if p := rootPromptEnd(line, voc, true); p >= 0 && mode.rootPrompts {
+				role, from = roleCommand, p
+			} else if p := rootPromptEnd(line, voc, false); p >= 0 && hasPrompts {
+				role, from = roleCommand, p
+			} else if indented && help {
+				role = roleOutput // the lines of a --help section, examples too
+			} else {
+				role = classifyLine(trimmed, indented, hasPrompts, table, topOutput, mode, voc)
+			}
+			switch role {
+			case roleCommand:
+				table, topOutput, help = false, false, false
+			case roleOutput:
+				table = table || isTableHeader(trimmed)
+				topOutput = topOutput || !indented
+				help = help || !indented && bytes.HasSuffix(bytes.TrimRight(trimmed, " \t"), []byte(":")) && helpHeaderRE.Match(trimmed)
+				outCont = endsWithBackslash(line)
+			}
+			if role != roleCommand {
+				blank(start, end)
+				continue
+			}
+			blank(start, start+from)
+			text = line[from:]
+			cont = endsWithBackslash(text)
+		}
+		if q := quoteAfter(text, inQuote); q != 0 {
+			quoted, quoteChar = linesToClose(view, next, q, work), q
+		}
+		if d, _ := heredocDelims(text); len(d) > 0 {
+			heredocs = append(heredocs, d...)
+		}
+	}
+	return view
+}
+
+// quoteAfter is the quote left open at the end of a line of shell that
+// starts inside quote q (0 for none).
+func quoteAfter(line []byte, q byte) byte {
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case q == 0 && c == '\\', q == '"' && c == '\\':
+			i++
+		case q == 0 && (c == '\'' || c == '"'):
+			q = c
+		case q == 0 && c == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
+			return 0 // a comment
+		case q != 0 && c == q:
+			q = 0
+		}
+	}
+	return q
+}
+
+// linesToClose is how many lines from offset at it takes to close quote
+// q (the count includes the closing line), or 0 if it stays open for
+// more than 100 lines: then the quote is an apostrophe, not shell.
+func linesToClose(buf []byte, at int, q byte, work *int) int {
+	for n := 1; n <= 100 && at < len(buf); n++ {
+		line, next := lineAt(buf, at)
+		*work++
+		if q = quoteAfter(line, q); q == 0 {
+			return n
+		}
+		at = next
+	}
+	return 0
+}
+
+// classifyLine decides the role of a line that has no prompt; trimmed is
+// the line without its indentation.
+func classifyLine(trimmed []byte, indented, hasPrompts, table, topOutput bool, mode shellMode, voc *vocab) lineRole {
+	switch {
+	case hasPrompts && !(mode.anchored && startsWithTool(trimmed, voc)):
+		// A transcript: what is not a prompt line is output (in an untagged
+		// block a line that starts with a known program is still read).
+		return roleOutput
+	case trimmed[0] == '#' || isElisionLine(trimmed):
+		return roleOther
+	case table && (hasColumnGap(trimmed) || !startsLikeCommand(trimmed, voc)):
+		return roleOutput // a row of the table
+	case indented && topOutput && !startsWithTool(trimmed, voc):
+		return roleOutput // a describe field's values, a --help section
+	case isOutputLine(trimmed, voc):
+		return roleOutput
+	case mode.anchored && !startsWithTool(trimmed, voc):
+		return roleOther
+	}
+	return roleCommand
+}
+
+// startsWithTool is true when text (after spaces) starts with a known
+// program and reads like a command, not like a sentence of pasted output
+// ("kubectl controls the Kubernetes cluster manager."). Only the first
+// word is looked at unless it names a program.
+func startsWithTool(text []byte, voc *vocab) bool {
+	first, _ := firstWord(text)
+	if !voc.known(string(first)) {
+		return false
+	}
+	words := splitWords(text)
+	w := words[0].str(text)
+	if len(words) > 1 && !wrappers[w] && voc.known(words[1].str(text)) {
+		return false // a list of programs or packages: "kubeadm kubectl kubelet"
+	}
+	switch {
+	case voc.aliases[w] && len(w) == 1:
+		if len(words) < 2 || !voc.isVerbish(words[1].str(text)) {
+			return false
+		}
+	case voc.isKubectl(w):
+		if len(words) > 1 {
+			next := words[1].str(text)
+			if !(voc.isVerbish(next) || proseConfusions[next] || strings.ContainsRune("-<{$'\"", rune(next[0]))) {
+				return false
+			}
+		}
+	}
+	sentence := 0
+	for _, x := range words[1:] {
+		if sentenceWords[strings.TrimRight(x.str(text), ".,:;!?")] {
+			sentence++
+		}
+	}
+	return sentence < 2
+}
+
+// wrappers run the command that follows them.
+var wrappers = map[string]bool{"sudo": true, "watch": true, "time": true, "nohup": true, "exec": true, "env": true, "xargs": true}
+
+// firstWord is the first run of non-space bytes of text and what follows.
+func firstWord(text []byte) (word, rest []byte) {
+	i := 0
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	j := i
+	for j < len(text) && text[j] != ' ' && text[j] != '\t' && text[j] != '\n' {
+		j++
+	}
+	return text[i:j], text[j:]
+}
+
+// startsLikeCommand is true when a line starts the way a command does: a
+// known program, or a lower-case word, a path or a variable assignment.
+func startsLikeCommand(text []byte, voc *vocab) bool {
+	w, _ := firstWord(text)
+	if len(w) == 0 {
+		return false
+	}
+	if voc.known(string(w)) {
+		return true
+	}
+	c := w[0]
+	return c >= 'a' && c <= 'z' || c == '.' || c == '/' || c == '~' || c == '_'
+}
+
+// hasColumnGap is true when a line has two spaces or a tab between words,
+// as the rows of kubectl's tables do.
+func hasColumnGap(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	return bytes.Contains(t, []byte("  ")) || bytes.IndexByte(t, '\t') >= 0
+}
+
+// isTableHeader is true for the header of a table of output: two or more
+// columns of upper-case words separated by two spaces or a tab ("NAME
+// READY STATUS", "CONTAINER ID   IMAGE").
+func isTableHeader(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	if !hasColumnGap(t) {
+		return false
+	}
+	cols := 0
+	for _, f := range bytes.Fields(t) {
+		for _, c := range f {
+			if c >= 'a' && c <= 'z' {
+				return false
+			}
+		}
+		if f[0] >= 'A' && f[0] <= 'Z' {
+			cols++
+		}
+	}
+	return cols >= 2
+}
+
+// kubectlResults end the lines kubectl prints after changing an object
+// ("deployment.apps/web created", `pod "web" deleted`).
+var kubectlResults = map[string]bool{
+	"created": true, "configured": true, "unchanged": true, "deleted": true, "labeled": true,
+	"annotated": true, "patched": true, "scaled": true, "exposed": true, "serverside-applied": true,
+	"cordoned": true, "uncordoned": true, "drained": true, "evicted": true, "tainted": true,
+	"untainted": true, "restarted": true, "paused": true, "resumed": true, "edited": true,
+	"replaced": true, "autoscaled": true, "updated": true, "met": true, "out": true, "back": true,
+}
+
+// helpHeaderRE matches the header of a section of --help text.
+var helpHeaderRE = regexp.MustCompile(`^(?:Usage|Examples?|Options|Flags|Global Flags|Global Options|Available Commands|Aliases|Commands|Arguments|Subcommands|[A-Z][A-Za-z ]* Commands(?: \([^)]*\))?):\s*$`)
+
+// klogRE matches a log line of a Kubernetes component ("W0612 10:00:00.1").
+var klogRE = regexp.MustCompile(`^[IWEF]\d{4} `)
+
+// keyPhraseRE matches "Key:" and "Key Phrase:" at the start of a line: a
+// YAML key, a field of kubectl describe, "Usage:", "kubectl: OK".
+var keyPhraseRE = regexp.MustCompile(`^(?:[^\s:]+|[A-Z][\w.()/-]*(?: [\w.()/-]+){0,4}):(?:\s|$)`)
+
+// isOutputLine is true for a line (without leading spaces) that is
+// pasted output, never a command: a YAML key or a describe field, a
+// capitalised or upper-case first word ("Waiting for rollout", "NAME",
+// "Error from server"), a first character no command starts with (a
+// digit, "-", "<", box drawing, CJK text), a JSON key, a log line, or
+// kubectl's report of a change.
+func isOutputLine(t []byte, voc *vocab) bool {
+	if len(t) == 0 {
+		return false
+	}
+	c := t[0]
+	switch {
+	case c >= '0' && c <= '9', c == '-', c == '<', c == '|', c == ')', c == ']', c == ',', c == '+', c == '=', c == '@', c == '*':
+		return true
+	case c >= utf8.RuneSelf:
+		r, _ := utf8.DecodeRune(t)
+		return r != '❯' && r != '➜'
+	case c == '"':
+		return bytes.Contains(t, []byte(`":`)) // a JSON key
+	case c == '[':
+		return !bytes.HasPrefix(t, []byte("[[")) && !bytes.HasPrefix(t, []byte("[ "))
+	}
+	w, _ := firstWord(t)
+	if voc.known(string(w)) && !bytes.HasSuffix(w, []byte(":")) {
+		return false
+	}
+	if bytes.IndexByte(t, ':') >= 0 && keyPhraseRE.Match(t) || len(t) > 5 && t[1] >= '0' && t[1] <= '9' && klogRE.Match(t) {
+		return true
+	}
+	if c >= 'A' && c <= 'Z' && bytes.IndexByte(w, '=') < 0 {
+		// "Waiting", "Normal", "NAME", "INFO": commands never start with
+		// a capital letter (env assignments "FOO=bar cmd" hold "=").
+		return true
+	}
+	fields := bytes.Fields(t)
+	if n := len(fields); n >= 2 && n <= 5 && kubectlResults[string(fields[n-1])] &&
+		(bytes.IndexByte(fields[0], '/') > 0 || fields[1][0] == '"') {
+		return true
+	}
+	return false
+}
+
+// elisionWords are what notes write on a line of their own where they
+// leave text out (after removing "#", brackets and dots).
+var elisionWords = map[string]bool{
+	"snip": true, "snipped": true, "omitted": true, "omit": true, "truncated": true, "etc": true,
+	"output omitted": true, "rest omitted": true, "more": true, "and so on": true,
+	"생략": true, "중략": true, "이하 생략": true, "이하생략": true, "후략": true, "내용 생략": true,
+	"省略": true, "略": true, "以下省略": true, "中略": true, "后略": true, "後略": true, "省略部分": true, "下略": true,
+}
+
+// isElisionLine is true for a line that only says that something was
+// left out: "...", "…", "# ...", "# (snip)", "# 생략", "# 省略", "[...]",
+// "(...)", "<snip>".
+func isElisionLine(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	if len(t) == 0 || len(t) > 60 {
+		return false
+	}
+	comment := false
+	switch {
+	case t[0] == '#':
+		t, comment = bytes.TrimSpace(bytes.TrimLeft(t, "#")), true
+	case bytes.HasPrefix(t, []byte("//")):
+		t, comment = bytes.TrimSpace(t[2:]), true
+	}
+	dots := bytes.Contains(t, []byte("...")) || bytes.Contains(t, []byte("…")) || bytes.Contains(t, []byte("⋯"))
+	if !comment && !dots && (len(t) == 0 || !strings.ContainsRune("([<", rune(t[0]))) {
+		return false // a bare word ("more") is text, not an elision mark
+	}
+	w := bytes.Trim(t, "()[]<>{} .…⋯·-:")
+	if len(w) == 0 {
+		return dots
+	}
+	if len(w) > 40 {
+		return false
+	}
+	var lower [40]byte
+	for i, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return elisionWords[string(lower[:len(w)])]
+}
+
+// proseConfusions are words written after kubectl in English prose that
+// are mistakes for a command rather than English ("kubectl undo").
+var proseConfusions = map[string]bool{"undo": true, "undrain": true, "rollback": true, "tolerations": true, "restart": true}
+
+// stopWords follow "kubectl" in English sentences about kubectl, never in
+// a command: "kubectl is the CLI", "use kubectl to list pods".
+var stopWords = map[string]bool{
+	"is": true, "are": true, "was": true, "the": true, "a": true, "an": true, "to": true,
+	"and": true, "or": true, "will": true, "can": true, "command": true, "commands": true,
+	"cli": true, "tool": true, "binary": true, "that": true, "which": true, "with": true,
+	"for": true, "in": true, "on": true, "of": true, "uses": true, "has": true, "also": true,
+	"should": true, "must": true, "does": true, "do": true, "it": true, "as": true,
+	"client": true, "itself": true, "installed": true, "commandline": true, "cheat": true,
+	"cheatsheet": true, "syntax": true, "reference": true, "documentation": true, "docs": true,
+	"by": true, "from": true, "at": true, "into": true, "if": true, "then": true, "so": true,
+	"not": true, "would": true, "could": true, "may": true, "might": true, "we": true, "you": true,
+	"at-least": true, "only": true, "plugin": false, "plugins": true, "version.": true,
+}
+
+// sentenceWords end a command in prose: English words that are never
+// kubectl arguments ("kubectl rollout history to look at the revisions").
+var sentenceWords = map[string]bool{
+	"to": true, "the": true, "a": true, "an": true, "and": true, "or": true, "which": true, "that": true,
+	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true, "for": true,
+	"with": true, "in": true, "of": true, "from": true, "by": true, "as": true, "will": true,
+	"can": true, "you": true, "we": true, "it": true, "this": true, "then": true, "if": true, "when": true,
+	"where": true, "so": true, "but": true, "at": true, "into": true, "after": true, "before": true,
+	"using": true, "like": true, "also": true, "should": true, "instead": true, "command": true,
+	"commands": true, "would": true, "could": true, "does": true, "do": true, "not": true, "&": true,
+}
+
+// listJoiners join the verbs of a list in prose: "get, patch and
+// delete", "get 또는 describe", "get、describe".
+var listJoiners = map[string]bool{
+	"and": true, "or": true, "&": true, "/": true, "및": true, "또는": true, "와": true, "과": true,
+	"和": true, "或": true, "与": true, "、": true, "，": true, ",": true, "や": true, "と": true,
+}
+
+// isVerbMention is true when the words after a kubectl name list several
+// verbs ("kubectl get, patch and delete", "kubectl get/describe",
+// "kubectl get、describe"): the sentence names commands, it runs none.
+func isVerbMention(voc *vocab, words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	first := words[0]
+	if a, b, ok := strings.Cut(first, "/"); ok && voc.verbs[a] && voc.verbs[strings.TrimRight(b, ",.")] {
+		return true
+	}
+	v := strings.TrimRight(first, ",，、")
+	if !voc.verbs[v] {
+		return false
+	}
+	rest := words[1:]
+	if v != first { // "get," or "get、"
+		return len(rest) > 0 && voc.verbs[strings.TrimRight(rest[0], ",，、.")]
+	}
+	return len(rest) > 1 && listJoiners[rest[0]] && voc.verbs[strings.TrimRight(rest[1], ",，、.")]
+}
+
+// placeholderRE matches placeholders that would confuse a shell parser:
+// <pod-name>, <pod name>, <파드 이름>, ‹노드명>, {podname}, {deploy name}, {{ .Values.image }},
+// {{< skew currentVersion >}}, [base64로 인코딩된 값], [-f FILE]. Dollar
+// forms ($POD, ${NS}) are real shell syntax and need no mask.
+var placeholderRE = regexp.MustCompile(`^(?:\{\{.{0,200}?\}\}|<[\p{L}\p{N}_](?:[^<>|;&\n]{0,40}[^\s<>|;&])?>|‹[^<>‹›\n]{0,40}[>›]|\{[\p{L}_][\p{L}\p{N}_ .\-]{0,60}\}|\[[^\s\[\]|;&<>$]{1,60}(?: [^\s\[\]|;&<>$]{1,60}){1,8}\])`)
+
+// altRE matches a group of alternatives: [Honor|Ignore], {json|yaml},
+// (docker-registry | generic | tls). A synopsis, never shell.
+var altRE = regexp.MustCompile(`^[\[({][ ]?[\w.=/:-]{1,40}(?:[ ]?\|[ ]?[\w.=/:-]{1,40}){1,12}[ ]?[\])}]`)
+
+// isPlaceholderWord reports words that stand for a value in synopsis lines
+// and prose: "...", "…", NODE, POD_NAME, X, N, [flags], [-f FILE],
+// --replicas=N, deployment/NAME.
+func isPlaceholderWord(s string) bool {
+	switch {
+	case s == "":
+		return false
+	case strings.Contains(s, "...") || strings.Contains(s, "…"):
+		return true
+	case s[0] == '[' && strings.HasSuffix(s, "]"):
+		return true
+	}
+	// An upper-case word (NAME, TYPE, POD_NAME, X, N), alone, as the value
+	// of a flag (--image=IMAGE) or after a type (deployment/NAME). A flag
+	// itself is never one (-LO, -A).
+	if i := strings.IndexByte(s, '='); i > 0 && strings.HasPrefix(s, "-") {
+		s = s[i+1:]
+	} else if strings.HasPrefix(s, "-") {
+		return false
+	} else if i := strings.LastIndexByte(s, '/'); i > 0 && isLowerWord(strings.ReplaceAll(s[:i], ".", "-")) {
+		s = s[i+1:]
+	}
+	letters := 0
+	for _, c := range s {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c == '_' || c == '-' || (c >= '0' && c <= '9' && letters > 0):
+		default:
+			return false
+		}
+	}
+	return letters >= 2 || letters == 1 && len(s) == 1
+}
+
+// isSynopsisWord is true for a word written as a placeholder for a
+// command in a synopsis: [command], <command>, {command}, COMMAND, TYPE.
+func isSynopsisWord(raw string) bool {
+	if raw == "" {
+		return false
+	}
+	switch raw[0] {
+	case '[', '<', '{':
+		return true
+	}
+	if strings.HasPrefix(raw, "‹") {
+		return true
+	}
+	return !strings.HasPrefix(raw, "-") && !strings.ContainsAny(raw, "$`\"'") && isPlaceholderWord(raw)
+}
+
+// isSynopsis is true for a command that documents a form rather than runs
+// one: it holds a group of alternatives (alt: "kubectl create
+// (docker-registry | generic | tls)", "--policy=[Honor|Ignore]"), or the
+// program takes subcommands and its second word, as written, is a
+// placeholder for one ("kubectl [command] [TYPE]", "kubectl COMMAND").
+func isSynopsis(voc *vocab, program, second string, alt bool) bool {
+	return alt || (subcommandPrograms[program] || voc.isKubectl(program)) && isSynopsisWord(second)
+}
+
+// subcommandPrograms take a subcommand as their first argument, so a
+// placeholder there marks a synopsis ("kubectl [command]", "crictl
+// <subcommand>"); after grep or curl it is just a value.
+var subcommandPrograms = map[string]bool{
+	"kubectl": true, "k": true, "kubeadm": true, "helm": true, "crictl": true, "ctr": true,
+	"nerdctl": true, "etcdctl": true, "etcdutl": true, "docker": true, "podman": true,
+	"minikube": true, "kind": true, "kustomize": true, "systemctl": true,
+}
+
+// isCJK is true for Hangul, Han, Hiragana and Katakana, and for the
+// ideographic and full-width punctuation around them.
+func isCJK(r rune) bool {
+	if r < 0x1100 {
+		return false
+	}
+	return unicode.In(r, unicode.Hangul, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF01 && r <= 0xFF60) || r == 0x30FB
+}
+
+// isWordPunct is true for punctuation that is a word of its own in prose
+// wherever it stands: ideographic and full-width punctuation
+// ("端口转发：kubectl", "，然后"), arrows, "×" and typographic quotes.
+func isWordPunct(r rune) bool {
+	switch r {
+	case '→', '⇒', '×', '«', '»', '“', '”', '‘', '’', '…':
+		return true
+	}
+	return r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF0F || r >= 0xFF1A && r <= 0xFF20 ||
+		r >= 0xFF3B && r <= 0xFF40 || r >= 0xFF5B && r <= 0xFF65 || r == 0x30FB
+}
+
+// startsAfter is true for a character after which a command may start in
+// prose: a space, CJK text or punctuation, an opening bracket or quote,
+// and the half-width forms of the full-width punctuation.
+func startsAfter(r rune) bool {
+	if unicode.IsSpace(r) || isCJK(r) {
+		return true
+	}
+	switch r {
+	case '(', '"', '\'', ':', ',', ';', '>', '[', '→', '×', '・', '、', '‘', '“', '«':
+		return true
+	}
+	return false
+}
