@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 )
@@ -102,6 +103,11 @@ func codeRanges(doc *Document) [][2]int {
 			out = append(out, [2]int{f.ContentStart, f.ContentEnd})
 		}
 	}
+	for _, c := range doc.Code {
+		if c.ContentStart >= 0 && c.ContentEnd > c.ContentStart && c.ContentEnd <= len(doc.Src) {
+			out = append(out, [2]int{c.ContentStart, c.ContentEnd})
+		}
+	}
 	return out
 }
 
@@ -111,7 +117,7 @@ func codeRanges(doc *Document) [][2]int {
 func codeDirectives(doc *Document, start, end int) []Directive {
 	var dirs []Directive
 	src := doc.Src[start:end]
-	if !strings.Contains(string(src), "notelint:") {
+	if !bytes.Contains(src, []byte("notelint:")) {
 		return nil
 	}
 	for _, loc := range codeDirectiveRE.FindAllSubmatchIndex(src, -1) {

@@ -85,3 +85,16 @@ func TestDisableComment(t *testing.T) {
 		t.Errorf("code: got %q, want %q", got, want)
 	}
 }
+
+// TestDirectivesInIndentedCode: an indented code block is code, so a
+// "# notelint: disable=" comment in it is read.
+func TestDirectivesInIndentedCode(t *testing.T) {
+	src := "Run this:\n\n    kubectl craete ns a  # notelint: disable=NL101\n"
+	doc, err := Read("n.md", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Directives) != 1 || src[doc.Directives[0].Start:doc.Directives[0].End] != "# notelint: disable=NL101" || doc.Directives[0].FromLine != 3 {
+		t.Fatalf("directives: %+v", doc.Directives)
+	}
+}

@@ -70,8 +70,26 @@ var (
 	}
 )
 
+// NotRead reports the parts of a note the reader refused to read: shell
+// or Markdown nested past the bound that keeps notelint from overflowing
+// its stack on hostile input.
+var NotRead = &lint.Rule{
+	ID: "NL005", Name: "not-read", Severity: lint.Info,
+	Summary: "part of the note is nested too deeply to be read, so it was not checked",
+	Doc: "Shell text nested more than 256 levels deep (brackets, `$(( ))`, quotes, command substitutions) or Markdown " +
+		"nested more than 64 list items and block quotes on one line is not read: parsing it would take a stack as deep as " +
+		"the input. Nothing in that part is checked. Real notes never nest this deep; flatten the text if it is yours.",
+	Wrong: "- kubectl get po " + strings.Repeat("$(", 300) + "\n",
+	Right: "- kubectl get po $(kubectl get ns -o name)\n",
+	Run: func(p *lint.Pass) {
+		for _, s := range p.Doc.Skipped {
+			p.Report(lint.Diagnostic{Start: s.Start, End: max(s.End, s.Start), Message: s.Reason})
+		}
+	},
+}
+
 // NoteRules are the rules over the note itself (its Markdown), in ID order.
-var NoteRules = []*lint.Rule{BrokenLink, UnclosedFence, FenceLanguageMismatch, UnusedSuppression}
+var NoteRules = []*lint.Rule{BrokenLink, UnclosedFence, FenceLanguageMismatch, UnusedSuppression, NotRead}
 
 // runUnusedSuppression reports what the engine's suppression did not use;
 // it runs after every other rule (AfterSuppression).

@@ -135,12 +135,12 @@ func TestSelection(t *testing.T) {
 		want   string
 	}{
 		{"default", nil, ids(all)},
-		{"prefix", []config.Selection{{Select: []string{"NL0"}}}, "NL001,NL002,NL003,NL004"},
+		{"prefix", []config.Selection{{Select: []string{"NL0"}}}, "NL001,NL002,NL003,NL004,NL005"},
 		{"name and id", []config.Selection{{Select: []string{"broken-link", "nl101"}}}, "NL001,NL101"},
-		{"ignore after select", []config.Selection{{Select: []string{"NL0"}, Ignore: []string{"NL002"}}}, "NL001,NL003,NL004"},
+		{"ignore after select", []config.Selection{{Select: []string{"NL0"}, Ignore: []string{"NL002"}}}, "NL001,NL003,NL004,NL005"},
 		{"cli select overrides file", []config.Selection{{Select: []string{"NL0"}, Ignore: []string{"NL001"}}, {Select: []string{"NL001", "NL101"}}}, "NL001,NL101"},
-		{"cli ignore adds to file", []config.Selection{{Select: []string{"NL0"}}, {Ignore: []string{"NL001"}}}, "NL002,NL003,NL004"},
-		{"ALL", []config.Selection{{Select: []string{"NL0"}}, {Select: []string{"ALL"}, Ignore: []string{"NL1", "NL2"}}}, "NL001,NL002,NL003,NL004"},
+		{"cli ignore adds to file", []config.Selection{{Select: []string{"NL0"}}, {Ignore: []string{"NL001"}}}, "NL002,NL003,NL004,NL005"},
+		{"ALL", []config.Selection{{Select: []string{"NL0"}}, {Select: []string{"ALL"}, Ignore: []string{"NL1", "NL2"}}}, "NL001,NL002,NL003,NL004,NL005"},
 	} {
 		if got := ids(config.Enabled(all, c.layers...)); got != c.want {
 			t.Errorf("%s: got %s, want %s", c.name, got, c.want)
