@@ -75,6 +75,7 @@ func read(path string, src []byte, opts Options, pr *probe) (*Document, error) {
 	doc.Markdown = true
 	readMarkdown(doc, opts, pr)
 	doc.sort()
+	dropHidden(doc)
 	doc.Directives = readDirectives(doc)
 	return doc, nil
 }

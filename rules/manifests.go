@@ -197,13 +197,16 @@ func manifestFindings(p *lint.Pass) []finding {
 // output of `kubectl create … --dry-run=client -o yaml` is a manifest to create and does
 // not count.
 func shownAsOutput(doc *notes.Document, m *notes.Manifest) bool {
-	if m.Origin != notes.FromFence || m.Block < 0 || m.Block >= len(doc.Fences) {
+	blockStart, ok := codeBlockStart(doc, m.Origin, m.Block, m.Start)
+	if !ok {
 		return false
 	}
-	fenceStart := doc.Fences[m.Block].Start
 	var last *notes.Command
 	for _, c := range doc.Commands {
-		if c.End <= fenceStart && c.Origin == notes.FromFence && c.Block != m.Block {
+		if c.End > blockStart {
+			break // commands are in file order
+		}
+		if cs, ok := codeBlockStart(doc, c.Origin, c.Block, c.Start); ok && cs != blockStart {
 			last = c
 		}
 	}
@@ -213,11 +216,32 @@ func shownAsOutput(doc *notes.Document, m *notes.Manifest) bool {
 	// Only prose may stand between the command's block and the manifest's: no other
 	// block, and not more than a few lines.
 	for _, f := range doc.Fences {
-		if f.Start > last.End && f.Start < fenceStart {
+		if f.Start > last.End && f.Start < blockStart {
 			return false
 		}
 	}
-	return doc.Lines.Position(fenceStart).Line-doc.Lines.Position(last.End).Line <= 12
+	for _, c := range doc.Code {
+		if c.ContentStart > last.End && c.ContentStart < blockStart {
+			return false
+		}
+	}
+	return doc.Lines.Position(blockStart).Line-doc.Lines.Position(last.End).Line <= 12
+}
+
+// codeBlockStart is where the fenced or indented code block that holds a
+// snippet starts; ok is false for prose, spans and files.
+func codeBlockStart(doc *notes.Document, origin notes.Origin, block, start int) (int, bool) {
+	switch {
+	case origin == notes.FromFence && block >= 0 && block < len(doc.Fences):
+		return doc.Fences[block].Start, true
+	case origin == notes.FromCode:
+		for _, c := range doc.Code {
+			if start >= c.ContentStart && start < c.ContentEnd {
+				return c.ContentStart, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // printsObject reports `kubectl get … -o yaml|json` and `kubectl edit …`.
