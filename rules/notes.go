@@ -190,7 +190,13 @@ func siteOf(fsys lint.FS, dir string) string {
 // exist next to the page; false for a page-style link ("../setup/").
 func siteFileLink(rel string) bool {
 	ext := strings.ToLower(filepath.Ext(strings.TrimSuffix(rel, "/")))
-	return ext != "" && !strings.HasSuffix(rel, "/") && ext != ".html"
+	switch {
+	case ext == ".md" || ext == ".markdown":
+		return true // a source file, even written "page.md/"
+	case ext == "" || ext == ".html" || strings.HasSuffix(rel, "/"):
+		return false
+	}
+	return true
 }
 
 // caseMatch resolves a relative slash path segment by segment, allowing a

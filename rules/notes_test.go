@@ -85,6 +85,7 @@ func TestBrokenLinkInStaticSite(t *testing.T) {
 		"![그림](img/a.png)",     // 3: exists
 		"![그림](img/b.png)",     // 4: an image that is not there
 		"[문서](../missing.md)",  // 5: a Markdown file that is not there
+		"[문서](docs/x.md/#api)", // 6: a Markdown file written as a page: still a file
 		"",
 	}, "\n")
 	path := filepath.Join(dir, "content/ko/docs/tasks/run.md")
@@ -94,7 +95,7 @@ func TestBrokenLinkInStaticSite(t *testing.T) {
 		pos := res.Doc.Lines.Position(d.Start)
 		got = append(got, fmt.Sprintf("%s %d:%d %s", d.Rule.ID, pos.Line, pos.Column, res.Src[d.Start:d.End]))
 	}
-	want := []string{"NL001 4:7 img/b.png", "NL001 5:6 ../missing.md"}
+	want := []string{"NL001 4:7 img/b.png", "NL001 5:6 ../missing.md", "NL001 6:6 docs/x.md/"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("got %q\nwant %q", got, want)
 	}
