@@ -2,19 +2,13 @@ package lint
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
-	"io"
-	"os"
 	"runtime"
 	"slices"
 	"sync"
 
 	"github.com/notelint/notelint/notes"
 )
-
-// MaxFileSize is the largest file notelint reads (64 MiB).
-const MaxFileSize = 64 << 20
 
 // Linter runs a set of rules.
 type Linter struct {
@@ -30,10 +24,10 @@ type Linter struct {
 	cache verifyCache // fix verifications, by block and edits
 }
 
-// Input is one file to lint.
+// Input is one file's content to lint.
 type Input struct {
 	Path string // as the user named it; "-" is standard input
-	Src  []byte // when not nil, the content (standard input); else read Path
+	Src  []byte
 }
 
 // Result is what linting one file found.
@@ -60,41 +54,63 @@ func (e *InputError) Error() string { return e.Path + ": " + e.Err.Error() }
 
 func (e *InputError) Unwrap() error { return e.Err }
 
-// ReadFile reads a file for linting, refusing what is not a regular file or
-// is larger than MaxFileSize.
-func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, errors.New("is a directory")
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	if st.Size() > MaxFileSize {
-		return nil, fmt.Errorf("too large (%d bytes; the limit is %d)", st.Size(), MaxFileSize)
-	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(src) > MaxFileSize {
-		return nil, fmt.Errorf("too large (the limit is %d bytes)", MaxFileSize)
-	}
-	return src, nil
+// InternalError is the rule of the internal errors of the stages that are
+// not a rule's (reading the file, applying suppression comments, fixing,
+// writing the report): a panic while one file was processed, a bug in
+// notelint. It is no rule of the registry (it cannot be selected, ignored or
+// suppressed). A rule that panics has its internal error under its own ID.
+var InternalError = &Rule{
+	ID: "NL000", Name: "internal-error", Severity: Error,
+	Summary: "notelint failed on this file (a bug in notelint)",
+	Doc: "A stage of processing this file (reading it, a rule, suppression comments, fixing or writing the report) failed. " +
+		"The rest of the file's findings and every other file are still reported. Please report it with the file.",
 }
 
-// LintSource lints one file's content.
+// The stages of processing one file, as internal errors name them.
+const (
+	StageReading     = "reading the file"
+	StageRules       = "running rule"
+	StageSuppression = "applying suppression comments"
+	StageFixes       = "fixing"
+	StageOutput      = "writing the report"
+)
+
+// Internal is the internal-error diagnostic (Internal set, never
+// suppressed, exit status 2) for a panic v in a stage; rule is the rule
+// that was running, or nil for a stage of notelint's own.
+func Internal(stage string, rule *Rule, v any) Diagnostic {
+	where := stage
+	if rule != nil {
+		where += " " + rule.ID
+	} else {
+		rule = InternalError
+	}
+	return Diagnostic{
+		Rule: rule, Severity: Error, Internal: true,
+		Message: fmt.Sprintf("internal error while %s: %v; please report it with this file", where, v),
+	}
+}
+
+// HasInternal reports whether diagnostics hold an internal error.
+func HasInternal(diags []Diagnostic) bool {
+	for _, d := range diags {
+		if d.Internal {
+			return true
+		}
+	}
+	return false
+}
+
+// LintSource lints one file's content. A panic while the file is read, in
+// a rule or in suppression becomes an internal-error diagnostic instead of
+// taking the whole run down.
 func (l *Linter) LintSource(path string, src []byte) *Result {
 	res := &Result{Path: path, Src: src}
-	doc, err := notes.Read(path, src, notes.Options{Aliases: l.Settings.Aliases})
+	doc, internal, err := readDocument(path, src, notes.Options{Aliases: l.Settings.Aliases})
+	if internal != nil {
+		res.Diags = []Diagnostic{*internal}
+		return res
+	}
 	if err != nil {
 		res.Err = err
 		return res
@@ -102,9 +118,23 @@ func (l *Linter) LintSource(path string, src []byte) *Result {
 	res.Doc = doc
 	res.Diags = l.run(doc)
 	if !l.sub {
-		l.verifyFixes(doc, res.Diags)
+		if d := l.verifyProtected(doc, res.Diags); d != nil {
+			res.Diags = append(res.Diags, *d)
+			SortDiagnostics(res.Diags)
+		}
 	}
 	return res
+}
+
+func readDocument(path string, src []byte, opts notes.Options) (doc *notes.Document, internal *Diagnostic, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			d := Internal(StageReading, nil, v)
+			doc, internal, err = nil, &d, nil
+		}
+	}()
+	doc, err = notes.Read(path, src, opts)
+	return doc, nil, err
 }
 
 // run runs every rule over a parsed document, applies the document's
@@ -118,12 +148,15 @@ func (l *Linter) run(doc *notes.Document) []Diagnostic {
 	if known == nil {
 		known = l.Rules
 	}
-	sup := newSuppression(doc, known, l.Rules)
+	sup, d := suppressionOf(doc, known, l.Rules)
+	if d != nil {
+		internal = append(internal, *d)
+	}
 	for _, after := range []bool{false, true} {
 		var found []Diagnostic
 		for _, r := range l.Rules {
-			if r.AfterSuppression != after {
-				continue
+			if r.AfterSuppression != after || after && sup == nil {
+				continue // (the rules after suppression need it read)
 			}
 			pass := &Pass{Rule: r, Doc: doc, Settings: &l.Settings, memo: memo, diags: &found, internal: &internal}
 			if after {
@@ -133,31 +166,78 @@ func (l *Linter) run(doc *notes.Document) []Diagnostic {
 		}
 		// The first round marks which directives were used; the second (the
 		// unused-suppression rule's reports) may itself be suppressed.
-		diags = append(diags, sup.filter(found, !after)...)
+		kept, d := filterProtected(sup, found, !after)
+		if d != nil {
+			internal = append(internal, *d)
+		}
+		diags = append(diags, kept...)
 	}
-	diags = append(diags, internal...)
 	for i := range diags {
 		if s, ok := l.Severity[diags[i].Rule.ID]; ok {
 			diags[i].Severity = s
 		}
 	}
+	diags = append(diags, internal...) // no configuration makes an internal error less than an error
 	SortDiagnostics(diags)
 	return diags
 }
 
-// runRule runs one rule; a panic in a rule becomes an error diagnostic at
-// the start of the file instead of taking the whole run down.
+// runRule runs one rule; a panic in a rule becomes an internal error at the
+// start of the file (what the rule reported before it is kept).
 func runRule(pass *Pass) {
 	defer func() {
 		if v := recover(); v != nil {
-			*pass.internal = append(*pass.internal, Diagnostic{
-				Rule: pass.Rule, Severity: Error, Internal: true,
-				Message: fmt.Sprintf("internal error: rule %s failed on this file (%v); please report it with the file",
-					pass.Rule.ID, v),
-			})
+			*pass.internal = append(*pass.internal, Internal(StageRules, pass.Rule, v))
 		}
 	}()
 	pass.Rule.Run(pass)
+}
+
+// suppressionOf reads the document's suppression comments; when that
+// panics, no comment applies.
+func suppressionOf(doc *notes.Document, known, enabled []*Rule) (sup *Suppression, internal *Diagnostic) {
+	defer func() {
+		if v := recover(); v != nil {
+			d := Internal(StageSuppression, nil, v)
+			sup, internal = nil, &d
+		}
+	}()
+	return newSuppression(doc, known, enabled), nil
+}
+
+// filterProtected drops suppressed findings; when that panics (or the
+// comments could not be read), the findings are kept as they are.
+func filterProtected(sup *Suppression, found []Diagnostic, mark bool) (kept []Diagnostic, internal *Diagnostic) {
+	if sup == nil {
+		return found, nil
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			d := Internal(StageSuppression, nil, v)
+			kept, internal = found, &d
+		}
+	}()
+	return sup.filter(slices.Clip(found), mark), nil
+}
+
+// verifyProtected runs the fix guard; when it panics, no fix of the file is
+// safe, and the internal error is added.
+func (l *Linter) verifyProtected(doc *notes.Document, diags []Diagnostic) (internal *Diagnostic) {
+	defer func() {
+		if v := recover(); v != nil {
+			for i := range diags {
+				for j := range diags[i].Fixes {
+					if f := &diags[i].Fixes[j]; f.Safe {
+						f.Safe, f.Demoted = false, true
+					}
+				}
+			}
+			d := Internal(StageFixes, nil, v)
+			internal = &d
+		}
+	}()
+	l.verifyFixes(doc, diags)
+	return nil
 }
 
 // SortDiagnostics orders diagnostics by position, then rule ID.
@@ -167,9 +247,9 @@ func SortDiagnostics(diags []Diagnostic) {
 	})
 }
 
-// LintAll lints the inputs in parallel. Results come back in input order;
-// fix says whether to compute fixed content (safe fixes, plus unsafe ones
-// when unsafe is set).
+// LintAll lints contents in parallel (package workspace reads files).
+// Results come back in input order; fix says whether to compute fixed
+// content (safe fixes, plus unsafe ones when unsafe is set).
 func (l *Linter) LintAll(inputs []Input, fix, unsafe bool) []*Result {
 	results := make([]*Result, len(inputs))
 	work := make(chan int)
@@ -192,15 +272,8 @@ func (l *Linter) LintAll(inputs []Input, fix, unsafe bool) []*Result {
 }
 
 func (l *Linter) lintInput(in Input, fix, unsafe bool) *Result {
-	src := in.Src
-	if src == nil {
-		var err error
-		if src, err = ReadFile(in.Path); err != nil {
-			return &Result{Path: in.Path, Err: err}
-		}
-	}
 	if fix {
-		return l.FixSource(in.Path, src, unsafe)
+		return l.FixSource(in.Path, in.Src, unsafe)
 	}
-	return l.LintSource(in.Path, src)
+	return l.LintSource(in.Path, in.Src)
 }

@@ -8,8 +8,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/output"
 	"github.com/notelint/notelint/notes"
+	"github.com/notelint/notelint/workspace"
 )
 
 // extractPos is a position in extract's JSON: 1-based line and column
@@ -79,26 +80,30 @@ func extractCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) i
 		fmt.Fprintln(stderr, "notelint: extract needs files or directories")
 		return exitError
 	}
-	inputs, errs := collectInputs(c.Args().Slice(), stdin)
+	ws, err := workspace.New(workspace.Options{Stdin: stdin})
+	if err != nil {
+		printError(stderr, err)
+		return exitError
+	}
+	inputs, err := ws.Collect(c.Args().Slice())
+	if err != nil {
+		printError(stderr, err)
+		return exitError
+	}
+	failed := false
 	var files []extractFile
 	for _, in := range inputs {
-		src := in.Src
-		if src == nil {
-			var err error
-			if src, err = lint.ReadFile(in.Path); err != nil {
-				errs = append(errs, &lint.InputError{Path: in.Path, Err: err})
-				continue
-			}
+		src, err := ws.Source(in)
+		var doc *notes.Document
+		if err == nil {
+			doc, err = notes.Read(in.Path, src, notes.Options{})
 		}
-		doc, err := notes.Read(in.Path, src, notes.Options{})
 		if err != nil {
-			errs = append(errs, &lint.InputError{Path: in.Path, Err: err})
+			failed = true
+			fmt.Fprintf(stderr, "notelint: %s: %s\n", output.Escape(in.Path), output.Escape(err.Error()))
 			continue
 		}
 		files = append(files, extractFile{Path: in.Path, Snippets: snippets(doc)})
-	}
-	for _, e := range errs {
-		fmt.Fprintf(stderr, "notelint: %s: %v\n", e.Path, e.Err)
 	}
 	if format == "json" {
 		if files == nil {
@@ -125,11 +130,11 @@ func extractCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) i
 					}
 					text = strings.Join(ws, " ")
 				}
-				fmt.Fprintf(stdout, "%s:%d:%d: %s (%s): %s\n", f.Path, s.Start.Line, s.Start.Column, s.Kind, s.Origin, text)
+				fmt.Fprintf(stdout, "%s:%d:%d: %s (%s): %s\n", output.Escape(f.Path), s.Start.Line, s.Start.Column, s.Kind, s.Origin, output.Escape(text))
 			}
 		}
 	}
-	if len(errs) > 0 {
+	if failed {
 		return exitError
 	}
 	return exitOK

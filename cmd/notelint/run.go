@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -15,14 +14,11 @@ import (
 	"github.com/notelint/notelint/lint/config"
 	"github.com/notelint/notelint/lint/output"
 	"github.com/notelint/notelint/rules"
+	"github.com/notelint/notelint/workspace"
 )
 
 // Version is notelint's version.
 const Version = "0.1.0"
-
-// DefaultKubeVersion is the Kubernetes version checked against by default:
-// the version of the kubectl tree and the API schema notelint is built with.
-const DefaultKubeVersion = "1.37"
 
 // Exit codes.
 const (
@@ -44,7 +40,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		args = append([]string{args[0]}, permute(args[1:], app)...)
 	}
 	if err := app.Run(args); err != nil {
-		fmt.Fprintf(stderr, "notelint: %v\n", err)
+		printError(stderr, err)
 		return exitError
 	}
 	return code
@@ -98,7 +94,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 			&cli.BoolFlag{Name: "fix", Usage: "apply safe fixes to the files, then report what is left"},
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "with --fix or --diff, apply unsafe fixes too (review them)"},
 			&cli.BoolFlag{Name: "diff", Usage: "print the fixes as a unified diff and write nothing"},
-			&cli.StringFlag{Name: "kube-version", Value: DefaultKubeVersion, Usage: "target Kubernetes `VERSION` (1.NN); overrides the configuration file"},
+			&cli.StringFlag{Name: "kube-version", Value: workspace.DefaultKubeVersion, Usage: "target Kubernetes `VERSION` (1.NN); overrides the configuration file"},
 			&cli.StringFlag{Name: "config", Usage: "use the configuration `FILE` for every note instead of looking for .notelint.yaml"},
 			&cli.StringFlag{Name: "select", Usage: "run only these `RULES` (comma-separated IDs, names or prefixes such as NL1, or ALL); overrides the configuration's select"},
 			&cli.StringFlag{Name: "ignore", Usage: "do not run these `RULES` (comma-separated IDs, names or prefixes)"},
@@ -154,7 +150,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 				Name:  "version",
 				Usage: "print notelint's version and the Kubernetes version it checks against",
 				Action: func(c *cli.Context) error {
-					fmt.Fprintf(stdout, "notelint %s (Kubernetes %s, kubectl v0.%s)\n", Version, DefaultKubeVersion, strings.TrimPrefix(DefaultKubeVersion, "1.")+".2")
+					fmt.Fprintf(stdout, "notelint %s (Kubernetes %s, kubectl v0.%s)\n", Version, workspace.DefaultKubeVersion, strings.TrimPrefix(workspace.DefaultKubeVersion, "1.")+".2")
 					return nil
 				},
 			},
@@ -163,107 +159,124 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 	return app
 }
 
-// parseKubeVersion reads "1.NN" (or "v1.NN", "1.NN.P") into NN.
-func parseKubeVersion(s string) (int, error) {
-	v := strings.TrimPrefix(strings.TrimSpace(s), "v")
-	parts := strings.Split(v, ".")
-	if len(parts) < 2 || len(parts) > 3 || parts[0] != "1" {
-		return 0, fmt.Errorf("--kube-version %q: want 1.NN, e.g. %s", s, DefaultKubeVersion)
+// lintCommand is notelint's main action.
+func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int {
+	format := c.String("format")
+	if err := output.Check(format); err != nil {
+		fmt.Fprintf(stderr, "notelint: --format: %v\n", err)
+		return exitError
 	}
-	minor, err := strconv.Atoi(parts[1])
-	if err != nil || minor < 0 {
-		return 0, fmt.Errorf("--kube-version %q: want 1.NN, e.g. %s", s, DefaultKubeVersion)
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		fmt.Fprintln(stderr, "notelint: no files given; try `notelint notes/` or `notelint --help`")
+		return exitError
 	}
-	maxMinor, _ := strconv.Atoi(strings.TrimPrefix(DefaultKubeVersion, "1."))
-	if minor > maxMinor {
-		return 0, fmt.Errorf("--kube-version %s is newer than the %s that notelint knows", s, DefaultKubeVersion)
+	fix, diff := c.Bool("fix"), c.Bool("diff")
+	opts := workspace.Options{Fix: fix && !diff, Diff: diff, Unsafe: c.Bool("unsafe-fixes"), Stdin: stdin, ConfigFile: c.String("config")}
+	if c.IsSet("kube-version") {
+		opts.KubeVersion = c.String("kube-version")
 	}
-	return minor, nil
-}
-
-// inputs collects the files named on the command line: files as they are,
-// directories recursively (Markdown and YAML files; hidden directories and
-// node_modules skipped; symbolic links to directories not followed, so a
-// link loop cannot trap the walk), "-" for standard input.
-func collectInputs(paths []string, stdin io.Reader) ([]lint.Input, []*lint.InputError) {
-	return collectNotes(paths, stdin, func(path string) bool { return isNotePath(filepath.Base(path)) })
-}
-
-// collectNotes is collectInputs with the test of which files a directory
-// walk reads (the configuration adds extensions and ignored paths).
-func collectNotes(paths []string, stdin io.Reader, isNote func(path string) bool) ([]lint.Input, []*lint.InputError) {
-	var ins []lint.Input
-	var errs []*lint.InputError
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			ins = append(ins, lint.Input{Path: p})
-		}
+	if c.IsSet("select") {
+		opts.Selection.Select = splitList(c.String("select"))
 	}
-	for _, p := range paths {
-		if p == "-" {
-			src, err := io.ReadAll(io.LimitReader(stdin, lint.MaxFileSize+1))
-			if err == nil && len(src) > lint.MaxFileSize {
-				err = fmt.Errorf("too large (the limit is %d bytes)", lint.MaxFileSize)
-			}
+	if c.IsSet("ignore") {
+		opts.Selection.Ignore = splitList(c.String("ignore"))
+	}
+	ws, err := workspace.New(opts)
+	if err != nil {
+		printError(stderr, err)
+		return exitError
+	}
+	inputs, err := ws.Collect(paths)
+	if err != nil {
+		printError(stderr, err)
+		return exitError
+	}
+	stdinOnly := len(paths) == 1 && paths[0] == "-"
+	// --diff prints diffs, --fix on standard input prints the fixed text:
+	// the report is then only counted, for the exit status.
+	report := !diff && !(fix && stdinOnly)
+	out := io.Discard
+	if report {
+		out = stdout
+		if name := c.String("output"); name != "" {
+			f, err := os.Create(name)
 			if err != nil {
-				errs = append(errs, &lint.InputError{Path: "-", Err: err})
-				continue
+				fmt.Fprintf(stderr, "notelint: --output: %s: %s\n", output.Escape(name), output.Escape(describe(err).Error()))
+				return exitError
 			}
-			ins = append(ins, lint.Input{Path: "-", Src: src})
-			continue
-		}
-		st, err := os.Stat(p)
-		if err != nil {
-			errs = append(errs, &lint.InputError{Path: p, Err: describe(err)})
-			continue
-		}
-		if !st.IsDir() {
-			add(p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, &lint.InputError{Path: path, Err: describe(err)})
-				if d != nil && d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			name := d.Name()
-			if d.IsDir() {
-				if path != p && (strings.HasPrefix(name, ".") || name == "node_modules") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !isNote(path) {
-				return nil
-			}
-			if d.Type()&os.ModeSymlink != 0 {
-				// A link to a file is read; a link to a directory is not followed.
-				if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
-					return nil
-				}
-			}
-			add(path)
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, &lint.InputError{Path: p, Err: describe(err)})
+			defer f.Close()
+			out = f
 		}
 	}
-	return ins, errs
+	minor := workspace.DefaultKubeVersion
+	if len(inputs) > 0 {
+		minor = fmt.Sprintf("1.%d", ws.KubeMinor(inputs[0].Path))
+	}
+	root, _ := os.Getwd()
+	w, err := output.NewWriter(format, out, output.Info{Tool: "notelint", Version: Version, KubeVersion: minor, Root: root, Rules: rules.All(), Fixing: fix})
+	if err != nil {
+		fmt.Fprintf(stderr, "notelint: --format: %v\n", err)
+		return exitError
+	}
+	failed, diffed, written := false, false, 0
+	failures := ws.Run(inputs, func(f *workspace.File) {
+		if f.Err != nil {
+			failed = true
+			fmt.Fprintf(stderr, "notelint: %s: %s\n", output.Escape(f.Path), output.Escape(f.Err.Error()))
+			w.Error(f.Path, f.Err)
+		}
+		res := f.Result
+		if res == nil || res.Err != nil {
+			return
+		}
+		switch {
+		case diff && res.Fixed != nil:
+			if _, err := workspace.WriteUnifiedDiff(stdout, filepath.ToSlash(res.Path), res.Original, res.Fixed); err != nil {
+				failed = true
+			}
+			diffed = true
+		case fix && res.Path == "-":
+			text := res.Src
+			if res.Fixed != nil {
+				text = res.Fixed
+			}
+			_, _ = stdout.Write(text)
+		}
+		written += f.Written
+		w.File(res)
+	})
+	if err := w.Close(written); err != nil {
+		fmt.Fprintf(stderr, "notelint: writing the report: %v\n", err)
+		return exitError
+	}
+	for _, msg := range w.Failures() {
+		fmt.Fprintf(stderr, "notelint: %s\n", output.Escape(msg))
+	}
+	for _, err := range failures {
+		fmt.Fprintf(stderr, "notelint: %s\n", output.Escape(err.Error()))
+	}
+	switch {
+	case failed || w.Internal() > 0 || len(failures) > 0:
+		return exitError
+	case diff && diffed:
+		return exitFindings // as with ruff: a diff means the files are not clean
+	case w.Worst() >= lint.Warning:
+		return exitFindings
+	}
+	return exitOK
 }
 
-// isNotePath is true for the files a directory walk checks.
-func isNotePath(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".yaml", ".yml":
-		return true
+// printError prints an error, one line per line of its message (every
+// mistake of a configuration file), escaped.
+func printError(w io.Writer, err error) {
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintf(w, "notelint: %s\n", output.Escape(line))
 	}
-	return false
+}
+
+func splitList(s string) []string {
+	return append([]string{}, strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })...)
 }
 
 // describe turns file errors into short messages.
@@ -281,124 +294,25 @@ func describe(err error) error {
 	return err
 }
 
-// lintCommand is notelint's main action.
-func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int {
-	if _, err := parseKubeVersion(c.String("kube-version")); err != nil {
-		fmt.Fprintf(stderr, "notelint: %v\n", err)
-		return exitError
-	}
-	format, err := output.New(c.String("format"))
+// initCommand writes a commented .notelint.yaml into the current directory.
+func initCommand(stdout, stderr io.Writer) int {
+	f, err := os.OpenFile(config.FileName, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		fmt.Fprintf(stderr, "notelint: --format: %v\n", err)
-		return exitError
-	}
-	paths := c.Args().Slice()
-	if len(paths) == 0 {
-		fmt.Fprintln(stderr, "notelint: no files given; try `notelint notes/` or `notelint --help`")
-		return exitError
-	}
-	diffed := false
-	fix, diff, unsafe := c.Bool("fix"), c.Bool("diff"), c.Bool("unsafe-fixes")
-	cfgs, err := newConfigs(c)
-	if err != nil {
-		fmt.Fprintf(stderr, "notelint: %v\n", err)
-		return exitError
-	}
-	inputs, inputErrs := collectNotes(paths, stdin, cfgs.isNote)
-	groups, err := cfgs.group(inputs)
-	if err != nil {
-		cfgs.errs = append(cfgs.errs, err)
-	}
-	if len(cfgs.errs) > 0 {
-		cfgs.printErrors(stderr)
-		return exitError
-	}
-	results := make([]*lint.Result, len(inputs))
-	minor := 0
-	for _, g := range groups {
-		for i, res := range g.linter.LintAll(g.inputs, fix || diff, unsafe) {
-			results[g.index[i]] = res
-		}
-		if minor == 0 {
-			minor = g.linter.Settings.KubeMinor
-		}
-	}
-	if minor == 0 {
-		minor, _ = parseKubeVersion(c.String("kube-version"))
-	}
-	results = slicesDeleteNil(results)
-
-	root, _ := os.Getwd()
-	report := &output.Report{Tool: "notelint", Version: Version, KubeVersion: fmt.Sprintf("1.%d", minor), Root: root, Rules: rules.All(), Fixing: fix}
-	fixed := 0
-	for _, res := range results {
-		if res.Err != nil {
-			inputErrs = append(inputErrs, &lint.InputError{Path: res.Path, Err: res.Err})
-			continue
-		}
-		report.Results = append(report.Results, res)
-		if res.Fixed == nil {
-			continue
-		}
-		switch {
-		case diff:
-			fmt.Fprint(stdout, lint.UnifiedDiff(filepath.ToSlash(res.Path), res.Original, res.Fixed))
-			diffed = true
-		case fix && res.Path == "-":
-			_, _ = stdout.Write(res.Fixed)
-		case fix:
-			if err := lint.WriteAtomic(res.Path, res.Fixed); err != nil {
-				inputErrs = append(inputErrs, &lint.InputError{Path: res.Path, Err: fmt.Errorf("could not write the fixes: %w", err)})
-				continue
-			}
-			fixed += res.FixesTaken
-		}
-	}
-	for _, e := range inputErrs {
-		fmt.Fprintf(stderr, "notelint: %s: %v\n", e.Path, e.Err)
-	}
-	report.Errors = inputErrs
-	if diff && diffed && len(inputErrs) == 0 {
-		return exitFindings // as with ruff: a diff means the files are not clean
-	}
-	if diff || fix && len(paths) == 1 && paths[0] == "-" {
-		return exitCode(report)
-	}
-	out := stdout
-	if name := c.String("output"); name != "" {
-		f, err := os.Create(name)
-		if err != nil {
-			fmt.Fprintf(stderr, "notelint: --output: %v\n", describe(err))
-			return exitError
-		}
-		defer f.Close()
-		out = f
-	}
-	if fix && fixed > 0 && c.String("format") == "text" {
-		if fixed == 1 {
-			fmt.Fprintln(out, "Fixed 1 problem.")
+		if errors.Is(err, os.ErrExist) {
+			fmt.Fprintf(stderr, "notelint: %s already exists; not overwriting it\n", config.FileName)
 		} else {
-			fmt.Fprintf(out, "Fixed %d problems.\n", fixed)
+			fmt.Fprintf(stderr, "notelint: %s: %v\n", config.FileName, describe(err))
 		}
-	}
-	if err := format.Format(out, report); err != nil {
-		fmt.Fprintf(stderr, "notelint: writing the report: %v\n", err)
 		return exitError
 	}
-	return exitCode(report)
-}
-
-// exitCode is 2 for input errors, 1 for findings at warning or above, else 0.
-func exitCode(r *output.Report) int {
-	if len(r.Errors) > 0 {
+	_, err = io.WriteString(f, config.Starter)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "notelint: %s: %v\n", config.FileName, err)
 		return exitError
 	}
-	for _, res := range r.Results {
-		for _, d := range res.Diags {
-			if d.Severity >= lint.Warning {
-				return exitFindings
-			}
-		}
-	}
+	fmt.Fprintf(stdout, "wrote %s\n", config.FileName)
 	return exitOK
 }

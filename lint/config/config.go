@@ -1,8 +1,8 @@
 // Package config reads notelint's configuration file, .notelint.yaml: which
 // rules run and at which severity, the target Kubernetes version, command
-// aliases, ignored paths and extra Markdown extensions. A file's
-// configuration is the first .notelint.yaml found walking up from its
-// directory, stopping at the root of its git repository. Every mistake in
+// aliases, ignored paths and extra Markdown extensions. Which file applies
+// to a note (the first .notelint.yaml walking up from it) is found by
+// package workspace; this package works on the file's bytes. Every mistake in
 // the file (an unknown key, an unknown rule, a value of the wrong kind) is
 // an error that names the file, line and column.
 package config
@@ -10,18 +10,16 @@ package config
 import (
 	"errors"
 	"fmt"
-	"github.com/notelint/notelint/internal/editdist"
-	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/notelint/notelint/internal/editdist"
 	"github.com/notelint/notelint/lint"
 )
 
@@ -68,20 +66,6 @@ func (c *Config) ErrorAt(p Pos, format string, args ...any) error {
 
 // keys are the known top-level keys, in the order `notelint init` writes them.
 var keys = []string{"kube-version", "rules", "select", "ignore", "aliases", "ignore-paths", "extensions"}
-
-// Load reads and checks a configuration file. known are every rule, for
-// rule IDs and names.
-func Load(file string, known []*lint.Rule) (*Config, error) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
-	return Parse(file, data, known)
-}
 
 // Parse checks a configuration file's content. Every error is returned
 // (joined), each with its line and column.
@@ -365,7 +349,11 @@ func (c *Config) IsNote(name string) bool {
 // Ignored reports whether a file (or directory) is under one of the
 // ignore-paths globs. A glob without a slash matches a name at any depth,
 // as in .gitignore; "**" matches any number of directories; a glob that
-// matches a directory ignores everything in it.
+// matches a directory ignores everything in it. Matching takes at most the
+// glob's length times the path's, whatever the number of "*" and "**"
+// (github.com/bmatcuk/doublestar/v4 backtracks only to the last star). Braces
+// are literal characters, as in path.Match: doublestar's {a,b} alternatives
+// would multiply the work by every group's number of alternatives.
 func (c *Config) Ignored(file string) bool {
 	if len(c.IgnorePaths) == 0 || c.Dir == "" {
 		return false
@@ -378,20 +366,21 @@ func (c *Config) Ignored(file string) bool {
 	if err != nil || rel == "." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || rel == ".." {
 		return false
 	}
-	segs := strings.Split(filepath.ToSlash(rel), "/")
+	rel = filepath.ToSlash(rel)
 	for _, g := range c.IgnorePaths {
-		g = strings.TrimPrefix(strings.TrimSuffix(g, "/"), "./")
+		g = literalBraces(strings.TrimPrefix(strings.TrimSuffix(g, "/"), "./"))
 		if !strings.Contains(g, "/") {
-			for _, s := range segs {
-				if ok, _ := path.Match(g, s); ok {
+			for seg := range strings.SplitSeq(rel, "/") {
+				if doublestar.MatchUnvalidated(g, seg) {
 					return true
 				}
 			}
 			continue
 		}
-		pat := strings.Split(strings.TrimPrefix(g, "/"), "/")
-		for n := 1; n <= len(segs); n++ { // the file, or a directory above it
-			if matchSegs(pat, segs[:n]) {
+		g = strings.TrimPrefix(g, "/")
+		// The file, or a directory above it.
+		for end := 0; end <= len(rel); end++ {
+			if (end == len(rel) || rel[end] == '/') && doublestar.MatchUnvalidated(g, rel[:end]) {
 				return true
 			}
 		}
@@ -399,112 +388,38 @@ func (c *Config) Ignored(file string) bool {
 	return false
 }
 
-func matchSegs(pat, segs []string) bool {
-	if len(pat) == 0 {
-		return len(segs) == 0
+// literalBraces escapes "{" and "}" so that doublestar reads them as
+// characters.
+func literalBraces(g string) string {
+	if !strings.ContainsAny(g, "{}") {
+		return g
 	}
-	if pat[0] == "**" {
-		for i := 0; i <= len(segs); i++ {
-			if matchSegs(pat[1:], segs[i:]) {
-				return true
+	var sb strings.Builder
+	for i := 0; i < len(g); i++ {
+		switch g[i] {
+		case '\\':
+			sb.WriteByte(g[i])
+			if i+1 < len(g) {
+				i++
+				sb.WriteByte(g[i])
 			}
+			continue
+		case '{', '}':
+			sb.WriteByte('\\')
 		}
-		return false
+		sb.WriteByte(g[i])
 	}
-	if len(segs) == 0 {
-		return false
-	}
-	if ok, _ := path.Match(pat[0], segs[0]); !ok {
-		return false
-	}
-	return matchSegs(pat[1:], segs[1:])
+	return sb.String()
 }
 
 func checkGlob(g string) error {
-	for _, s := range strings.Split(g, "/") {
-		if _, err := path.Match(s, ""); err != nil {
-			return errors.New("malformed glob")
-		}
+	if !doublestar.ValidatePattern(literalBraces(g)) {
+		return errors.New("malformed glob")
 	}
 	return nil
-}
-
-// Finder finds each file's configuration, walking up from its directory to
-// the root of its git repository (a directory holding .git) or of the file
-// system, and caches what it found per directory. It is safe for
-// concurrent use.
-type Finder struct {
-	Known []*lint.Rule
-	mu    sync.Mutex
-	dirs  map[string]found // directory → its configuration
-	files map[string]found // configuration file → what it holds
-}
-
-type found struct {
-	c   *Config
-	err error
 }
 
 // Default is the configuration when no file applies.
 func Default() *Config {
 	return &Config{Severity: map[string]lint.Severity{}, Aliases: map[string]string{}}
-}
-
-// For returns the configuration of a file ("-" is standard input: the
-// current directory's configuration).
-func (f *Finder) For(file string) (*Config, error) {
-	dir := "."
-	if file != "-" {
-		dir = filepath.Dir(file)
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return Default(), nil
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.dirs == nil {
-		f.dirs, f.files = map[string]found{}, map[string]found{}
-	}
-	return f.forDir(abs)
-}
-
-func (f *Finder) forDir(dir string) (*Config, error) {
-	if r, ok := f.dirs[dir]; ok {
-		return r.c, r.err
-	}
-	var r found
-	cand := filepath.Join(dir, FileName)
-	parent := filepath.Dir(dir)
-	switch st, err := os.Stat(cand); {
-	case err == nil && st.Mode().IsRegular():
-		r = f.load(cand)
-	case isGitRoot(dir) || parent == dir:
-		r = found{c: Default()}
-	default:
-		r.c, r.err = f.forDir(parent)
-	}
-	f.dirs[dir] = r
-	return r.c, r.err
-}
-
-func (f *Finder) load(file string) found {
-	if r, ok := f.files[file]; ok {
-		return r
-	}
-	shown := file
-	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, file); err == nil && !strings.HasPrefix(rel, "..") {
-			shown = rel
-		}
-	}
-	c, err := Load(shown, f.Known)
-	r := found{c, err}
-	f.files[file] = r
-	return r
-}
-
-func isGitRoot(dir string) bool {
-	_, err := os.Stat(filepath.Join(dir, ".git"))
-	return err == nil
 }

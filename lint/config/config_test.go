@@ -45,7 +45,11 @@ func TestREADMEConfigSnippet(t *testing.T) {
 	if err := os.WriteFile(file, []byte(readmeSnippet(t, "notelint.yaml")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := config.Load(file, rules.All())
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := config.Parse(file, data, rules.All())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,43 +173,5 @@ func TestIgnored(t *testing.T) {
 		if got := c.Ignored(filepath.Join(dir, filepath.FromSlash(path))); got != want {
 			t.Errorf("Ignored(%s) = %v, want %v", path, got, want)
 		}
-	}
-}
-
-// TestFinder checks the walk up: the nearest file wins, the walk stops at
-// the git root, results are cached per directory.
-func TestFinder(t *testing.T) {
-	root := t.TempDir()
-	write := func(rel, content string) {
-		t.Helper()
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write(".notelint.yaml", "kube-version: \"1.20\"\n")            // above the git root: never used
-	write("repo/.git/HEAD", "ref: refs/heads/main\n")              // the git root
-	write("repo/notes/.notelint.yaml", "kube-version: \"1.30\"\n") // nearest for notes/
-	write("repo/notes/k8s/a.md", "")
-	write("repo/other/b.md", "")
-	write("repo/bad/.notelint.yaml", "colour: red\n")
-	f := &config.Finder{Known: rules.All()}
-	c, err := f.For(filepath.Join(root, "repo/notes/k8s/a.md"))
-	if err != nil || c.KubeVersion != "1.30" {
-		t.Errorf("notes/k8s: %+v, %v", c, err)
-	}
-	c2, _ := f.For(filepath.Join(root, "repo/notes/x.md"))
-	if c2 != c {
-		t.Error("the configuration file should be read once and shared")
-	}
-	c, err = f.For(filepath.Join(root, "repo/other/b.md"))
-	if err != nil || c.Path != "" || c.KubeVersion != "" {
-		t.Errorf("the walk must stop at the git root: %+v, %v", c, err)
-	}
-	if _, err := f.For(filepath.Join(root, "repo/bad/c.md")); err == nil || !strings.Contains(err.Error(), `:1:1: unknown key "colour"`) {
-		t.Errorf("bad config: %v", err)
 	}
 }

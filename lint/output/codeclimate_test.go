@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bytes"
 	"encoding/json"
 	"testing"
 
@@ -19,10 +18,7 @@ func TestCodeClimate(t *testing.T) {
 	if got := string(src[19:25]); got != "craete" {
 		t.Fatalf("test offsets: %q", got)
 	}
-	var buf bytes.Buffer
-	if err := (CodeClimate{}).Format(&buf, &Report{Root: "/work", Results: []*lint.Result{res}}); err != nil {
-		t.Fatal(err)
-	}
+	out := formatAll(t, "codeclimate", Info{Root: "/work"}, res)
 	var issues []struct {
 		Type, Description, Fingerprint, Severity string
 		CheckName                                string `json:"check_name"`
@@ -31,7 +27,7 @@ func TestCodeClimate(t *testing.T) {
 			Positions struct{ Begin, End struct{ Line, Column int } }
 		}
 	}
-	if err := json.Unmarshal(buf.Bytes(), &issues); err != nil {
+	if err := json.Unmarshal([]byte(out), &issues); err != nil {
 		t.Fatal(err)
 	}
 	if len(issues) != 2 {
@@ -49,8 +45,7 @@ func TestCodeClimate(t *testing.T) {
 	if a.Fingerprint == "" || a.Fingerprint == issues[1].Fingerprint {
 		t.Errorf("fingerprints must be set and distinct: %q %q", a.Fingerprint, issues[1].Fingerprint)
 	}
-	var empty bytes.Buffer
-	if err := (CodeClimate{}).Format(&empty, &Report{}); err != nil || empty.String() != "[]\n" {
-		t.Errorf("no findings: %q, %v (GitLab wants an empty array)", empty.String(), err)
+	if empty := formatAll(t, "codeclimate", Info{}); empty != "[]\n" {
+		t.Errorf("no findings: %q (GitLab wants an empty array)", empty)
 	}
 }

@@ -1,26 +1,45 @@
 package output
 
 import (
-	"encoding/json"
-	"io"
+	"bytes"
 
+	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/notes"
 )
 
-// JSON writes one JSON object (schema version 1, documented in
-// docs/json.md). Lines and columns are 1-based, columns count code points;
-// offsets are 0-based byte offsets.
-type JSON struct{}
+// jsonEnc writes one JSON object (schema version 1, documented in the
+// README). Lines and columns are 1-based, columns count code points;
+// offsets are 0-based byte offsets. The diagnostics are written one by one;
+// the counts come after them.
+type jsonEnc struct {
+	n    int // diagnostics written
+	errs []JSONError
+}
 
-// JSONReport is the top-level object of --format json.
+// JSONReport is the top-level object of --format json, in the order its
+// keys are written.
 type JSONReport struct {
 	Version           int              `json:"version"` // schema version, 1
 	Tool              JSONTool         `json:"tool"`
 	KubernetesVersion string           `json:"kubernetesVersion"`
-	Files             int              `json:"files"` // files checked
 	Diagnostics       []JSONDiagnostic `json:"diagnostics"`
 	Errors            []JSONError      `json:"errors"`
+	Files             int              `json:"files"` // files checked
 	Summary           JSONSummary      `json:"summary"`
+}
+
+// jsonHead and jsonTail are the keys written before and after the
+// diagnostics.
+type jsonHead struct {
+	Version           int      `json:"version"`
+	Tool              JSONTool `json:"tool"`
+	KubernetesVersion string   `json:"kubernetesVersion"`
+}
+
+type jsonTail struct {
+	Errors  []JSONError `json:"errors"`
+	Files   int         `json:"files"`
+	Summary JSONSummary `json:"summary"`
 }
 
 // JSONTool names the tool.
@@ -80,37 +99,53 @@ func jsonPos(p notes.Position) JSONPosition {
 	return JSONPosition{Line: p.Line, Column: p.Column, Offset: p.Offset}
 }
 
-// Format implements Formatter.
-func (JSON) Format(w io.Writer, r *Report) error {
-	out := JSONReport{
-		Version: 1, Tool: JSONTool{Name: r.Tool, Version: r.Version}, KubernetesVersion: r.KubeVersion,
-		Files: len(r.Results), Diagnostics: []JSONDiagnostic{}, Errors: []JSONError{},
+func (*jsonEnc) begin(w *Writer) {
+	var head bytes.Buffer
+	writeIndented(&head, jsonHead{Version: 1, Tool: JSONTool{Name: w.info.Tool, Version: w.info.Version}, KubernetesVersion: w.info.KubeVersion}, "")
+	head.Truncate(head.Len() - len("\n}"))
+	w.w.Write(head.Bytes())
+	w.w.WriteString(",\n  \"diagnostics\": [")
+}
+
+func (*jsonEnc) file(*Writer, *fileCtx) {}
+
+func (e *jsonEnc) diag(_ *Writer, f *fileCtx, d *lint.Diagnostic, out *bytes.Buffer) {
+	s := f.span(d.Start, d.End)
+	jd := JSONDiagnostic{
+		Path: f.path, Rule: d.Rule.ID, Name: d.Rule.Name, Severity: d.Severity.String(),
+		Message: d.Message, Start: jsonPos(s.start), End: jsonPos(s.end), Fixes: []JSONFix{},
 	}
-	for _, res := range r.Results {
-		lines := lineIndex(res)
-		for _, d := range res.Diags {
-			s := spanOf(lines, d.Start, d.End)
-			jd := JSONDiagnostic{
-				Path: relPath(r.Root, res.Path), Rule: d.Rule.ID, Name: d.Rule.Name, Severity: d.Severity.String(),
-				Message: d.Message, Start: jsonPos(s.start), End: jsonPos(s.end), Fixes: []JSONFix{},
-			}
-			for _, f := range d.Fixes {
-				jf := JSONFix{Title: f.Title, Safe: f.Safe, Edits: []JSONEdit{}}
-				for _, e := range f.Edits {
-					jf.Edits = append(jf.Edits, JSONEdit{Start: jsonPos(lines.Position(e.Start)), End: jsonPos(lines.Position(e.End)), Text: e.New})
-				}
-				jd.Fixes = append(jd.Fixes, jf)
-			}
-			out.Diagnostics = append(out.Diagnostics, jd)
+	for _, fx := range d.Fixes {
+		jf := JSONFix{Title: fx.Title, Safe: fx.Safe, Edits: []JSONEdit{}}
+		for _, ed := range fx.Edits {
+			jf.Edits = append(jf.Edits, JSONEdit{Start: jsonPos(f.pos.at(ed.Start)), End: jsonPos(f.pos.at(ed.End)), Text: ed.New})
 		}
+		jd.Fixes = append(jd.Fixes, jf)
 	}
-	for _, e := range r.Errors {
-		out.Errors = append(out.Errors, JSONError{Path: relPath(r.Root, e.Path), Message: e.Err.Error()})
+	if e.n > 0 {
+		out.WriteString(",")
 	}
-	c := tally(r)
-	out.Summary = JSONSummary{Errors: c.errors, Warnings: c.warnings, Infos: c.infos, Fixable: c.safe}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	out.WriteString("\n    ")
+	writeIndented(out, jd, "    ")
+	e.n++
+}
+
+func (e *jsonEnc) inputError(w *Writer, path, msg string) {
+	e.errs = append(e.errs, JSONError{Path: relPath(w.info.Root, path), Message: msg})
+}
+
+func (e *jsonEnc) end(w *Writer, _ int) {
+	if e.n > 0 {
+		w.w.WriteString("\n  ")
+	}
+	w.w.WriteString("]")
+	if e.errs == nil {
+		e.errs = []JSONError{}
+	}
+	c := w.c
+	var tail bytes.Buffer
+	writeIndented(&tail, jsonTail{Errors: e.errs, Files: c.files, Summary: JSONSummary{Errors: c.errors, Warnings: c.warnings, Infos: c.infos, Fixable: c.safe}}, "")
+	w.w.WriteString(",")
+	w.w.Write(tail.Bytes()[1:]) // without its "{"
+	w.w.WriteString("\n")
 }

@@ -1,11 +1,20 @@
-// Package output writes lint results in notelint's four formats: text for
+// Package output writes lint results in notelint's formats: text for
 // people, json for scripts, sarif for code scanning, github for workflow
-// annotations. Each format is one file behind the Formatter interface.
-// Positions are byte offsets until here; each format converts them to the
-// unit its readers count in.
+// annotations, codeclimate for GitLab. Each format is one file behind one
+// interface. Positions are byte offsets until here; each format converts
+// them to the unit its readers count in.
+//
+// A report is written as the files come (Writer.File, in order), so that a
+// file's source and document can be dropped once its findings are written:
+// memory holds the files in flight, not the whole run. Every format costs
+// time linear in the findings (positions advance a cursor along each line
+// instead of rescanning it), and nothing from the notes reaches a terminal
+// or a CI log raw (see Escape).
 package output
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"net/url"
@@ -17,41 +26,209 @@ import (
 	"github.com/notelint/notelint/notes"
 )
 
-// Report is everything one run produced.
-type Report struct {
+// Info describes the run, for the report's header.
+type Info struct {
 	Tool        string // "notelint"
 	Version     string
 	KubeVersion string // "1.37"
 	Root        string // absolute directory that relative paths are relative to
 	Rules       []*lint.Rule
-	Results     []*lint.Result // files that were checked, in path order
-	Errors      []*lint.InputError
 	Fixing      bool // --fix ran: diagnostics are those left after fixing
-}
-
-// Formatter writes a report.
-type Formatter interface {
-	Format(w io.Writer, r *Report) error
 }
 
 // Names lists the formats.
 var Names = []string{"text", "json", "sarif", "github", "codeclimate"}
 
-// New returns the formatter of a name.
-func New(name string) (Formatter, error) {
+// encoder is one format. diag renders one diagnostic into out (or into the
+// format's own state) and may panic: the Writer recovers.
+type encoder interface {
+	begin(w *Writer)
+	file(w *Writer, f *fileCtx)
+	diag(w *Writer, f *fileCtx, d *lint.Diagnostic, out *bytes.Buffer)
+	inputError(w *Writer, path, msg string)
+	end(w *Writer, fixed int)
+}
+
+func newEncoder(name string) (encoder, error) {
 	switch name {
 	case "text", "":
-		return Text{}, nil
+		return &textEnc{}, nil
 	case "json":
-		return JSON{}, nil
+		return &jsonEnc{}, nil
 	case "sarif":
-		return SARIF{}, nil
+		return &sarifEnc{}, nil
 	case "github":
-		return GitHub{}, nil
+		return &githubEnc{}, nil
 	case "codeclimate":
-		return CodeClimate{}, nil
+		return &ccEnc{}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(Names, ", "))
+}
+
+// Check reports whether a format name is known.
+func Check(name string) error {
+	_, err := newEncoder(name)
+	return err
+}
+
+// Writer writes one report in one format: File for each checked file, in
+// order; Error for each input that could not be checked; then Close.
+type Writer struct {
+	w        *bufio.Writer
+	enc      encoder
+	info     Info
+	c        counts
+	buf      bytes.Buffer
+	failures []string // output-stage internal errors, as "path: message"
+	usedInt  bool     // an internal-error diagnostic was written
+}
+
+// counts tallies what was written.
+type counts struct {
+	errors, warnings, infos, safe, unsafe int
+	files, filesWithFindings              int
+	inputErrors, internal                 int
+	worst                                 lint.Severity
+}
+
+// NewWriter starts a report in a format.
+func NewWriter(format string, w io.Writer, info Info) (*Writer, error) {
+	enc, err := newEncoder(format)
+	if err != nil {
+		return nil, err
+	}
+	wr := &Writer{w: bufio.NewWriterSize(w, 64<<10), enc: enc, info: info}
+	enc.begin(wr)
+	return wr, nil
+}
+
+// File writes one checked file's findings (res.Diags, sorted). The file's
+// Src and Doc are read only during the call. A panic while one finding is
+// written becomes an internal-error entry of the file instead.
+func (w *Writer) File(res *lint.Result) {
+	f, v := w.newFile(res)
+	if v != nil {
+		w.fail(res.Path, v)
+		return
+	}
+	w.c.files++
+	if len(res.Diags) > 0 {
+		w.c.filesWithFindings++
+	}
+	for i := range res.Diags {
+		d := &res.Diags[i]
+		w.buf.Reset()
+		if v := w.render(f, d); v != nil {
+			w.buf.Reset()
+			w.fail(res.Path, v)
+			id := lint.Internal(lint.StageOutput, nil, v)
+			if w.render(f, &id) != nil {
+				w.buf.Reset()
+			} else {
+				w.count(&id)
+			}
+		} else {
+			w.count(d)
+		}
+		_, _ = w.w.Write(w.buf.Bytes())
+	}
+}
+
+func (w *Writer) newFile(res *lint.Result) (f *fileCtx, panicked any) {
+	defer func() {
+		if v := recover(); v != nil {
+			f, panicked = nil, v
+		}
+	}()
+	f = newFileCtx(w.info.Root, res)
+	w.enc.file(w, f)
+	return f, nil
+}
+
+func (w *Writer) render(f *fileCtx, d *lint.Diagnostic) (panicked any) {
+	defer func() { panicked = recover() }()
+	w.enc.diag(w, f, d, &w.buf)
+	return nil
+}
+
+func (w *Writer) fail(path string, v any) {
+	w.failures = append(w.failures, fmt.Sprintf("%s: internal error while %s: %v", path, lint.StageOutput, v))
+	w.c.internal++
+}
+
+func (w *Writer) count(d *lint.Diagnostic) {
+	if d.Internal {
+		w.c.internal++
+		w.usedInt = w.usedInt || d.Rule == lint.InternalError
+		return
+	}
+	switch d.Severity {
+	case lint.Error:
+		w.c.errors++
+	case lint.Warning:
+		w.c.warnings++
+	default:
+		w.c.infos++
+	}
+	w.c.worst = max(w.c.worst, d.Severity)
+	for _, fx := range d.Fixes {
+		if fx.Safe {
+			w.c.safe++
+		} else {
+			w.c.unsafe++
+		}
+		break
+	}
+}
+
+// Error records an input that could not be checked (the formats that carry
+// errors write it; text leaves them to standard error).
+func (w *Writer) Error(path string, err error) {
+	w.c.inputErrors++
+	w.enc.inputError(w, path, err.Error())
+}
+
+// Close ends the report (fixed is the number of fixes --fix wrote, which
+// the text summary names) and flushes it.
+func (w *Writer) Close(fixed int) error {
+	w.enc.end(w, fixed)
+	return w.w.Flush()
+}
+
+// Worst is the highest severity of the findings written (0 when none);
+// internal errors are not findings.
+func (w *Writer) Worst() lint.Severity { return w.c.worst }
+
+// Failures are the internal errors met while writing the report, one per
+// line ("path: message"); each is also in the report where it could be
+// written. A run with any exits with status 2.
+func (w *Writer) Failures() []string { return w.failures }
+
+// Internal is the number of internal errors written or met.
+func (w *Writer) Internal() int { return w.c.internal }
+
+// fileCtx is one file while its findings are written.
+type fileCtx struct {
+	res   *lint.Result
+	path  string // relative, with forward slashes
+	src   []byte
+	lines *notes.LineIndex
+	pos   positioner
+	state any // the format's per-file state
+}
+
+func newFileCtx(root string, res *lint.Result) *fileCtx {
+	lines := lineIndex(res)
+	return &fileCtx{res: res, path: relPath(root, res.Path), src: res.Src, lines: lines, pos: positioner{lines: lines, src: res.Src}}
+}
+
+// lineIndex returns the line index of a result (building one for results
+// whose document was never parsed).
+func lineIndex(r *lint.Result) *notes.LineIndex {
+	if r.Doc != nil && r.Doc.Lines != nil {
+		return r.Doc.Lines
+	}
+	return notes.NewLineIndex(r.Src)
 }
 
 // span is a diagnostic's range in people's and tools' units.
@@ -59,17 +236,51 @@ type span struct {
 	start, end notes.Position
 }
 
-func spanOf(lines *notes.LineIndex, start, end int) span {
-	return span{lines.Position(start), lines.Position(end)}
+func (f *fileCtx) span(start, end int) span {
+	s := f.pos.at(start)
+	f.pos.mark(s)
+	return span{s, f.pos.at(end)}
 }
 
-// lineIndex returns the line index of a result (building one for results
-// whose document was never parsed).
-func lineIndex(r *lint.Result) *notes.LineIndex {
-	if r.Doc != nil {
-		return r.Doc.Lines
+// positioner converts byte offsets to positions. Diagnostics come sorted by
+// their start, so it keeps the last start as a cursor and walks forward from
+// it on the same line: n findings on one long line cost the line's length
+// plus their ranges, not n times the line.
+type positioner struct {
+	lines  *notes.LineIndex
+	src    []byte
+	cursor notes.Position
+	valid  bool
+}
+
+// mark makes p the cursor.
+func (p *positioner) mark(pos notes.Position) {
+	p.cursor, p.valid = pos, true
+}
+
+func (p *positioner) at(off int) notes.Position {
+	off = min(max(off, 0), len(p.src))
+	c := p.cursor
+	// Walk from the cursor when off is after it on its line (not within a
+	// byte order mark at the start of the file, which columns skip).
+	if !p.valid || off < c.Offset || c.Line == 1 && c.Offset < 3 || c.Line < p.lines.Lines() && off >= p.lines.LineStart(c.Line+1) {
+		return p.lines.Position(off)
 	}
-	return notes.NewLineIndex(r.Src)
+	seg := p.src[c.Offset:off]
+	pos := c
+	pos.Offset = off
+	pos.ByteCol += len(seg)
+	for len(seg) > 0 {
+		r, size := decodeRune(seg)
+		seg = seg[size:]
+		pos.Column++
+		if r >= 0x10000 {
+			pos.UTF16Col += 2
+		} else {
+			pos.UTF16Col++
+		}
+	}
+	return pos
 }
 
 // relPath is the path relative to root, with forward slashes.
@@ -93,39 +304,6 @@ func uriOf(root, path string) string {
 		parts[i] = url.PathEscape(s)
 	}
 	return strings.Join(parts, "/")
-}
-
-// counts tallies diagnostics by severity and fixability.
-type counts struct {
-	errors, warnings, infos, safe, unsafe, files int
-}
-
-func tally(r *Report) counts {
-	var c counts
-	for _, res := range r.Results {
-		if len(res.Diags) > 0 {
-			c.files++
-		}
-		for _, d := range res.Diags {
-			switch d.Severity {
-			case lint.Error:
-				c.errors++
-			case lint.Warning:
-				c.warnings++
-			default:
-				c.infos++
-			}
-			for _, f := range d.Fixes {
-				if f.Safe {
-					c.safe++
-				} else {
-					c.unsafe++
-				}
-				break
-			}
-		}
-	}
-	return c
 }
 
 // sortedRules returns the rules in ID order.

@@ -1,23 +1,28 @@
 package output
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
-	"github.com/notelint/notelint/notes"
 )
 
-// SARIF writes SARIF 2.1.0 for code scanning. Columns are UTF-16 code units
-// (columnKind is written explicitly); URIs are relative to %SRCROOT%, the
-// directory notelint ran in.
-type SARIF struct{}
+// sarifEnc writes SARIF 2.1.0 for code scanning. Columns are UTF-16 code
+// units (columnKind is written explicitly); URIs are relative to
+// %SRCROOT%, the directory notelint ran in. The log is one JSON document
+// written at the end; what it holds is bounded by code scanning's limit of
+// results per run, plus one artifact per file.
+type sarifEnc struct {
+	run     sarifRun
+	inv     sarifInvocation
+	index   map[string]int
+	dropped int
+}
 
 // Code scanning's limits (GitHub's documented upload limits): results
 // beyond these are dropped with a notification, texts are cut.
@@ -175,122 +180,144 @@ func cut(s string, n int) string {
 	return s[:i] + "…"
 }
 
-func region(lines *notes.LineIndex, start, end int) sarifRegion {
-	s, e := lines.Position(start), lines.Position(end)
-	return sarifRegion{
-		StartLine: s.Line, StartColumn: s.UTF16Col, EndLine: e.Line, EndColumn: e.UTF16Col,
-		ByteOffset: start, ByteLength: end - start,
+func (e *sarifEnc) begin(w *Writer) {
+	e.index = map[string]int{}
+	for i, rule := range sortedRules(w.info.Rules) {
+		e.index[rule.ID] = i
 	}
-}
-
-// Format implements Formatter.
-func (SARIF) Format(w io.Writer, r *Report) error {
-	rules := sortedRules(r.Rules)
-	index := map[string]int{}
-	driver := sarifDriver{Name: r.Tool, Version: r.Version, SemanticVersion: r.Version, InformationURI: "https://github.com/notelint/notelint", Rules: []sarifRule{}}
-	for i, rule := range rules {
-		index[rule.ID] = i
-		help := rule.Doc
-		// Four backticks: the examples hold fences of their own.
-		md := fmt.Sprintf("%s\n\nWrong:\n\n````markdown\n%s\n````\n\nRight:\n\n````markdown\n%s\n````\n", rule.Doc, strings.TrimSpace(rule.Wrong), strings.TrimSpace(rule.Right))
-		driver.Rules = append(driver.Rules, sarifRule{
-			ID: rule.ID, Name: cut(rule.Name, MaxRuleName),
-			ShortDescription:     sarifText{Text: cut(rule.Summary, MaxRuleText)},
-			FullDescription:      sarifText{Text: cut(firstParagraph(rule.Doc), MaxRuleText)},
-			Help:                 sarifText{Text: help, Markdown: md},
-			HelpURI:              RulesDocURL + "#" + RuleAnchor(rule),
-			DefaultConfiguration: sarifRuleConf{Level: sarifLevel(rule.Severity)},
-			Properties:           map[string]any{"tags": []string{"kubernetes", "notes"}, "fixable": rule.Fixable},
-		})
-	}
-	run := sarifRun{
-		Tool:       sarifTool{Driver: driver},
-		Artifacts:  []sarifArtifact{},
-		Results:    []sarifResult{},
-		ColumnKind: "utf16CodeUnits",
-	}
-	if r.Root != "" {
-		root := filepath.ToSlash(r.Root)
+	e.index[lint.InternalError.ID] = len(e.index)
+	e.run = sarifRun{Artifacts: []sarifArtifact{}, Results: []sarifResult{}, ColumnKind: "utf16CodeUnits"}
+	if w.info.Root != "" {
+		root := filepath.ToSlash(w.info.Root)
 		if !strings.HasSuffix(root, "/") {
 			root += "/"
 		}
 		if !strings.HasPrefix(root, "/") {
 			root = "/" + root
 		}
-		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{"%SRCROOT%": {URI: "file://" + root}}
+		e.run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{"%SRCROOT%": {URI: "file://" + root}}
 	}
-	inv := sarifInvocation{ExecutionSuccessful: len(r.Errors) == 0}
-	for _, e := range r.Errors {
-		inv.Notifications = append(inv.Notifications, sarifNotification{
-			Level:   "error",
-			Message: sarifText{Text: relPath(r.Root, e.Path) + ": " + e.Err.Error()},
-			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifactLoc{URI: uriOf(r.Root, e.Path), URIBaseID: "%SRCROOT%"},
-				Region:           sarifRegion{StartLine: 1, StartColumn: 1, EndLine: 1, EndColumn: 1},
-			}}},
-		})
+}
+
+func sarifRuleOf(rule *lint.Rule, helpURI string) sarifRule {
+	// Four backticks: the examples hold fences of their own.
+	md := fmt.Sprintf("%s\n\nWrong:\n\n````markdown\n%s\n````\n\nRight:\n\n````markdown\n%s\n````\n", rule.Doc, strings.TrimSpace(rule.Wrong), strings.TrimSpace(rule.Right))
+	if rule.Wrong == "" && rule.Right == "" {
+		md = rule.Doc
 	}
-	dropped := 0
-	for _, res := range r.Results {
-		lines := lineIndex(res)
-		ai := len(run.Artifacts)
-		uri := uriOf(r.Root, res.Path)
-		run.Artifacts = append(run.Artifacts, sarifArtifact{
-			Location: sarifArtifactLoc{URI: uri, URIBaseID: "%SRCROOT%"}, Encoding: "utf-8", Length: len(res.Src),
-		})
-		loc := sarifArtifactLoc{URI: uri, URIBaseID: "%SRCROOT%", Index: &ai}
-		seen := map[string]int{}
-		for _, d := range res.Diags {
-			if len(run.Results) >= MaxSARIFResults {
-				dropped++
-				continue
-			}
-			reg := region(lines, d.Start, d.End)
-			reg.Snippet = &sarifText{Text: string(res.Src[d.Start:d.End])}
-			// primaryLocationLineHash: the rule and the line's text without
-			// spaces, plus how often that pair came before in the file, so
-			// findings keep their identity when lines move.
-			lineText := strings.Join(strings.Fields(string(lines.LineText(reg.StartLine))), "")
-			sum := sha256.Sum256([]byte(d.Rule.ID + "\x00" + lineText))
-			key := hex.EncodeToString(sum[:8])
-			fp := fmt.Sprintf("%s:%d", key, seen[key]+1)
-			seen[key]++
-			sr := sarifResult{
-				RuleID: d.Rule.ID, RuleIndex: index[d.Rule.ID], Level: sarifLevel(d.Severity),
-				Message:             sarifText{Text: d.Message},
-				Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc, Region: reg}}},
-				PartialFingerprints: map[string]string{"primaryLocationLineHash": fp},
-			}
-			for _, f := range d.Fixes {
-				change := sarifChange{ArtifactLocation: loc}
-				for _, e := range f.Edits {
-					change.Replacements = append(change.Replacements, sarifReplacement{
-						DeletedRegion: region(lines, e.Start, e.End), InsertedContent: sarifText{Text: e.New},
-					})
-				}
-				title := f.Title
-				if !f.Safe {
-					title += " (unsafe: review before applying)"
-				}
-				sr.Fixes = append(sr.Fixes, sarifFix{Description: sarifText{Text: title}, ArtifactChanges: []sarifChange{change}})
-			}
-			if len(sr.Fixes) > 0 {
-				sr.Properties = map[string]any{"safeFix": d.Fixes[0].Safe}
-			}
-			run.Results = append(run.Results, sr)
+	return sarifRule{
+		ID: rule.ID, Name: cut(rule.Name, MaxRuleName),
+		ShortDescription:     sarifText{Text: cut(rule.Summary, MaxRuleText)},
+		FullDescription:      sarifText{Text: cut(firstParagraph(rule.Doc), MaxRuleText)},
+		Help:                 sarifText{Text: rule.Doc, Markdown: md},
+		HelpURI:              helpURI,
+		DefaultConfiguration: sarifRuleConf{Level: sarifLevel(rule.Severity)},
+		Properties:           map[string]any{"tags": []string{"kubernetes", "notes"}, "fixable": rule.Fixable},
+	}
+}
+
+// sarifFile is a file's state: its artifact and the fingerprints so far.
+type sarifFile struct {
+	loc      sarifArtifactLoc
+	seen     map[string]int
+	lastLine int
+	lineKey  string
+}
+
+func (e *sarifEnc) file(w *Writer, f *fileCtx) {
+	ai := len(e.run.Artifacts)
+	uri := uriOf(w.info.Root, f.res.Path)
+	e.run.Artifacts = append(e.run.Artifacts, sarifArtifact{
+		Location: sarifArtifactLoc{URI: uri, URIBaseID: "%SRCROOT%"}, Encoding: "utf-8", Length: len(f.src),
+	})
+	f.state = &sarifFile{loc: sarifArtifactLoc{URI: uri, URIBaseID: "%SRCROOT%", Index: &ai}, seen: map[string]int{}}
+}
+
+func (e *sarifEnc) region(f *fileCtx, start, end int) sarifRegion {
+	s, en := f.pos.at(start), f.pos.at(end)
+	return sarifRegion{
+		StartLine: s.Line, StartColumn: s.UTF16Col, EndLine: en.Line, EndColumn: en.UTF16Col,
+		ByteOffset: s.Offset, ByteLength: en.Offset - s.Offset,
+	}
+}
+
+func (e *sarifEnc) diag(_ *Writer, f *fileCtx, d *lint.Diagnostic, _ *bytes.Buffer) {
+	if len(e.run.Results) >= MaxSARIFResults {
+		e.dropped++
+		return
+	}
+	st := f.state.(*sarifFile)
+	f.pos.mark(f.pos.at(d.Start))
+	reg := e.region(f, d.Start, d.End)
+	reg.Snippet = &sarifText{Text: string(f.src[reg.ByteOffset : reg.ByteOffset+reg.ByteLength])}
+	// primaryLocationLineHash: the rule and the line's text without
+	// spaces, plus how often that pair came before in the file, so findings
+	// keep their identity when lines move. The line's part is computed once
+	// per line.
+	if reg.StartLine != st.lastLine || st.lineKey == "" {
+		st.lastLine, st.lineKey = reg.StartLine, strings.Join(strings.Fields(string(f.lines.LineText(reg.StartLine))), "")
+	}
+	sum := sha256.Sum256([]byte(d.Rule.ID + "\x00" + st.lineKey))
+	key := hex.EncodeToString(sum[:8])
+	fp := fmt.Sprintf("%s:%d", key, st.seen[key]+1)
+	st.seen[key]++
+	sr := sarifResult{
+		RuleID: d.Rule.ID, RuleIndex: e.index[d.Rule.ID], Level: sarifLevel(d.Severity),
+		Message:             sarifText{Text: d.Message},
+		Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: st.loc, Region: reg}}},
+		PartialFingerprints: map[string]string{"primaryLocationLineHash": fp},
+	}
+	for _, fx := range d.Fixes {
+		change := sarifChange{ArtifactLocation: st.loc}
+		for _, ed := range fx.Edits {
+			change.Replacements = append(change.Replacements, sarifReplacement{
+				DeletedRegion: e.region(f, ed.Start, ed.End), InsertedContent: sarifText{Text: ed.New},
+			})
 		}
+		title := fx.Title
+		if !fx.Safe {
+			title += " (unsafe: review before applying)"
+		}
+		sr.Fixes = append(sr.Fixes, sarifFix{Description: sarifText{Text: title}, ArtifactChanges: []sarifChange{change}})
 	}
-	if dropped > 0 {
-		inv.Notifications = append(inv.Notifications, sarifNotification{
+	if len(sr.Fixes) > 0 {
+		sr.Properties = map[string]any{"safeFix": d.Fixes[0].Safe}
+	}
+	e.run.Results = append(e.run.Results, sr)
+}
+
+func (e *sarifEnc) inputError(w *Writer, path, msg string) {
+	e.inv.Notifications = append(e.inv.Notifications, sarifNotification{
+		Level:   "error",
+		Message: sarifText{Text: relPath(w.info.Root, path) + ": " + msg},
+		Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+			ArtifactLocation: sarifArtifactLoc{URI: uriOf(w.info.Root, path), URIBaseID: "%SRCROOT%"},
+			Region:           sarifRegion{StartLine: 1, StartColumn: 1, EndLine: 1, EndColumn: 1},
+		}}},
+	})
+}
+
+func (e *sarifEnc) end(w *Writer, _ int) {
+	driver := sarifDriver{Name: w.info.Tool, Version: w.info.Version, SemanticVersion: w.info.Version, InformationURI: "https://github.com/notelint/notelint", Rules: []sarifRule{}}
+	for _, rule := range sortedRules(w.info.Rules) {
+		driver.Rules = append(driver.Rules, sarifRuleOf(rule, RulesDocURL+"#"+RuleAnchor(rule)))
+	}
+	if w.usedInt {
+		driver.Rules = append(driver.Rules, sarifRuleOf(lint.InternalError, "https://github.com/notelint/notelint#exit-status"))
+	}
+	e.run.Tool = sarifTool{Driver: driver}
+	e.inv.ExecutionSuccessful = w.c.inputErrors == 0 && w.c.internal == 0
+	if e.dropped > 0 {
+		e.inv.Notifications = append(e.inv.Notifications, sarifNotification{
 			Level:   "warning",
-			Message: sarifText{Text: fmt.Sprintf("%d results beyond code scanning's limit of %d per run were left out", dropped, MaxSARIFResults)},
+			Message: sarifText{Text: fmt.Sprintf("%d results beyond code scanning's limit of %d per run were left out", e.dropped, MaxSARIFResults)},
 		})
 	}
-	run.Invocations = []sarifInvocation{inv}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}})
+	e.run.Invocations = []sarifInvocation{e.inv}
+	var out bytes.Buffer
+	writeIndented(&out, sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{e.run}}, "")
+	out.WriteString("\n")
+	w.w.Write(out.Bytes())
 }
 
 // firstParagraph is the text up to the first blank line.

@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -28,10 +27,7 @@ func TestSARIFCodeScanningLimits(t *testing.T) {
 		off := (i % 10) * 15
 		res.Diags = append(res.Diags, lint.Diagnostic{Rule: rule, Start: off, End: off + 7, Severity: lint.Warning, Message: "m"})
 	}
-	var buf bytes.Buffer
-	if err := (SARIF{}).Format(&buf, &Report{Tool: "notelint", Version: "0", Root: "/r", Rules: []*lint.Rule{rule}, Results: []*lint.Result{res}}); err != nil {
-		t.Fatal(err)
-	}
+	out := formatAll(t, "sarif", Info{Tool: "notelint", Version: "0", Root: "/r", Rules: []*lint.Rule{rule}}, res)
 	var log struct {
 		Runs []struct {
 			Tool struct {
@@ -49,7 +45,7 @@ func TestSARIFCodeScanningLimits(t *testing.T) {
 			}
 		}
 	}
-	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
 		t.Fatal(err)
 	}
 	run := log.Runs[0]

@@ -1,16 +1,17 @@
 package output
 
 import (
-	"bufio"
+	"bytes"
 	"fmt"
-	"io"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"github.com/notelint/notelint/lint"
 )
 
-// Text writes diagnostics for people, as rustc and ruff do:
+// textEnc writes diagnostics for people, as rustc and ruff do:
 //
 //	notes/a.md:5:45: warning: bare --dry-run is deprecated ... [NL103 dry-run-value]
 //	  |
@@ -19,56 +20,68 @@ import (
 //	  = fix: write --dry-run=client
 //
 // Columns count code points; the caret line allows for wide (Hangul, Han)
-// characters and tabs.
-type Text struct{}
+// characters and tabs. Control characters in messages and in the quoted
+// line are shown escaped (\x1b, \r).
+type textEnc struct{}
 
 // maxSnippet is how many display columns of a source line are shown.
 const maxSnippet = 120
 
-// Format implements Formatter.
-func (Text) Format(w io.Writer, r *Report) error {
-	bw := bufio.NewWriter(w)
-	for _, res := range r.Results {
-		lines := lineIndex(res)
-		path := relPath(r.Root, res.Path)
-		for _, d := range res.Diags {
-			s := spanOf(lines, d.Start, d.End)
-			fmt.Fprintf(bw, "%s:%d:%d: %s: %s [%s %s]\n", path, s.start.Line, s.start.Column, d.Severity, d.Message, d.Rule.ID, d.Rule.Name)
-			line := string(lines.LineText(s.start.Line))
-			from := s.start.ByteCol - 1
-			to := len(line)
-			if s.end.Line == s.start.Line {
-				to = s.end.ByteCol - 1
-			}
-			shown, pad, marks := window(line, from, to)
-			num := fmt.Sprint(s.start.Line)
-			gutter := strings.Repeat(" ", len(num))
-			fmt.Fprintf(bw, "%s |\n%s | %s\n%s | %s%s\n", gutter, num, shown, gutter, strings.Repeat(" ", pad), strings.Repeat("^", max(marks, 1)))
-			for _, f := range d.Fixes {
-				kind := "fix"
-				if !f.Safe {
-					kind = "unsafe fix"
-				}
-				fmt.Fprintf(bw, "%s = %s: %s\n", gutter, kind, f.Title)
-				break
-			}
+func (*textEnc) begin(*Writer)                      {}
+func (*textEnc) file(*Writer, *fileCtx)             {}
+func (*textEnc) inputError(*Writer, string, string) {}
+
+func (*textEnc) diag(_ *Writer, f *fileCtx, d *lint.Diagnostic, out *bytes.Buffer) {
+	s := f.span(d.Start, d.End)
+	fmt.Fprintf(out, "%s:%d:%d: %s: %s [%s %s]\n", linePath(f.path), s.start.Line, s.start.Column, d.Severity, Escape(d.Message), d.Rule.ID, d.Rule.Name)
+	line := f.lines.LineText(s.start.Line)
+	from := s.start.Offset - s.start.LineStart
+	if s.start.Line == 1 && bytes.HasPrefix(line, []byte("\uFEFF")) {
+		line, from = line[3:], from-3 // a byte order mark is not shown
+	}
+	to := len(line)
+	if s.end.Line == s.start.Line {
+		to = from + s.end.Offset - s.start.Offset
+	}
+	shown, pad, marks := window(line, from, to)
+	num := fmt.Sprint(s.start.Line)
+	gutter := strings.Repeat(" ", len(num))
+	fmt.Fprintf(out, "%s |\n%s | %s\n%s | %s%s\n", gutter, num, shown, gutter, strings.Repeat(" ", pad), strings.Repeat("^", max(marks, 1)))
+	for _, fx := range d.Fixes {
+		kind := "fix"
+		if !fx.Safe {
+			kind = "unsafe fix"
+		}
+		fmt.Fprintf(out, "%s = %s: %s\n", gutter, kind, Escape(fx.Title))
+		break
+	}
+}
+
+func (*textEnc) end(w *Writer, fixed int) {
+	c := w.c
+	if w.info.Fixing && fixed > 0 {
+		if fixed == 1 {
+			fmt.Fprintln(w.w, "Fixed 1 problem.")
+		} else {
+			fmt.Fprintf(w.w, "Fixed %d problems.\n", fixed)
 		}
 	}
-	c := tally(r)
 	total := c.errors + c.warnings + c.infos
 	switch {
-	case total == 0 && len(r.Results) > 0:
-		fmt.Fprintf(bw, "No problems found in %s.\n", plural(len(r.Results), "file"))
+	case total == 0 && c.files > 0:
+		fmt.Fprintf(w.w, "No problems found in %s.\n", plural(c.files, "file"))
 	case total > 0:
-		fmt.Fprintf(bw, "\nFound %s (%s, %s, %d info) in %s.\n", plural(total, "problem"), plural(c.errors, "error"), plural(c.warnings, "warning"), c.infos, plural(c.files, "file"))
+		fmt.Fprintf(w.w, "\nFound %s (%s, %s, %d info) in %s.\n", plural(total, "problem"), plural(c.errors, "error"), plural(c.warnings, "warning"), c.infos, plural(c.filesWithFindings, "file"))
 		if c.safe > 0 {
-			fmt.Fprintf(bw, "%s fixable with `notelint --fix`.\n", plural(c.safe, "problem"))
+			fmt.Fprintf(w.w, "%s fixable with `notelint --fix`.\n", plural(c.safe, "problem"))
 		}
 		if c.unsafe > 0 {
-			fmt.Fprintf(bw, "%d more with `notelint --fix --unsafe-fixes` (review those).\n", c.unsafe)
+			fmt.Fprintf(w.w, "%d more with `notelint --fix --unsafe-fixes` (review those).\n", c.unsafe)
 		}
 	}
-	return bw.Flush()
+	if c.internal > 0 {
+		fmt.Fprintf(w.w, "%s inside notelint (see NL000 above); please report %s.\n", plural(c.internal, "internal error"), map[bool]string{true: "it", false: "them"}[c.internal == 1])
+	}
 }
 
 func plural(n int, word string) string {
@@ -78,67 +91,115 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// window returns the part of line to show (tabs expanded, at most
-// maxSnippet display columns, elided with "…" around the range), the
-// display column where the range starts in it, and the range's width.
-func window(line string, from, to int) (shown string, pad, marks int) {
+// cell is how one rune (or one byte that is not UTF-8) of a source line is
+// shown.
+type cell struct {
+	text  string // "" for the rune itself
+	width int
+	size  int // bytes in the line
+}
+
+// cellAt reads the cell at line[i]; col is the display column it starts at
+// (for tabs).
+func cellAt(line []byte, i, col int) cell {
+	r, size := utf8.DecodeRune(line[i:])
+	switch {
+	case r == '\t':
+		w := 4 - col%4
+		return cell{text: "    "[:w], width: w, size: size}
+	case r == utf8.RuneError && size == 1:
+		e := fmt.Sprintf(`\x%02x`, line[i])
+		return cell{text: e, width: len(e), size: 1}
+	}
+	if e := escapeRune(r); e != "" {
+		return cell{text: e, width: len(e), size: size}
+	}
+	return cell{width: runeWidth(r), size: size}
+}
+
+// maxCells bounds the runes looked at for one window, whatever the line
+// holds (a line of zero-width combining marks has no columns to count).
+const maxCells = 8 * maxSnippet
+
+// window returns the part of line to show for the byte range [from, to):
+// at most maxSnippet display columns, elided with "…" around the range,
+// the display column where the range starts in it, and the range's width.
+// Its cost is bounded by the window, not by the line: a line with thousands
+// of findings is not rescanned for each.
+func window(line []byte, from, to int) (shown string, pad, marks int) {
 	from = min(max(from, 0), len(line))
 	to = min(max(to, from), len(line))
-	adv := func(col int, r rune) int {
-		if r == '\t' {
-			return col + 4 - col%4
+	// Does the range end within the first maxSnippet columns?
+	lo, col, cells := 0, 0, 0
+	for i := 0; i < to && col <= maxSnippet && cells < maxCells; cells++ {
+		c := cellAt(line, i, col)
+		col += c.width
+		i += c.size
+	}
+	if col > maxSnippet || cells >= maxCells {
+		// No: start about a third of the window before the range, walking
+		// back from it (tabs counted as four columns).
+		back, n := 0, 0
+		for lo = from; lo > 0 && n < maxCells; n++ {
+			_, size := utf8.DecodeLastRune(line[:lo])
+			w := cellAt(line, lo-size, 0).width
+			if r, _ := utf8.DecodeRune(line[lo-size:]); r == '\t' {
+				w = 4
+			}
+			if back+w > maxSnippet/3 {
+				break
+			}
+			back += w
+			lo -= size
 		}
-		return col + runeWidth(r)
 	}
-	startCol, endCol, total := -1, -1, 0
-	for off, r := range line {
-		if off >= from && startCol < 0 {
-			startCol = total
-		}
-		if off >= to && endCol < 0 {
-			endCol = total
-		}
-		total = adv(total, r)
-	}
-	if startCol < 0 {
-		startCol = total
-	}
-	if endCol < 0 {
-		endCol = total
-	}
-	lo := 0
-	if endCol > maxSnippet {
-		lo = max(0, startCol-maxSnippet/3)
-	}
-	hi := min(total, lo+maxSnippet)
 	var sb strings.Builder
+	col, cells = 0, 0
 	if lo > 0 {
 		sb.WriteString("…")
 	}
-	col := 0
-	for _, r := range line {
-		next := adv(col, r)
-		if col >= lo && next <= hi {
-			if r == '\t' {
-				sb.WriteString(strings.Repeat(" ", next-col))
-			} else {
-				sb.WriteRune(r)
-			}
+	startCol, endCol := -1, -1
+	i := lo
+	for ; i < len(line) && cells < maxCells; cells++ {
+		if i >= from && startCol < 0 {
+			startCol = col
 		}
-		col = next
-		if col > hi {
+		if i >= to && endCol < 0 {
+			endCol = col
+		}
+		c := cellAt(line, i, col)
+		if col+c.width > maxSnippet {
 			break
 		}
+		if c.text != "" {
+			sb.WriteString(c.text)
+		} else {
+			sb.Write(line[i : i+c.size])
+		}
+		col += c.width
+		i += c.size
 	}
-	if hi < total {
+	if i >= len(line) {
+		if startCol < 0 {
+			startCol = col
+		}
+		if endCol < 0 {
+			endCol = col
+		}
+	} else {
 		sb.WriteString("…")
 	}
-	pad = startCol - lo
+	if startCol < 0 {
+		startCol = col
+	}
+	if endCol < 0 {
+		endCol = maxSnippet
+	}
+	pad = startCol
 	if lo > 0 {
 		pad++ // the leading "…"
 	}
-	marks = min(endCol, hi) - startCol
-	return sb.String(), pad, marks
+	return sb.String(), pad, min(endCol, maxSnippet) - startCol
 }
 
 // runeWidth is the number of terminal columns a rune takes.

@@ -1,0 +1,290 @@
+// Package workspace is the driver that the command line (and a language
+// server) share: it finds each file's configuration and linter, walks
+// directories, reads only regular files, lints, fixes, writes fixes back
+// keeping the file's identity, and diffs. Package lint works on bytes;
+// everything that touches files is here.
+//
+// Files are processed in parallel and handed back one at a time, in input
+// order, while their source and document are at hand; they are dropped
+// afterwards, so memory holds only the files in flight, whatever their
+// number.
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+
+	"github.com/notelint/notelint/internal/hooks"
+	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/config"
+	"github.com/notelint/notelint/rules"
+)
+
+// Options are what a run does.
+type Options struct {
+	Known       []*lint.Rule     // every rule; rules.All() when nil
+	ConfigFile  string           // one configuration file for every note instead of the nearest .notelint.yaml
+	KubeVersion string           // overrides each configuration's kube-version when set
+	Selection   config.Selection // the command line's rule selection, over each configuration's
+	Fix         bool             // write safe fixes into the files
+	Diff        bool             // compute fixes without writing them (File.Result.Fixed)
+	Unsafe      bool             // with Fix or Diff, unsafe fixes too
+	Stdin       io.Reader        // the content of "-"
+	Jobs        int              // files processed at once; GOMAXPROCS when 0
+}
+
+// Workspace runs notelint over files.
+type Workspace struct {
+	opts    Options
+	configs *configs
+}
+
+// New checks the options (the rules they name, --config and
+// --kube-version) and returns a workspace.
+func New(opts Options) (*Workspace, error) {
+	if opts.Known == nil {
+		opts.Known = rules.All()
+	}
+	if opts.KubeVersion != "" {
+		if _, err := ParseKubeVersion(opts.KubeVersion); err != nil {
+			return nil, err
+		}
+	}
+	for _, layer := range []struct {
+		flag string
+		list []string
+	}{{"select", opts.Selection.Select}, {"ignore", opts.Selection.Ignore}} {
+		for _, s := range layer.list {
+			if len(config.Match(opts.Known, s)) == 0 {
+				return nil, fmt.Errorf("--%s: no rule or prefix %q (see `notelint rules`)", layer.flag, s)
+			}
+		}
+	}
+	ws := &Workspace{opts: opts}
+	cs, err := newConfigs(&ws.opts)
+	if err != nil {
+		return nil, err
+	}
+	ws.configs = cs
+	return ws, nil
+}
+
+// KubeMinor is the Kubernetes minor version that a file is checked
+// against (1.KubeMinor), by its configuration and the options.
+func (ws *Workspace) KubeMinor(path string) int {
+	if cfg := ws.configs.configFor(path); cfg != nil {
+		if l := ws.configs.linterFor(cfg); l != nil {
+			return l.Settings.KubeMinor
+		}
+	}
+	kube := ws.opts.KubeVersion
+	if kube == "" {
+		kube = DefaultKubeVersion
+	}
+	minor, _ := ParseKubeVersion(kube)
+	return minor
+}
+
+// File is one input, processed.
+type File struct {
+	Path string
+	// Result is what linting found: the diagnostics of the file as it is on
+	// disk after fixing. Nil when Err stopped the file before it was linted.
+	// Its Src and Doc are valid only while the file is handed over.
+	Result *lint.Result
+	// Err is why the file could not be checked, or why its fixes were not
+	// written (read-only, changed meanwhile). Its message does not name the
+	// file.
+	Err error
+	// Written is the number of fixes written into the file.
+	Written int
+}
+
+// Run processes the inputs, Jobs at a time, and calls emit with each file in
+// input order, one call at a time. A file's source and document are dropped
+// once emit returns. A panic in emit is recovered; the errors returned
+// describe such panics (emit's own recovery should make them rare).
+func (ws *Workspace) Run(inputs []Input, emit func(*File)) []error {
+	jobs := ws.opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	jobs = max(1, min(jobs, len(inputs)))
+	var (
+		mu       sync.Mutex
+		turn     = sync.NewCond(&mu)
+		next     int
+		failures []error
+		wg       sync.WaitGroup
+	)
+	work := make(chan int)
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				f := ws.process(inputs[i])
+				mu.Lock()
+				for next != i {
+					turn.Wait()
+				}
+				mu.Unlock()
+				if err := emitProtected(emit, f); err != nil {
+					mu.Lock()
+					failures = append(failures, err)
+					mu.Unlock()
+				}
+				mu.Lock()
+				next++
+				turn.Broadcast()
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range inputs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return failures
+}
+
+func emitProtected(emit func(*File), f *File) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("%s: internal error while %s: %v", f.Path, lint.StageOutput, v)
+		}
+	}()
+	emit(f)
+	return nil
+}
+
+// errReadOnly is the error of a file whose fixes are refused because the
+// file is read-only, as ruff refuses.
+var errReadOnly = errors.New("is read-only: its fixes were not written (make it writable to fix it)")
+
+// process reads, lints, fixes and writes one file. Every stage recovers
+// from a panic into an internal-error diagnostic of the file.
+func (ws *Workspace) process(in Input) (f *File) {
+	f = &File{Path: in.Path, Err: in.Err}
+	if in.Err != nil {
+		return f
+	}
+	stage := lint.StageReading // the engine recovers in its own stages; these are reading and writing the file
+	defer func() {
+		if v := recover(); v != nil {
+			d := lint.Internal(stage, nil, v)
+			f.Result = &lint.Result{Path: in.Path, Diags: []lint.Diagnostic{d}}
+			f.Err = nil
+		}
+	}()
+	src, snap, err := ws.read(in.Path)
+	if err != nil {
+		f.Err = err
+		return f
+	}
+	l := in.linter
+	if !ws.opts.Fix && !ws.opts.Diff {
+		f.Result = l.LintSource(in.Path, src)
+		f.Err = f.Result.Err
+		return f
+	}
+	if ws.opts.Fix && snap != nil && !writable(snap) {
+		// Lint only; refuse when there was something to fix.
+		f.Result = l.LintSource(in.Path, src)
+		f.Err = f.Result.Err
+		if _, n := lint.ApplyFixes(src, f.Result.Diags, ws.opts.Unsafe); n > 0 && f.Err == nil {
+			f.Err = errReadOnly
+		}
+		return f
+	}
+	f.Result = fixProtected(l, in.Path, src, ws.opts.Unsafe)
+	f.Err = f.Result.Err
+	if !ws.opts.Fix || snap == nil || f.Result.Fixed == nil {
+		return f
+	}
+	stage = lint.StageFixes
+	if hooks.BeforeWrite != nil {
+		hooks.BeforeWrite(in.Path)
+	}
+	if err := writeFixed(snap, src, f.Result.Fixed); err != nil {
+		// Report what is in the file, not what would have been written.
+		f.Err = err
+		f.Result = l.LintSource(in.Path, src)
+		return f
+	}
+	f.Written = f.Result.FixesTaken
+	return f
+}
+
+// read reads an input: a regular file (symbolic links resolved, with the
+// snapshot that writing checks against), or standard input.
+func (ws *Workspace) read(path string) ([]byte, *snapshot, error) {
+	if path == "-" {
+		src, err := readStdin(ws.opts.Stdin)
+		return src, nil, err
+	}
+	real := path
+	if ws.opts.Fix {
+		// Fix the file itself, in its own directory (a link to another
+		// file system cannot be replaced by a rename across it).
+		r, err := evalSymlinks(path)
+		if err != nil {
+			return nil, nil, describe(err)
+		}
+		real = r
+	}
+	src, fi, err := readRegular(real)
+	if err != nil {
+		return nil, nil, err
+	}
+	return src, snapshotOf(real, fi), nil
+}
+
+// fixProtected fixes src; a panic while fixing leaves the file unfixed and
+// becomes an internal error beside the findings of the content as it is.
+func fixProtected(l *lint.Linter, path string, src []byte, unsafe bool) (res *lint.Result) {
+	defer func() {
+		if v := recover(); v != nil {
+			res = l.LintSource(path, src)
+			res.Diags = append(res.Diags, lint.Internal(lint.StageFixes, nil, v))
+			lint.SortDiagnostics(res.Diags)
+		}
+	}()
+	res = l.FixSource(path, src, unsafe)
+	if res.Fixed != nil && lint.HasInternal(res.Diags) {
+		// The fixed content could not be checked completely: keep the file
+		// as it is, and report what is in it.
+		internal := internalOnly(res.Diags)
+		res = l.LintSource(path, src)
+		if !lint.HasInternal(res.Diags) {
+			res.Diags = append(res.Diags, internal...)
+			lint.SortDiagnostics(res.Diags)
+		}
+	}
+	return res
+}
+
+func internalOnly(diags []lint.Diagnostic) []lint.Diagnostic {
+	var out []lint.Diagnostic
+	for _, d := range diags {
+		if d.Internal {
+			d.Message += " (in the fixed content; the fixes were not written)"
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Source reads an input's content (a regular file, or standard input), for
+// commands that look at notes without linting them.
+func (ws *Workspace) Source(in Input) ([]byte, error) {
+	if in.Err != nil {
+		return nil, in.Err
+	}
+	src, _, err := ws.read(in.Path)
+	return src, err
+}
