@@ -190,6 +190,9 @@ func replace(s *snapshot, orig, data []byte) (err error) {
 	if fi, err := os.Lstat(s.path); err != nil || s.changedFrom(fi) {
 		return errChanged
 	}
+	if hooks.AfterCheck != nil {
+		hooks.AfterCheck(s.path)
+	}
 	if err := renameTemp(tmp.Name(), s.path); err != nil {
 		if errors.Is(err, errInterrupted) {
 			return err
@@ -381,6 +384,9 @@ func writeInPlace(s *snapshot, orig, data []byte) error {
 	// The last check, right before the write.
 	if fi, err := f.Stat(); err != nil || s.changedFrom(fi) {
 		return errChanged
+	}
+	if hooks.AfterCheck != nil {
+		hooks.AfterCheck(s.path)
 	}
 	fail := func(err error) error {
 		return fmt.Errorf("could not write the fixes completely (%v): check the file", describe(err))

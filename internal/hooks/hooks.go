@@ -10,3 +10,7 @@ var BeforeWrite func(path string)
 // TempWritten runs when the temporary file that will replace path is
 // written and synced, before the last check and the rename.
 var TempWritten func(path, temp string)
+
+// AfterCheck runs after the last check that path is unchanged, right before
+// the rename or the write in place.
+var AfterCheck func(path string)

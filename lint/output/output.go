@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/notes"
@@ -81,6 +82,7 @@ type Writer struct {
 	buf      bytes.Buffer
 	failures []string // output-stage internal errors, as "path: message"
 	usedInt  bool     // an internal-error diagnostic was written
+	work     int      // bytes and cells looked at to place and show findings (tests assert it stays linear)
 }
 
 // counts tallies what was written.
@@ -141,6 +143,7 @@ func (w *Writer) newFile(res *lint.Result) (f *fileCtx, panicked any) {
 		}
 	}()
 	f = newFileCtx(w.info.Root, res)
+	f.pos.work = &w.work
 	w.enc.file(w, f)
 	return f, nil
 }
@@ -251,6 +254,7 @@ type positioner struct {
 	src    []byte
 	cursor notes.Position
 	valid  bool
+	work   *int // bytes decoded
 }
 
 // mark makes p the cursor.
@@ -261,12 +265,17 @@ func (p *positioner) mark(pos notes.Position) {
 func (p *positioner) at(off int) notes.Position {
 	off = min(max(off, 0), len(p.src))
 	c := p.cursor
-	// Walk from the cursor when off is after it on its line (not within a
-	// byte order mark at the start of the file, which columns skip).
-	if !p.valid || off < c.Offset || c.Line == 1 && c.Offset < 3 || c.Line < p.lines.Lines() && off >= p.lines.LineStart(c.Line+1) {
-		return p.lines.Position(off)
+	// Walk from the cursor when off is after it on its line, and the cursor
+	// is where decoding from the line's start lands too (the start of a
+	// character, not within a byte order mark, which columns skip).
+	if !p.valid || off < c.Offset || c.Line == 1 && c.Offset < 3 || c.Line < p.lines.Lines() && off >= p.lines.LineStart(c.Line+1) ||
+		c.Offset < len(p.src) && !utf8.RuneStart(p.src[c.Offset]) {
+		pos := p.lines.Position(off)
+		p.count(pos.Offset - pos.LineStart)
+		return pos
 	}
 	seg := p.src[c.Offset:off]
+	p.count(len(seg))
 	pos := c
 	pos.Offset = off
 	pos.ByteCol += len(seg)
@@ -281,6 +290,12 @@ func (p *positioner) at(off int) notes.Position {
 		}
 	}
 	return pos
+}
+
+func (p *positioner) count(n int) {
+	if p.work != nil {
+		*p.work += n
+	}
 }
 
 // relPath is the path relative to root, with forward slashes.

@@ -43,7 +43,8 @@ func (*textEnc) diag(_ *Writer, f *fileCtx, d *lint.Diagnostic, out *bytes.Buffe
 	if s.end.Line == s.start.Line {
 		to = from + s.end.Offset - s.start.Offset
 	}
-	shown, pad, marks := window(line, from, to)
+	shown, pad, marks, cells := window(line, from, to)
+	f.pos.count(cells)
 	num := fmt.Sprint(s.start.Line)
 	gutter := strings.Repeat(" ", len(num))
 	fmt.Fprintf(out, "%s |\n%s | %s\n%s | %s%s\n", gutter, num, shown, gutter, strings.Repeat(" ", pad), strings.Repeat("^", max(marks, 1)))
@@ -123,10 +124,10 @@ const maxCells = 8 * maxSnippet
 
 // window returns the part of line to show for the byte range [from, to):
 // at most maxSnippet display columns, elided with "…" around the range,
-// the display column where the range starts in it, and the range's width.
-// Its cost is bounded by the window, not by the line: a line with thousands
-// of findings is not rescanned for each.
-func window(line []byte, from, to int) (shown string, pad, marks int) {
+// the display column where the range starts in it, and the range's width;
+// and how many cells it looked at. Its cost is bounded by the window, not by
+// the line: a line with thousands of findings is not rescanned for each.
+func window(line []byte, from, to int) (shown string, pad, marks, work int) {
 	from = min(max(from, 0), len(line))
 	to = min(max(to, from), len(line))
 	// Does the range end within the first maxSnippet columns?
@@ -136,6 +137,7 @@ func window(line []byte, from, to int) (shown string, pad, marks int) {
 		col += c.width
 		i += c.size
 	}
+	work = cells
 	if col > maxSnippet || cells >= maxCells {
 		// No: start about a third of the window before the range, walking
 		// back from it (tabs counted as four columns).
@@ -152,6 +154,7 @@ func window(line []byte, from, to int) (shown string, pad, marks int) {
 			back += w
 			lo -= size
 		}
+		work += n
 	}
 	var sb strings.Builder
 	col, cells = 0, 0
@@ -199,7 +202,7 @@ func window(line []byte, from, to int) (shown string, pad, marks int) {
 	if lo > 0 {
 		pad++ // the leading "…"
 	}
-	return sb.String(), pad, min(endCol, maxSnippet) - startCol
+	return sb.String(), pad, min(endCol, maxSnippet) - startCol, work + cells
 }
 
 // runeWidth is the number of terminal columns a rune takes.
