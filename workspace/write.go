@@ -425,6 +425,10 @@ func writeInPlace(s *snapshot, orig, data []byte) error {
 	if err := f.Sync(); err != nil {
 		return fail(err)
 	}
+	// Bytes appended after the write are behind the fixed content already.
+	if fi, err := f.Stat(); err == nil && fi.Size() > end+moved {
+		moved += fi.Size() - (end + moved)
+	}
 	if moved > 0 {
 		return &appendedError{n: moved}
 	}

@@ -1,6 +1,7 @@
 package config_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -173,5 +174,57 @@ func TestIgnored(t *testing.T) {
 		if got := c.Ignored(filepath.Join(dir, filepath.FromSlash(path))); got != want {
 			t.Errorf("Ignored(%s) = %v, want %v", path, got, want)
 		}
+	}
+}
+
+// deepPath is a note 25 directories below dir.
+func deepPath(dir string) string {
+	parts := []string{dir}
+	for i := 1; i <= 25; i++ {
+		parts = append(parts, fmt.Sprint(i))
+	}
+	return filepath.Join(append(parts, "n.md")...)
+}
+
+// TestIgnoredGlobstars: ten "**" segments against a path 25 directories
+// deep (exponential for a backtracking matcher: still running after 120 s
+// before doublestar) match as globs should; braces are literal characters.
+func TestIgnoredGlobstars(t *testing.T) {
+	dir := t.TempDir()
+	stars := strings.Repeat("**/", 10)
+	for _, c := range []struct {
+		glob string
+		path string
+		want bool
+	}{
+		{stars + "nomatch", deepPath(dir), false},
+		{stars + "n.md", deepPath(dir), true},
+		{stars + "25", deepPath(dir), true}, // a directory above the note
+		{stars + "7/**/9/" + stars + "n.md", deepPath(dir), true},
+		{stars + "9/**/7/" + stars + "n.md", deepPath(dir), false},
+		{"{a,b}.md", filepath.Join(dir, "a.md"), false},
+		{"{a,b}.md", filepath.Join(dir, "{a,b}.md"), true},
+	} {
+		cfg := &config.Config{Dir: dir, IgnorePaths: []string{c.glob}}
+		if got := cfg.Ignored(c.path); got != c.want {
+			t.Errorf("Ignored(%q) with %q = %v, want %v", c.path, c.glob, got, c.want)
+		}
+	}
+}
+
+// BenchmarkIgnoredGlobstars: the time of a non-matching glob grows with its
+// number of "**" linearly (go test -bench Globstars ./lint/config).
+func BenchmarkIgnoredGlobstars(b *testing.B) {
+	dir := b.TempDir()
+	path := deepPath(dir)
+	for _, n := range []int{1, 5, 10, 20} {
+		cfg := &config.Config{Dir: dir, IgnorePaths: []string{strings.Repeat("**/", n) + "nomatch"}}
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				if cfg.Ignored(path) {
+					b.Fatal("matched")
+				}
+			}
+		})
 	}
 }
