@@ -288,3 +288,17 @@ func (ws *Workspace) Source(in Input) ([]byte, error) {
 	src, _, err := ws.read(in.Path)
 	return src, err
 }
+
+// LinterFor is the linter that checks a file: its configuration (the
+// nearest .notelint.yaml, or Options.ConfigFile) with the options over it.
+func (ws *Workspace) LinterFor(path string) (*lint.Linter, error) {
+	cfg := ws.configs.configFor(path)
+	var l *lint.Linter
+	if cfg != nil {
+		l = ws.configs.linterFor(cfg)
+	}
+	if l == nil {
+		return nil, ws.configs.err()
+	}
+	return l, nil
+}
