@@ -108,7 +108,7 @@ func readAllSized(r io.Reader, size int) ([]byte, error) {
 	buf := make([]byte, size)
 	n, err := io.ReadFull(r, buf)
 	switch {
-	case err == io.EOF || err == io.ErrUnexpectedEOF:
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
 		return buf[:n], nil // the file shrank
 	case err != nil:
 		return nil, err
@@ -116,7 +116,7 @@ func readAllSized(r io.Reader, size int) ([]byte, error) {
 	var probe [1]byte
 	m, err := r.Read(probe[:])
 	if m == 0 {
-		if err == nil || err == io.EOF {
+		if err == nil || errors.Is(err, io.EOF) {
 			return buf, nil
 		}
 		return nil, err

@@ -25,7 +25,7 @@ func ownershipOf(fi fs.FileInfo) ownership {
 	if !ok {
 		return ownership{}
 	}
-	return ownership{known: true, uid: st.Uid, gid: st.Gid, nlink: uint64(st.Nlink)}
+	return ownership{known: true, uid: st.Uid, gid: st.Gid, nlink: u64(st.Nlink)}
 }
 
 // euid is the user notelint runs as.
@@ -38,8 +38,11 @@ func fileID(fi fs.FileInfo) (id [2]uint64, ok bool) {
 	if !ok {
 		return id, false
 	}
-	return [2]uint64{uint64(st.Dev), uint64(st.Ino)}, true
+	return [2]uint64{u64(st.Dev), u64(st.Ino)}, true
 }
+
+// u64 widens the fields of Stat_t, whose types differ between systems.
+func u64[T ~int32 | ~uint16 | ~uint32 | ~uint64](v T) uint64 { return uint64(v) }
 
 // accessWritable reports whether the user notelint runs as may write path.
 func accessWritable(path string) bool {

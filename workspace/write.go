@@ -294,7 +294,7 @@ func salvage(old *os.File, s *snapshot, orig, data []byte) error {
 		err = restore(s, old, content)
 	}
 	if err != nil {
-		return fmt.Errorf("changed while its fixes were written, and its other version could not be put back (%v): check it", describe(err))
+		return fmt.Errorf("changed while its fixes were written, and its other version could not be put back (%w): check it", describe(err))
 	}
 	return errChanged
 }
@@ -389,7 +389,7 @@ func writeInPlace(s *snapshot, orig, data []byte) error {
 		hooks.AfterCheck(s.path)
 	}
 	fail := func(err error) error {
-		return fmt.Errorf("could not write the fixes completely (%v): check the file", describe(err))
+		return fmt.Errorf("could not write the fixes completely (%w): check the file", describe(err))
 	}
 	if _, err := f.WriteAt(data, 0); err != nil {
 		return fail(err)

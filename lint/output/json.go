@@ -103,7 +103,7 @@ func (*jsonEnc) begin(w *Writer) {
 	var head bytes.Buffer
 	writeIndented(&head, jsonHead{Version: 1, Tool: JSONTool{Name: w.info.Tool, Version: w.info.Version}, KubernetesVersion: w.info.KubeVersion}, "")
 	head.Truncate(head.Len() - len("\n}"))
-	w.w.Write(head.Bytes())
+	_, _ = w.w.Write(head.Bytes()) // the writer keeps its first error for Close
 	w.w.WriteString(",\n  \"diagnostics\": [")
 }
 
@@ -146,6 +146,6 @@ func (e *jsonEnc) end(w *Writer, _ int) {
 	var tail bytes.Buffer
 	writeIndented(&tail, jsonTail{Errors: e.errs, Files: c.files, Summary: JSONSummary{Errors: c.errors, Warnings: c.warnings, Infos: c.infos, Fixable: c.safe}}, "")
 	w.w.WriteString(",")
-	w.w.Write(tail.Bytes()[1:]) // without its "{"
+	_, _ = w.w.Write(tail.Bytes()[1:]) // without its "{"
 	w.w.WriteString("\n")
 }

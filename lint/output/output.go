@@ -174,13 +174,12 @@ func (w *Writer) count(d *lint.Diagnostic) {
 		w.c.infos++
 	}
 	w.c.worst = max(w.c.worst, d.Severity)
-	for _, fx := range d.Fixes {
-		if fx.Safe {
+	if len(d.Fixes) > 0 { // the fix --fix would take
+		if d.Fixes[0].Safe {
 			w.c.safe++
 		} else {
 			w.c.unsafe++
 		}
-		break
 	}
 }
 

@@ -317,7 +317,7 @@ func (e *sarifEnc) end(w *Writer, _ int) {
 	var out bytes.Buffer
 	writeIndented(&out, sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{e.run}}, "")
 	out.WriteString("\n")
-	w.w.Write(out.Bytes())
+	_, _ = w.w.Write(out.Bytes()) // the writer keeps its first error for Close
 }
 
 // firstParagraph is the text up to the first blank line.

@@ -48,13 +48,13 @@ func (*textEnc) diag(_ *Writer, f *fileCtx, d *lint.Diagnostic, out *bytes.Buffe
 	num := fmt.Sprint(s.start.Line)
 	gutter := strings.Repeat(" ", len(num))
 	fmt.Fprintf(out, "%s |\n%s | %s\n%s | %s%s\n", gutter, num, shown, gutter, strings.Repeat(" ", pad), strings.Repeat("^", max(marks, 1)))
-	for _, fx := range d.Fixes {
+	if len(d.Fixes) > 0 {
+		fx := d.Fixes[0]
 		kind := "fix"
 		if !fx.Safe {
 			kind = "unsafe fix"
 		}
 		fmt.Fprintf(out, "%s = %s: %s\n", gutter, kind, Escape(fx.Title))
-		break
 	}
 }
 
