@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -22,6 +23,8 @@ type sarifEnc struct {
 	inv     sarifInvocation
 	index   map[string]int
 	dropped int
+	results [][]byte // each result as compact JSON, at most MaxSARIFResults
+	scratch bytes.Buffer
 }
 
 // Code scanning's limits (GitHub's documented upload limits): results
@@ -242,7 +245,7 @@ func (e *sarifEnc) region(f *fileCtx, start, end int) sarifRegion {
 }
 
 func (e *sarifEnc) diag(_ *Writer, f *fileCtx, d *lint.Diagnostic, _ *bytes.Buffer) {
-	if len(e.run.Results) >= MaxSARIFResults {
+	if len(e.results) >= MaxSARIFResults {
 		e.dropped++
 		return
 	}
@@ -283,7 +286,13 @@ func (e *sarifEnc) diag(_ *Writer, f *fileCtx, d *lint.Diagnostic, _ *bytes.Buff
 	if len(sr.Fixes) > 0 {
 		sr.Properties = map[string]any{"safeFix": d.Fixes[0].Safe}
 	}
-	e.run.Results = append(e.run.Results, sr)
+	e.scratch.Reset()
+	writeIndented(&e.scratch, sr, "")
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, e.scratch.Bytes()); err != nil {
+		panic(err) // json.Encoder wrote it: it is JSON; the Writer recovers
+	}
+	e.results = append(e.results, compact.Bytes())
 }
 
 func (e *sarifEnc) inputError(w *Writer, path, msg string) {
@@ -314,10 +323,33 @@ func (e *sarifEnc) end(w *Writer, _ int) {
 		})
 	}
 	e.run.Invocations = []sarifInvocation{e.inv}
+	// The log without its results, then the results written one by one
+	// where the empty list is: the log is never held twice in memory.
 	var out bytes.Buffer
 	writeIndented(&out, sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{e.run}}, "")
 	out.WriteString("\n")
-	_, _ = w.w.Write(out.Bytes()) // the writer keeps its first error for Close
+	const marker = "\n      \"results\": []"
+	head, tail, _ := bytes.Cut(out.Bytes(), []byte(marker))
+	_, _ = w.w.Write(head) // the writer keeps its first error for Close
+	w.w.WriteString(marker[:len(marker)-1])
+	var item bytes.Buffer
+	for i, r := range e.results {
+		if i > 0 {
+			w.w.WriteByte(',')
+		}
+		w.w.WriteString("\n        ")
+		item.Reset()
+		if err := json.Indent(&item, r, "        ", "  "); err != nil {
+			panic(err)
+		}
+		_, _ = w.w.Write(item.Bytes())
+		e.results[i] = nil
+	}
+	if len(e.results) > 0 {
+		w.w.WriteString("\n      ")
+	}
+	w.w.WriteString("]")
+	_, _ = w.w.Write(tail)
 }
 
 // firstParagraph is the text up to the first blank line.
