@@ -49,7 +49,8 @@ func TestImportRules(t *testing.T) {
 			}
 		}
 	}
-	// lint's own files work on bytes: no os, no file paths walked.
+	// lint's own files work on bytes: no os (io/fs types describe what the
+	// driver gives rules through Settings.FS).
 	files, err := filepath.Glob("../lint/*.go")
 	if err != nil || len(files) == 0 {
 		t.Fatal(files, err)
@@ -63,7 +64,7 @@ func TestImportRules(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, imp := range f.Imports {
-			if p, _ := strconv.Unquote(imp.Path.Value); p == "os" || p == "io/fs" || p == "path/filepath" {
+			if p, _ := strconv.Unquote(imp.Path.Value); p == "os" || strings.HasPrefix(p, "os/") {
 				t.Errorf("%s imports %s: files are read and written in package workspace", name, p)
 			}
 		}
