@@ -211,8 +211,13 @@ func (ws *Workspace) process(in Input) (f *File) {
 		hooks.BeforeWrite(in.Path)
 	}
 	if err := writeFixed(snap, src, f.Result.Fixed); err != nil {
-		// Report what is in the file, not what would have been written.
 		f.Err = err
+		var appended *appendedError
+		if errors.As(err, &appended) {
+			f.Written = f.Result.FixesTaken // the fixes are in, the appended bytes after them
+			return f
+		}
+		// Nothing was written: report what is in the file.
 		f.Result = l.LintSource(in.Path, src)
 		return f
 	}

@@ -424,8 +424,8 @@ func TestFixAppendAfterLastCheck(t *testing.T) {
 		setHook(t, &hooks.AfterCheck, func(string) { appendTo_(t, path, "- appended 1\n- appended 2\n") })
 		files := fixed(t, path)
 		var ae *appendedError
-		if !errors.As(files[0].Err, &ae) || ae.n != int64(len("- appended 1\n- appended 2\n")) {
-			t.Errorf("%s: error %v", c.name, files[0].Err)
+		if !errors.As(files[0].Err, &ae) || ae.n != int64(len("- appended 1\n- appended 2\n")) || files[0].Written != 1 {
+			t.Errorf("%s: error %v, %d fixes written", c.name, files[0].Err, files[0].Written)
 		}
 		if got := content(t, path); got != c.want+"- appended 1\n- appended 2\n" {
 			t.Errorf("%s: content %q", c.name, got)
