@@ -55,6 +55,7 @@ func (c *verifyCache) put(k string, v bool) {
 // the linter that re-lints a block: it does not verify again.
 func (l *Linter) verifyFixes(doc *notes.Document, diags []Diagnostic) {
 	var sure *sureText
+	v := &verification{budget: verifyBudget(len(doc.Src)), before: map[string]map[string]int{}}
 	for i := range diags {
 		d := &diags[i]
 		for j := range d.Fixes {
@@ -65,7 +66,7 @@ func (l *Linter) verifyFixes(doc *notes.Document, diags []Diagnostic) {
 			if sure == nil {
 				sure = newSureText(doc)
 			}
-			if !l.fixHolds(doc, sure, d, f) {
+			if !l.fixHolds(doc, sure, v, d, f) {
 				f.Safe = false
 				f.Demoted = true
 			}
@@ -73,8 +74,22 @@ func (l *Linter) verifyFixes(doc *notes.Document, diags []Diagnostic) {
 	}
 }
 
+// verification is the state of verifying one document's fixes: the bytes
+// it may still re-lint, and the findings of each block before any fix (a
+// block with many fixes is linted once before them all).
+type verification struct {
+	budget int
+	before map[string]map[string]int
+}
+
+// verifyBudget bounds the bytes re-linted to verify one document's fixes:
+// a few times the document, so that verification stays linear in the input
+// however many fixes share one block (10,000 misspelled flags on one line).
+// Fixes beyond the budget are not verified, so they are demoted to unsafe.
+func verifyBudget(n int) int { return 8*n + 1<<16 }
+
 // fixHolds applies the guard to one safe fix of d.
-func (l *Linter) fixHolds(doc *notes.Document, sure *sureText, d *Diagnostic, f *Fix) bool {
+func (l *Linter) fixHolds(doc *notes.Document, sure *sureText, v *verification, d *Diagnostic, f *Fix) bool {
 	if !validEdits(f.Edits, len(doc.Src)) || selfOverlap(f.Edits) {
 		return false
 	}
@@ -104,13 +119,15 @@ func (l *Linter) fixHolds(doc *notes.Document, sure *sureText, d *Diagnostic, f 
 		shifted[i] = Edit{Start: e.Start - start, End: e.End - start, New: e.New}
 	}
 	fixed := applyEdits(block, shifted)
-	ok, seen := l.improves(doc.Path, undent(block, dedent), undent(fixed, dedent), d.Rule.ID, d.Rule.Masks)
-	if !seen && (start > 0 || end < len(doc.Src)) && len(doc.Src) <= maxWholeVerify {
+	ok, seen, done := l.improves(v, doc.Path, undent(block, dedent), undent(fixed, dedent), d.Rule.ID, d.Rule.Masks)
+	if done && !seen && (start > 0 || end < len(doc.Src)) && len(doc.Src) <= maxWholeVerify {
 		// The finding needs more of the note than its block (a CRD defined
 		// elsewhere, say): check the fix against the whole note instead.
-		ok, _ = l.improves(doc.Path, doc.Src, applyEdits(doc.Src, f.Edits), d.Rule.ID, d.Rule.Masks)
+		ok, _, done = l.improves(v, doc.Path, doc.Src, applyEdits(doc.Src, f.Edits), d.Rule.ID, d.Rule.Masks)
 	}
-	l.cache.put(key.String(), ok)
+	if done {
+		l.cache.put(key.String(), ok)
+	}
 	return ok
 }
 
@@ -120,23 +137,36 @@ const maxWholeVerify = 1 << 20
 
 // improves lints a text before and after a fix, on its own. ok: rule id
 // reports fewer findings after, and no rule reports more; seen: the
-// finding's rule reports anything at all before (the text shows it).
-func (l *Linter) improves(path string, before, after []byte, id string, masks bool) (ok, seen bool) {
+// finding's rule reports anything at all before (the text shows it); done:
+// the budget allowed the check (else ok is false).
+func (l *Linter) improves(v *verification, path string, before, after []byte, id string, masks bool) (ok, seen, done bool) {
 	sub := &Linter{Rules: l.Rules, Settings: l.Settings, Known: l.Known, sub: true}
-	b := sub.ruleCounts(path, before)
+	b, cached := v.before[string(before)]
+	cost := len(after)
+	if !cached {
+		cost += len(before)
+	}
+	if cost > v.budget {
+		return false, false, false
+	}
+	v.budget -= cost
+	if !cached {
+		b = sub.ruleCounts(path, before)
+		v.before[string(before)] = b
+	}
 	if b == nil || b[id] == 0 {
-		return false, false
+		return false, false, true
 	}
 	a := sub.ruleCounts(path, after)
 	if a == nil || a[id] >= b[id] {
-		return false, true
+		return false, true, true
 	}
 	for rule, n := range a {
 		if n > b[rule] && !(masks && rule != id) {
-			return false, true
+			return false, true, true
 		}
 	}
-	return true, true
+	return true, true, true
 }
 
 // ruleCounts lints src and counts findings per rule; nil when src is unreadable.

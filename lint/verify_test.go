@@ -3,6 +3,8 @@ package lint
 import (
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/notes"
 )
 
 // wordRule reports every "bad" word (in any text) with a safe fix to "good";
@@ -121,5 +123,38 @@ func TestFixGuardMasks(t *testing.T) {
 	res = l.LintSource("n.md", []byte("```sh\necho broken\n```\n"))
 	if res.Diags[0].Fixes[0].Safe {
 		t.Fatalf("without Masks the new finding demotes the fix")
+	}
+}
+
+// TestFixGuardBudget: verifying many fixes in one block is bounded by a
+// budget linear in the document; fixes past it are demoted, never verified
+// at quadratic cost.
+func TestFixGuardBudget(t *testing.T) {
+	l := &Linter{Rules: []*Rule{wordRule}}
+	for _, n := range []int{10, 4000} {
+		src := "- echo" + strings.Repeat(" bad", n) + "\n"
+		doc, err := notes.Read("n.md", []byte(src), notes.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		diags := l.run(doc)
+		v := &verification{budget: verifyBudget(len(src)), before: map[string]map[string]int{}}
+		start := v.budget
+		safe := 0
+		sure := newSureText(doc)
+		for i := range diags {
+			if l.fixHolds(doc, sure, v, &diags[i], &diags[i].Fixes[0]) {
+				safe++
+			}
+		}
+		if used := start - v.budget; used > verifyBudget(len(src)) || used < 0 {
+			t.Errorf("n=%d: re-linted %d bytes; the budget is %d", n, used, verifyBudget(len(src)))
+		}
+		if n == 10 && safe != 10 {
+			t.Errorf("n=10: %d of 10 fixes verified; want all", safe)
+		}
+		if n == 4000 && (safe == 0 || safe == n) {
+			t.Errorf("n=4000: %d fixes verified; want some, not all (the budget ends verification)", safe)
+		}
 	}
 }
