@@ -271,6 +271,32 @@ func (t *tree) shortOwners(c byte) []string {
 
 // unknownLong reports an unknown long flag --name and returns the last word
 // it consumed.
+// flagSuggestions are the visible flags of n close to name, best first.
+// They depend only on the command and the name, so the checker remembers
+// them: a note that repeats a misspelled flag (or a hostile line of 10,000)
+// computes them once.
+func (c *Checker) flagSuggestions(n *cmdNode, name string) []candidate {
+	key := n.path + " --" + name
+	if v, ok := c.suggestions.Load(key); ok {
+		return v.([]candidate)
+	}
+	var cands []string
+	for fname, f := range n.long {
+		if f.Deprecated == "" && !f.Hidden {
+			cands = append(cands, fname)
+		}
+	}
+	sort.Strings(cands)
+	out := closest(name, cands)
+	if c.suggested.Add(1) <= maxSuggestionMemo {
+		c.suggestions.Store(key, out)
+	}
+	return out
+}
+
+// maxSuggestionMemo bounds how many flag suggestions a Checker remembers.
+const maxSuggestionMemo = 1 << 14
+
 func (r *run) unknownLong(p int, pr *parsed, i int, name string, hasEq bool) int {
 	n := pr.node
 	w := r.text(i)
@@ -311,14 +337,7 @@ func (r *run) unknownLong(p int, pr *parsed, i int, name string, hasEq bool) int
 		return i
 	}
 	// suggestions among this command's visible flags
-	var cands []string
-	for fname, f := range n.long {
-		if f.Deprecated == "" && !f.Hidden {
-			cands = append(cands, fname)
-		}
-	}
-	sort.Strings(cands)
-	if c := closest(name, cands); len(c) > 0 {
+	if c := r.c.flagSuggestions(n, name); len(c) > 0 {
 		fix, safe := best(c)
 		e := []Edit{{FromArg: i, FromOff: 2, ToArg: i, ToOff: end, New: fix}}
 		fixed := "--" + fix + w[end:]

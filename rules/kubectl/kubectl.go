@@ -13,6 +13,8 @@ import (
 	"github.com/notelint/notelint/notes"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -112,6 +114,9 @@ type Checker struct {
 	t       *tree
 	aliases map[string]string
 	version int
+
+	suggestions sync.Map     // "path --name" → []candidate (flagSuggestions)
+	suggested   atomic.Int64 // entries stored in suggestions
 }
 
 // New returns a Checker. The kubectl tree is built on first use and shared.
