@@ -20,6 +20,7 @@ import (
 	"github.com/notelint/notelint/internal/hooks"
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/config"
+	"github.com/notelint/notelint/notes"
 	"github.com/notelint/notelint/rules"
 )
 
@@ -101,6 +102,11 @@ type File struct {
 	Err error
 	// Written is the number of fixes written into the file.
 	Written int
+
+	// A note linted in sections (sections.go): Results lints them as it hands them over.
+	sections [][2]int
+	src      []byte
+	linter   *lint.Linter
 }
 
 // Run processes the inputs, Jobs at a time, and calls emit with each file in
@@ -187,7 +193,17 @@ func (ws *Workspace) process(in Input) (f *File) {
 		return f
 	}
 	l := in.linter
+	if sectioned(in.Path, src) {
+		if err := notes.CheckText(src); err != nil {
+			f.Err = err
+			return f
+		}
+	}
 	if !ws.opts.Fix && !ws.opts.Diff {
+		if sectioned(in.Path, src) {
+			f.sections, f.src, f.linter = notes.Sections(src, sectionSize), src, l
+			return f
+		}
 		f.Result = l.LintSource(in.Path, src)
 		f.Err = f.Result.Err
 		return f
@@ -201,7 +217,11 @@ func (ws *Workspace) process(in Input) (f *File) {
 		}
 		return f
 	}
-	f.Result = fixProtected(l, in.Path, src, ws.opts.Unsafe)
+	if sectioned(in.Path, src) {
+		f.Result = fixSections(l, in.Path, src, ws.opts.Unsafe)
+	} else {
+		f.Result = fixProtected(l, in.Path, src, ws.opts.Unsafe)
+	}
 	f.Err = f.Result.Err
 	if !ws.opts.Fix || snap == nil || f.Result.Fixed == nil {
 		return f

@@ -226,25 +226,30 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 			fmt.Fprintf(stderr, "notelint: %s: %s\n", output.Escape(f.Path), output.Escape(f.Err.Error()))
 			w.Error(f.Path, f.Err)
 		}
-		res := f.Result
-		if res == nil || res.Err != nil {
-			return
-		}
-		switch {
-		case diff && res.Fixed != nil:
-			if _, err := workspace.WriteUnifiedDiff(stdout, filepath.ToSlash(res.Path), res.Original, res.Fixed); err != nil {
-				failed = true
-			}
-			diffed = true
-		case fix && res.Path == "-":
-			text := res.Src
-			if res.Fixed != nil {
-				text = res.Fixed
-			}
-			_, _ = stdout.Write(text)
-		}
 		written += f.Written
-		w.File(res)
+		f.Results(func(res *lint.Result, first bool) {
+			if res.Err != nil {
+				return
+			}
+			if !first {
+				w.Continue(res) // a note linted in sections
+				return
+			}
+			switch {
+			case diff && res.Fixed != nil:
+				if _, err := workspace.WriteUnifiedDiff(stdout, filepath.ToSlash(res.Path), res.Original, res.Fixed); err != nil {
+					failed = true
+				}
+				diffed = true
+			case fix && res.Path == "-":
+				text := res.Src
+				if res.Fixed != nil {
+					text = res.Fixed
+				}
+				_, _ = stdout.Write(text)
+			}
+			w.File(res)
+		})
 	})
 	if err := w.Close(written); err != nil {
 		fmt.Fprintf(stderr, "notelint: writing the report: %v\n", err)

@@ -83,6 +83,8 @@ type Writer struct {
 	failures []string // output-stage internal errors, as "path: message"
 	usedInt  bool     // an internal-error diagnostic was written
 	work     int      // bytes and cells looked at to place and show findings (tests assert it stays linear)
+	cur      *fileCtx // the file last begun with File, which Continue extends
+	curFound bool     // cur has findings (counted in filesWithFindings)
 }
 
 // counts tallies what was written.
@@ -109,12 +111,32 @@ func NewWriter(format string, w io.Writer, info Info) (*Writer, error) {
 // written becomes an internal-error entry of the file instead.
 func (w *Writer) File(res *lint.Result) {
 	f, v := w.newFile(res)
+	w.cur, w.curFound = f, false
 	if v != nil {
 		w.fail(res.Path, v)
 		return
 	}
 	w.c.files++
-	if len(res.Diags) > 0 {
+	w.diags(f, res)
+}
+
+// Continue writes more findings of the file last begun with File: a file
+// read in sections (notes.Sections) is written section by section, each
+// res holding the whole file's Src and line index and the findings of one
+// section, after those already written. Without a file begun, it is File.
+func (w *Writer) Continue(res *lint.Result) {
+	if w.cur == nil || w.cur.res.Path != res.Path {
+		w.File(res)
+		return
+	}
+	w.cur.res = res
+	w.diags(w.cur, res)
+}
+
+// diags writes a file's findings.
+func (w *Writer) diags(f *fileCtx, res *lint.Result) {
+	if len(res.Diags) > 0 && !w.curFound {
+		w.curFound = true
 		w.c.filesWithFindings++
 	}
 	for i := range res.Diags {
