@@ -5,7 +5,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/notelint/notelint/lint"
@@ -178,8 +177,8 @@ func manifestFindings(p *lint.Pass) []finding {
 		}
 		docs := make([]manifest.Doc, len(ms))
 		for i, m := range ms {
-			docs[i] = manifest.Doc{Text: m.Text, Elided: m.Elided || elidedAround(p.Doc, m),
-				Name: manifestName(p.Doc, m), Line: p.Doc.Lines.Position(m.Start).Line, Output: shownAsOutput(p.Doc, m)}
+			docs[i] = manifest.Doc{Text: m.Text, Elided: m.Elided, Output: m.Output,
+				Name: manifestName(p.Doc, m), Line: p.Doc.Lines.Position(m.Start).Line}
 		}
 		opts := manifest.Options{KubeVersion: p.Settings.KubeMinor, Patches: manifest.KustomizePatches(p.Doc.Src)}
 		for i, probs := range manifest.Check(docs, opts) {
@@ -189,116 +188,6 @@ func manifestFindings(p *lint.Pass) []finding {
 		}
 		return out
 	})
-}
-
-// shownAsOutput reports a manifest that the note shows as the output of the command
-// just before its block: `kubectl get … -o yaml` (or json), `kubectl edit` (the object
-// in the editor). Such text is the server's, not an object the reader creates. The
-// output of `kubectl create … --dry-run=client -o yaml` is a manifest to create and does
-// not count.
-func shownAsOutput(doc *notes.Document, m *notes.Manifest) bool {
-	blockStart, ok := codeBlockStart(doc, m.Origin, m.Block, m.Start)
-	if !ok {
-		return false
-	}
-	var last *notes.Command
-	for _, c := range doc.Commands {
-		if c.End > blockStart {
-			break // commands are in file order
-		}
-		if cs, ok := codeBlockStart(doc, c.Origin, c.Block, c.Start); ok && cs != blockStart {
-			last = c
-		}
-	}
-	if last == nil || !printsObject(last) {
-		return false
-	}
-	// Only prose may stand between the command's block and the manifest's: no other
-	// block, and not more than a few lines.
-	for _, f := range doc.Fences {
-		if f.Start > last.End && f.Start < blockStart {
-			return false
-		}
-	}
-	for _, c := range doc.Code {
-		if c.ContentStart > last.End && c.ContentStart < blockStart {
-			return false
-		}
-	}
-	return doc.Lines.Position(blockStart).Line-doc.Lines.Position(last.End).Line <= 12
-}
-
-// codeBlockStart is where the fenced or indented code block that holds a
-// snippet starts; ok is false for prose, spans and files.
-func codeBlockStart(doc *notes.Document, origin notes.Origin, block, start int) (int, bool) {
-	switch {
-	case origin == notes.FromFence && block >= 0 && block < len(doc.Fences):
-		return doc.Fences[block].Start, true
-	case origin == notes.FromCode:
-		for _, c := range doc.Code {
-			if start >= c.ContentStart && start < c.ContentEnd {
-				return c.ContentStart, true
-			}
-		}
-	}
-	return 0, false
-}
-
-// printsObject reports `kubectl get … -o yaml|json` and `kubectl edit …`.
-func printsObject(c *notes.Command) bool {
-	if len(c.Words) < 2 || c.Name() != "kubectl" && !slices.Contains(notes.KubectlAliases, c.Name()) {
-		return false
-	}
-	switch c.Words[1].Text {
-	case "edit":
-		return true
-	case "get":
-	default:
-		return false
-	}
-	for i, w := range c.Words[2:] {
-		switch w.Text {
-		case "-o", "--output":
-			if i+3 < len(c.Words) {
-				if o := c.Words[i+3].Text; o == "yaml" || o == "json" {
-					return true
-				}
-			}
-		case "-oyaml", "-ojson", "-o=yaml", "-o=json", "--output=yaml", "--output=json":
-			return true
-		}
-	}
-	return false
-}
-
-// elidedAround reports a manifest that the note cut short with a `...` line just before
-// or after it: the reader ends a YAML document at `...` (YAML's document end marker), but
-// in notes it stands for left-out lines, so the manifest is an excerpt.
-func elidedAround(doc *notes.Document, m *notes.Manifest) bool {
-	if m.Origin != notes.FromFence {
-		return false
-	}
-	ls, _ := doc.Lines.Bounds(m.Start)
-	if ls > 0 {
-		ps, pe := doc.Lines.Bounds(ls - 1)
-		if isDots(doc.Src[ps:pe]) {
-			return true
-		}
-	}
-	_, le := doc.Lines.Bounds(max(m.End-1, m.Start))
-	if le < len(doc.Src) {
-		ns, ne := doc.Lines.Bounds(le + 1)
-		if ns < len(doc.Src) && isDots(doc.Src[ns:ne]) {
-			return true
-		}
-	}
-	return false
-}
-
-func isDots(line []byte) bool {
-	l := strings.TrimSpace(string(line))
-	l = strings.TrimLeft(l, "> ")
-	return l == "..." || l == "…" || l == ".."
 }
 
 var (
