@@ -35,7 +35,7 @@ type docState struct {
 	// lines that stood for left-out text.
 	firstLine int
 	elided    map[int]bool
-	excerpt   bool // the document is an excerpt (Doc.Elided or an elision line seen)
+	excerpt   bool // the document is an excerpt (Doc.Elided)
 	shown     bool // the note shows the document as a command's output (Doc.Output)
 	skip      bool // not checked at all (a template, a script, mangled output)
 	root      *yaml.Node
@@ -61,18 +61,13 @@ type object struct {
 // isElided reports whether the 1-based line l of the part stood for left-out text.
 func (d *docState) isElided(l int) bool { return d.elided[l+d.firstLine-1] }
 
-// prepare blanks elision lines, cuts each document into parts and parses them.
+// prepare cuts each document into parts and parses them.
 func (n *note) prepare(docs []Doc) {
 	for i, doc := range docs {
-		src, elided := blankElisions(doc.Text)
-		excerpt := doc.Elided || len(elided) > 0
-		if doc.Elided {
-			if elided == nil {
-				elided = map[int]bool{}
-			}
-			for l := range blankLines(src) {
-				elided[l] = true
-			}
+		src, excerpt := doc.Text, doc.Elided
+		var elided map[int]bool
+		if excerpt {
+			elided = blankLines(src)
 		}
 		lineBase := 0
 		if doc.Line > 0 {

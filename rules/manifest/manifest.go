@@ -19,9 +19,12 @@ import "sort"
 // objects written without a `---` between them.
 type Doc struct {
 	Text []byte
-	// Elided is set when the snippet is an excerpt whose left-out lines (`...`, `# ...`,
-	// `# (snip)`) the reader blanked: nothing missing from it is reported. The checker
-	// also recognises such lines itself when they are still there.
+	// Elided is set when the snippet is an excerpt: nothing missing from it is reported.
+	// The caller finds the lines that stand for left-out text (`...`, `# ...`, `# (snip)`;
+	// package notes decides, in one place) and blanks them (every byte but the line break
+	// replaced by a space, so offsets hold); the checker takes the blank lines of an
+	// elided document for those lines. A `...` line left in Text is YAML's document end
+	// marker. A value that is `...` (`image: ...`) is a placeholder, judged here.
 	Elided bool
 	// Name is the file name the note gives the document (a heredoc's target, the path of
 	// a YAML file), or "". A kustomization that names it as a patch makes it a fragment.
@@ -29,9 +32,12 @@ type Doc struct {
 	// Line is the line of the note on which Text starts (1-based), for the line numbers
 	// messages cite; 0 counts from the document's first line.
 	Line int
-	// Output is set when the note shows the document as a command's output (it follows
-	// `kubectl get … -o yaml` or `kubectl edit`): it is not an object to create, and
-	// nothing in it is reported.
+	// Output is set when the note shows the document as a command's output (package
+	// notes decides: it follows `kubectl get … -o yaml` or `kubectl edit`): it is not an
+	// object to create, and nothing in it is reported. An object that carries what only
+	// the API server writes (uid, resourceVersion, managedFields, a creationTimestamp, a
+	// status with values) is recognised here too, from its parsed YAML (see isOutput):
+	// only its duplicate keys are reported.
 	Output bool
 }
 
