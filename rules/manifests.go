@@ -164,8 +164,45 @@ func manifestRule(c manifest.Code) func(*lint.Pass) {
 	return func(p *lint.Pass) { report(p, c, manifestFindings(p)) }
 }
 
-// manifestAnalysis is every manifest of a document validated, shared by the manifest rules.
-var manifestAnalysis = lint.NewKey[[]finding]("manifests")
+// manifestsKey is every manifest of a document parsed once: what they define (read by
+// the command rules too, see noteDefs) and their check, shared by the manifest rules.
+var manifestsKey = lint.NewKey[*manifest.Note]("manifests")
+
+// parsedManifests parses every manifest of the document once, with what the reader
+// decided about each (an excerpt, a command's output) and the kustomize patches that
+// the note names outside its manifests.
+func parsedManifests(p *lint.Pass) *manifest.Note {
+	return lint.Shared(p, manifestsKey, func() *manifest.Note { return parseManifests(p.Doc, p.Settings.KubeMinor) })
+}
+
+// parseManifests parses the manifests of doc for Kubernetes 1.kubeMinor (0: the default).
+func parseManifests(doc *notes.Document, kubeMinor int) *manifest.Note {
+	docs := make([]manifest.Doc, len(doc.Manifests))
+	for i, m := range doc.Manifests {
+		docs[i] = manifest.Doc{Text: m.Text, Elided: m.Elided, Output: m.Output,
+			Name: manifestName(doc, m), Line: doc.Lines.Position(m.Start).Line}
+	}
+	return manifest.Parse(docs, manifest.Options{KubeVersion: kubeMinor, Patches: patchesOutside(doc)})
+}
+
+// patchesOutside returns the patch file names of the kustomizations written in the parts
+// of doc that are not its manifests (a heredoc the reader does not take for a manifest,
+// a shell block): the manifests themselves are read by manifest.Parse.
+func patchesOutside(doc *notes.Document) []string {
+	var out []string
+	from := 0
+	for _, m := range doc.Manifests {
+		if m.Start > from {
+			out = append(out, manifest.KustomizePatches(doc.Src[from:m.Start])...)
+		}
+		from = max(from, m.End)
+	}
+	return append(out, manifest.KustomizePatches(doc.Src[from:])...)
+}
+
+// manifestAnalysis is every manifest of a document validated and placed, shared by the
+// manifest rules.
+var manifestAnalysis = lint.NewKey[[]finding]("manifest findings")
 
 // manifestFindings validates every manifest of the document once.
 func manifestFindings(p *lint.Pass) []finding {
@@ -175,13 +212,7 @@ func manifestFindings(p *lint.Pass) []finding {
 		if len(ms) == 0 {
 			return out // no schema is loaded for a note without manifests
 		}
-		docs := make([]manifest.Doc, len(ms))
-		for i, m := range ms {
-			docs[i] = manifest.Doc{Text: m.Text, Elided: m.Elided, Output: m.Output,
-				Name: manifestName(p.Doc, m), Line: p.Doc.Lines.Position(m.Start).Line}
-		}
-		opts := manifest.Options{KubeVersion: p.Settings.KubeMinor, Patches: manifest.KustomizePatches(p.Doc.Src)}
-		for i, probs := range manifest.Check(docs, opts) {
+		for i, probs := range parsedManifests(p).Check() {
 			for _, pr := range probs {
 				out = append(out, placeProblem(p.Doc.Src, ms[i], pr))
 			}
