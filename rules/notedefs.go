@@ -38,8 +38,7 @@ func NoteDefs(doc *notes.Document, defs *manifest.Definitions) *kubectl.Context 
 	ctx := &kubectl.Context{Env: map[string]string{}}
 	if defs != nil {
 		for _, t := range defs.Types {
-			ctx.Resources = append(ctx.Resources, kubectl.CustomResource{Group: t.Group, Kind: t.Kind, Plural: t.Plural,
-				Singular: t.Singular, ShortNames: t.ShortNames, Categories: t.Categories, Versions: t.Versions})
+			ctx.Resources = append(ctx.Resources, t.ResourceType)
 		}
 	}
 	seen := map[string]bool{}

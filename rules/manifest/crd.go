@@ -8,6 +8,8 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 	kproto "k8s.io/kube-openapi/pkg/util/proto"
+
+	"github.com/notelint/notelint/knowledge"
 )
 
 // A CustomResourceDefinition in the note makes its kind known, and its instances in the
@@ -42,10 +44,10 @@ func readCRD(root *yaml.Node) (t Type, schemas map[string]*yaml.Node, ok bool) {
 		v, _ := scalarString(n)
 		return v
 	}
-	t = Type{CRD: str("metadata", "name"), Group: str("spec", "group"), Kind: str("spec", "names", "kind"),
-		Plural: str("spec", "names", "plural"), Singular: str("spec", "names", "singular"),
+	t = Type{CRD: str("metadata", "name"), ResourceType: knowledge.ResourceType{Group: str("spec", "group"),
+		Kind: str("spec", "names", "kind"), Plural: str("spec", "names", "plural"), Singular: str("spec", "names", "singular"),
 		ShortNames: seqStrings(mapPath(root, "spec", "names", "shortNames")),
-		Categories: seqStrings(mapPath(root, "spec", "names", "categories"))}
+		Categories: seqStrings(mapPath(root, "spec", "names", "categories"))}}
 	if plural, group, ok := strings.Cut(t.CRD, "."); ok {
 		if t.Plural == "" {
 			t.Plural = plural

@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/notelint/notelint/knowledge"
 )
 
 // What the documents of a note define for the rest of the note, read once: the resource
@@ -37,14 +39,8 @@ type Definitions struct {
 // versions) or implies (an object of a group with a dot: its group and kind only; a
 // built-in group among them defines nothing new, which the caller knows).
 type Type struct {
-	CRD        string // the CRD's metadata.name (<plural>.<group>); "" for a type an object implies
-	Group      string
-	Kind       string
-	Plural     string
-	Singular   string
-	ShortNames []string
-	Categories []string
-	Versions   []string
+	CRD string // the CRD's metadata.name (<plural>.<group>); "" for a type an object implies
+	knowledge.ResourceType
 }
 
 // Parse parses the documents of one note and reads what they define.
@@ -107,7 +103,7 @@ func (n *note) define(d *docState, defs *Definitions) {
 func impliedType(apiVersion, kind string) (Type, bool) {
 	group, _, hasGroup := strings.Cut(apiVersion, "/")
 	if hasGroup && strings.Contains(group, ".") && nameLike(kind) {
-		return Type{Group: group, Kind: kind}, true
+		return Type{ResourceType: knowledge.ResourceType{Group: group, Kind: kind}}, true
 	}
 	return Type{}, false
 }
