@@ -16,8 +16,11 @@ import (
 // command, the continuation of one, a heredoc body, or not an instruction
 // at all (a prompt, pasted output, help text, an elided excerpt, a
 // comment); a command found in prose may be a mention or a synopsis
-// rather than something to run. The extractors (shell.go, prose.go,
-// yaml.go) only extract what this stage hands them.
+// rather than something to run; a line of a manifest may stand for
+// left-out lines (Manifest.Elided), and a manifest may be what the command
+// before it printed (Manifest.Output, decided once the blocks are read).
+// The extractors (shell.go, prose.go, yaml.go) only extract what this
+// stage hands them, and the checkers take its decisions as given.
 
 // Fence languages, by what notelint reads in them.
 var (
