@@ -3,6 +3,7 @@ package notes
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,8 +16,11 @@ import (
 // command, the continuation of one, a heredoc body, or not an instruction
 // at all (a prompt, pasted output, help text, an elided excerpt, a
 // comment); a command found in prose may be a mention or a synopsis
-// rather than something to run. The extractors (shell.go, prose.go,
-// yaml.go) only extract what this stage hands them.
+// rather than something to run; a line of a manifest may stand for
+// left-out lines (Manifest.Elided), and a manifest may be what the command
+// before it printed (Manifest.Output, decided once the blocks are read).
+// The extractors (shell.go, prose.go, yaml.go) only extract what this
+// stage hands them, and the checkers take its decisions as given.
 
 // Fence languages, by what notelint reads in them.
 var (
@@ -538,20 +542,23 @@ func isOutputLine(t []byte, voc *vocab) bool {
 }
 
 // elisionWords are what notes write on a line of their own where they
-// leave text out (after removing "#", brackets and dots).
+// leave text out (after removing "#", brackets and dots; runs of spaces
+// are read as one).
 var elisionWords = map[string]bool{
-	"snip": true, "snipped": true, "omitted": true, "omit": true, "truncated": true, "etc": true,
-	"output omitted": true, "rest omitted": true, "more": true, "and so on": true,
+	"snip": true, "snipped": true, "omitted": true, "omit": true, "truncated": true, "elided": true, "cut": true,
+	"etc": true, "output omitted": true, "rest omitted": true, "more": true, "and so on": true,
 	"생략": true, "중략": true, "이하 생략": true, "이하생략": true, "후략": true, "내용 생략": true,
 	"省略": true, "略": true, "以下省略": true, "中略": true, "后略": true, "後略": true, "省略部分": true, "下略": true,
+	"其他字段": true, "其余省略": true, "その他省略": true,
 }
 
 // isElisionLine is true for a line that only says that something was
-// left out: "...", "…", "# ...", "# (snip)", "# 생략", "# 省略", "[...]",
-// "(...)", "<snip>".
+// left out: "...", "..", "…", "- ...", "# ...", "# (snip)", "# 생략",
+// "# 省略", "[...]", "(...)", "<snip>", and a comment that starts with an
+// ellipsis whatever follows it ("# ... other fields").
 func isElisionLine(line []byte) bool {
 	t := bytes.TrimSpace(line)
-	if len(t) == 0 || len(t) > 60 {
+	if len(t) == 0 {
 		return false
 	}
 	comment := false
@@ -561,25 +568,143 @@ func isElisionLine(line []byte) bool {
 	case bytes.HasPrefix(t, []byte("//")):
 		t, comment = bytes.TrimSpace(t[2:]), true
 	}
+	if comment && startsWithEllipsis(t) {
+		return true
+	}
+	if len(t) > 60 {
+		return false
+	}
 	dots := bytes.Contains(t, []byte("...")) || bytes.Contains(t, []byte("…")) || bytes.Contains(t, []byte("⋯"))
 	if !comment && !dots && (len(t) == 0 || !strings.ContainsRune("([<", rune(t[0]))) {
-		return false // a bare word ("more") is text, not an elision mark
+		// a bare word ("more") is text, not an elision mark; ".." and
+		// "- .." are
+		return dotsOnly(bytes.TrimSpace(bytes.TrimPrefix(t, []byte("- "))))
 	}
 	w := bytes.Trim(t, "()[]<>{} .…⋯·-:")
 	if len(w) == 0 {
-		return dots
+		return dots || bytes.Contains(t, []byte("..")) // "...", "[..]", "- .."
 	}
 	if len(w) > 40 {
 		return false
 	}
 	var lower [40]byte
+	n := 0
 	for i, c := range w {
-		if c >= 'A' && c <= 'Z' {
+		switch {
+		case c >= 'A' && c <= 'Z':
 			c += 'a' - 'A'
+		case c == ' ' || c == '\t':
+			if i > 0 && (w[i-1] == ' ' || w[i-1] == '\t') {
+				continue // "이하  생략"
+			}
+			c = ' '
 		}
-		lower[i] = c
+		lower[n] = c
+		n++
 	}
-	return elisionWords[string(lower[:len(w)])]
+	return elisionWords[string(lower[:n])]
+}
+
+// startsWithEllipsis is true for text that starts with an ellipsis, bare
+// or in brackets: "...", "…", "(...", "[...", "(…".
+func startsWithEllipsis(t []byte) bool {
+	t = bytes.TrimLeft(t, "([")
+	return bytes.HasPrefix(t, []byte("...")) || bytes.HasPrefix(t, []byte("…"))
+}
+
+// dotsOnly is true for text of two or more dots and nothing else ("..").
+func dotsOnly(t []byte) bool {
+	return len(t) >= 2 && len(bytes.Trim(t, ".")) == 0
+}
+
+// markShownOutput is the classify step for manifests that only the
+// blocks around them can decide: a manifest in a code block (fenced or
+// indented) that the note shows as what the command just before it
+// printed is Output. That command is the last one of the code block
+// before, with only prose (at most a dozen lines, no other block)
+// between; it prints an object when it is `kubectl get … -o yaml|json`
+// or `kubectl edit` (the object in the editor). The output of `kubectl
+// create … --dry-run=client -o yaml` is a manifest to create and does not
+// count. It runs once the blocks are read, in one pass over the sorted
+// commands, manifests and blocks.
+func markShownOutput(doc *Document, voc *vocab, work *int) {
+	if len(doc.Manifests) == 0 || len(doc.Commands) == 0 {
+		return
+	}
+	var blocks []int // where every code block starts, in file order
+	for _, f := range doc.Fences {
+		if f.Start >= 0 {
+			blocks = append(blocks, f.Start)
+		}
+	}
+	for _, c := range doc.Code {
+		blocks = append(blocks, c.ContentStart)
+	}
+	slices.Sort(blocks)
+	var (
+		last     *Command // the last command of a code block before the manifest's block
+		ci, bi   int      // the next command and block to look at
+		code     int      // the indented code block to look in for a manifest
+		prevFrom = -1     // the start of the last block before the manifest's
+	)
+	for _, m := range doc.Manifests {
+		*work++
+		start := -1 // the start of the manifest's block
+		switch {
+		case m.Origin == FromFence && m.Block >= 0 && m.Block < len(doc.Fences):
+			start = doc.Fences[m.Block].Start
+		case m.Origin == FromCode:
+			for code < len(doc.Code) && doc.Code[code].ContentEnd <= m.Start {
+				code++
+			}
+			if code < len(doc.Code) && doc.Code[code].ContentStart <= m.Start {
+				start = doc.Code[code].ContentStart
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		for ; ci < len(doc.Commands) && doc.Commands[ci].End <= start; ci++ {
+			*work++
+			if c := doc.Commands[ci]; c.Origin == FromCode || c.Origin == FromFence && c.Block >= 0 && c.Block < len(doc.Fences) {
+				last = c
+			}
+		}
+		for ; bi < len(blocks) && blocks[bi] < start; bi++ {
+			*work++
+			prevFrom = blocks[bi]
+		}
+		m.Output = last != nil && prevFrom <= last.End && printsObject(last, voc) &&
+			doc.Lines.Position(start).Line-doc.Lines.Position(last.End).Line <= 12
+	}
+}
+
+// printsObject is true for `kubectl get … -o yaml|json` and `kubectl
+// edit …`.
+func printsObject(c *Command, voc *vocab) bool {
+	if len(c.Words) < 2 || !voc.isKubectl(c.Name()) {
+		return false
+	}
+	switch c.Words[1].Text {
+	case "edit":
+		return true
+	case "get":
+	default:
+		return false
+	}
+	for i, w := range c.Words[2:] {
+		switch w.Text {
+		case "-o", "--output":
+			if i+3 < len(c.Words) {
+				if o := c.Words[i+3].Text; o == "yaml" || o == "json" {
+					return true
+				}
+			}
+		case "-oyaml", "-ojson", "-o=yaml", "-o=json", "--output=yaml", "--output=json":
+			return true
+		}
+	}
+	return false
 }
 
 // proseConfusions are words written after kubectl in English prose that

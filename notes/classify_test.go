@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -202,6 +203,12 @@ func TestElidedManifests(t *testing.T) {
 			"kind: Deployment\nspec:\n" + blanks("  # 생략") + "  replicas: 2\n" + blanks("  # 省略"), true},
 		{"an untagged manifest", "```\napiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n...\n```\n",
 			"apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n   \n", true},
+		{"two dots, a dash and dots, a comment that starts with dots", "```yaml\nkind: Service\nspec:\n  ..\n  ports:\n  - ..\n  [..]\n  # ... 나머지 필드는 이 예제와 관계가 없으므로 생략했습니다 (selector, type, clusterIP)\n```\n",
+			"kind: Service\nspec:\n" + blanks("  ..") + "  ports:\n" + blanks("  - ..") + blanks("  [..]") + blanks("  # ... 나머지 필드는 이 예제와 관계가 없으므로 생략했습니다 (selector, type, clusterIP)"), true},
+		{"more words", "```yaml\nkind: Deployment\nspec:\n  # elided\n  # (cut)\n  # 其他字段\n  # 其余省略\n  # その他省略\n  #  이하   생략\n  replicas: 2\n```\n",
+			"kind: Deployment\nspec:\n" + blanks("  # elided") + blanks("  # (cut)") + blanks("  # 其他字段") + blanks("  # 其余省略") + blanks("  # その他省略") + blanks("  #  이하   생략") + "  replicas: 2\n", true},
+		{"comments and values that are not elisions", "```yaml\nkind: Pod\nspec:\n  # more replicas for production\n  # .. see below\n  image: ...\n  args: [\"..\"]\n```\n",
+			"kind: Pod\nspec:\n  # more replicas for production\n  # .. see below\n  image: ...\n  args: [\"..\"]\n", false},
 		{"a whole manifest", "```yaml\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: dev\n```\n",
 			"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: dev\n", false},
 	} {
@@ -220,10 +227,21 @@ func TestElidedManifests(t *testing.T) {
 		})
 	}
 	// "..." followed by another object still separates two objects (kubectl
-	// output written with "..." between them); in a YAML file "..." ends a
-	// document as YAML says.
-	doc := readNote(t, "n.md", "```\napiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n...\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\n...\n```\n")
-	if len(doc.Manifests) != 2 || doc.Manifests[0].Elided || !doc.Manifests[1].Elided {
+	// output written with "..." between them), and both are excerpts: in a
+	// note the line stands for left-out lines. In a YAML file "..." ends a
+	// document as YAML says, and nothing is elided.
+	for _, src := range []string{"```\napiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n...\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\n```\n",
+		"    apiVersion: v1\n    kind: Pod\n    ...\n    apiVersion: v1\n    kind: Pod\n    ---\n    apiVersion: v1\n    kind: Namespace\n"} {
+		doc := readNote(t, "n.md", src)
+		if len(doc.Manifests) < 2 || !doc.Manifests[0].Elided || !doc.Manifests[1].Elided {
+			t.Errorf("%s", render(doc))
+		}
+		if len(doc.Manifests) == 3 && doc.Manifests[2].Elided {
+			t.Errorf("the object after --- is whole: %s", render(doc))
+		}
+	}
+	doc := readNote(t, "n.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n...\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\n")
+	if len(doc.Manifests) != 2 || doc.Manifests[0].Elided || doc.Manifests[1].Elided {
 		t.Errorf("%s", render(doc))
 	}
 }
@@ -261,5 +279,44 @@ func TestIndentedCode(t *testing.T) {
 			t.Errorf("%s", got)
 		}
 		checkWordOffsets(t, s, doc)
+	}
+}
+
+// A manifest that the note shows as what the command before it printed
+// (kubectl get -o yaml|json, kubectl edit), with only prose between, is
+// Output, fenced or indented; the output of a dry run is a manifest to
+// create, and so is a manifest after another block.
+func TestShownOutput(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		output    []bool
+	}{
+		{"indented, after get --output=yaml", "# 파드의 출력\n\n    kubectl get pod two-containers --output=yaml\n\n출력의 일부는 다음과 같다.\n\n    apiVersion: v1\n    kind: Pod\n    metadata:\n      name: two-containers\n", []bool{true}},
+		{"fenced, after get -o yaml, two documents", "```bash\nk get deploy web -o yaml\n```\n\n输出：\n\n```yaml\napiVersion: apps/v1\nkind: Deployment\n---\napiVersion: v1\nkind: Service\n```\n", []bool{true, true}},
+		{"after edit", "```\nkubectl edit cm app-config\n```\n```yaml\napiVersion: v1\nkind: ConfigMap\n```\n", []bool{true}},
+		{"after -ojson and --output json", "```sh\nkubectl get po web -ojson\n```\n```yaml\napiVersion: v1\nkind: Pod\n```\n```sh\nkubectl get po web --output json\n```\n```yaml\napiVersion: v1\nkind: Pod\n```\n", []bool{true, true}},
+		{"a configured alias", "```sh\nkc get po web -o=yaml\n```\n```yaml\napiVersion: v1\nkind: Pod\n```\n", []bool{true}},
+		{"a dry run is a manifest to create", "```sh\nkubectl create deploy web --image=nginx --dry-run=client -o yaml\n```\n```yaml\napiVersion: apps/v1\nkind: Deployment\n```\n", []bool{false}},
+		{"another block between", "```sh\nkubectl get po web -o yaml\n```\n```json\n{}\n```\n```yaml\napiVersion: v1\nkind: Pod\n```\n", []bool{false}},
+		{"too much prose between", "```sh\nkubectl get po web -o yaml\n```\n" + strings.Repeat("설명.\n", 13) + "```yaml\napiVersion: v1\nkind: Pod\n```\n", []bool{false}},
+		{"a later command in the block", "```sh\nkubectl get po web -o yaml\nkubectl delete po web\n```\n```yaml\napiVersion: v1\nkind: Pod\n```\n", []bool{false}},
+		{"a command in prose is not the block before", "`kubectl get po web -o yaml`\n\n```yaml\napiVersion: v1\nkind: Pod\n```\n", []bool{false}},
+		{"a heredoc is never output", "```sh\nkubectl get po web -o yaml\n```\n```sh\ncat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Pod\nEOF\n```\n", []bool{false}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for _, src := range []string{c.src, withCRLF(c.src)} {
+				doc, err := Read("n.md", []byte(src), Options{Aliases: []string{"kc"}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []bool
+				for _, m := range doc.Manifests {
+					got = append(got, m.Output)
+				}
+				if fmt.Sprint(got) != fmt.Sprint(c.output) {
+					t.Errorf("output %v; want %v\n%s", got, c.output, render(doc))
+				}
+			}
+		})
 	}
 }

@@ -69,8 +69,15 @@ type Manifest struct {
 	// so every offset still holds) and are never YAML's end-of-document
 	// marker. The manifest is partial: a checker must not require what is
 	// missing (required fields, a whole parent), only check what is there.
-	// A value that is just "..." ("image: ...") stays in Text.
-	Elided  bool
+	// A value that is just "..." ("image: ...") stays in Text. A snippet
+	// that a "..." line ends or starts (the reader splits two objects
+	// there) is Elided too.
+	Elided bool
+	// Output is set when the note shows the manifest as what the command
+	// just before its block printed (`kubectl get … -o yaml`, `kubectl
+	// edit`): the server's object, not one to create. A checker reports
+	// nothing in it, and fixes nothing.
+	Output  bool
 	lines   []int // file offset of the start of each line of Text
 	lineOff []int // offset in Text of the start of each line of Text
 	even    bool  // every line is at the same distance from its place in the file

@@ -61,8 +61,8 @@ type mdReader struct {
 }
 
 // readMarkdown fills doc from a Markdown file.
-func readMarkdown(doc *Document, opts Options, pr *probe) {
-	r := &mdReader{doc: doc, src: doc.Src, voc: newVocab(opts), work: &pr.work}
+func readMarkdown(doc *Document, voc *vocab, pr *probe) {
+	r := &mdReader{doc: doc, src: doc.Src, voc: voc, work: &pr.work}
 	r.sh = newShellReader(doc, r.voc, r.work)
 	defer r.sh.release()
 	r.prose = &proseReader{voc: r.voc, work: r.work}

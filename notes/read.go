@@ -73,9 +73,11 @@ func read(path string, src []byte, opts Options, pr *probe) (*Document, error) {
 		return doc, nil
 	}
 	doc.Markdown = true
-	readMarkdown(doc, opts, pr)
+	voc := newVocab(opts)
+	readMarkdown(doc, voc, pr)
 	doc.sort()
 	dropHidden(doc)
+	markShownOutput(doc, voc, &pr.work)
 	doc.Directives = readDirectives(doc)
 	return doc, nil
 }

@@ -48,15 +48,22 @@ func startsLikeYAML(text []byte) bool {
 
 // splitYAML cuts text[start:end] (text has the length of m.buf and maps
 // through m) into YAML documents at "---" lines, dropping documents that
-// hold only comments and blank lines. In a snippet of a note (snippet
-// set), a line that only marks an elision ("...", "# (snip)", "[...]") is
-// blanked out of the manifest's text and marks it Elided; in a standalone
-// YAML file a "..." line is YAML's end-of-document marker.
+// hold only comments and blank lines. A line that only marks an elision
+// ("...", "# (snip)", "[...]", see isElisionLine) is blanked out of the
+// manifest's text and marks it Elided. In a standalone YAML file a "..."
+// line is YAML's end-of-document marker; in a snippet of a note (snippet
+// set) it ends a document only when another object follows it, and the
+// documents on both sides are Elided.
 func splitYAML(m *mapped, text []byte, start, end int, origin Origin, block int, snippet bool, work *int) []*Manifest {
 	var out []*Manifest
 	docStart := start
 	var elided [][2]int // elided lines of the current document
-	emit := func(from, to int) {
+	// afterDots: the current document follows a "..." line that ended the
+	// one before it in a snippet.
+	afterDots := false
+	// emit adds text[from:to] as a document; cut says it is an excerpt
+	// whatever its lines say (a "..." line ends or starts it in a snippet).
+	emit := func(from, to int, cut bool) {
 		defer func() { elided = elided[:0] }()
 		if !hasYAMLContent(text[from:to], elided, from) {
 			return
@@ -88,7 +95,7 @@ func splitYAML(m *mapped, text []byte, start, end int, origin Origin, block int,
 			End:     m.fileOffset(to),
 			Origin:  origin,
 			Block:   block,
-			Elided:  len(elided) > 0,
+			Elided:  len(elided) > 0 || cut,
 			lines:   fileOffs,
 			lineOff: bufOffs,
 		})
@@ -102,24 +109,26 @@ func splitYAML(m *mapped, text []byte, start, end int, origin Origin, block int,
 		line := bytes.TrimRight(text[i:j], " \t\r")
 		switch {
 		case bytes.Equal(line, []byte("---")) || bytes.HasPrefix(line, []byte("--- ")):
-			emit(docStart, i)
-			docStart = j + 1
+			emit(docStart, i, afterDots)
+			docStart, afterDots = j+1, false
 			if bytes.HasPrefix(line, []byte("--- ")) { // "--- content": the document starts on this line
 				docStart = i
 			}
 		case bytes.Equal(line, []byte("...")) && (!snippet || startsObject(text[min(j+1, end):end])):
 			// YAML's end of document: always in a YAML file; in a note only
 			// when another object follows (notes also write "..." between
-			// the objects of kubectl's output).
-			emit(docStart, i)
-			docStart = j + 1
+			// the objects of kubectl's output). In a note the line still
+			// stands for left-out lines, so the documents on both sides of
+			// it are excerpts.
+			emit(docStart, i, afterDots || snippet)
+			docStart, afterDots = j+1, snippet
 		case isElisionLine(line):
 			elided = append(elided, [2]int{i, j})
 		}
 		i = j + 1
 	}
 	if docStart < end {
-		emit(docStart, end)
+		emit(docStart, end, afterDots)
 	}
 	return out
 }

@@ -5,7 +5,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/notelint/notelint/lint"
@@ -165,8 +164,45 @@ func manifestRule(c manifest.Code) func(*lint.Pass) {
 	return func(p *lint.Pass) { report(p, c, manifestFindings(p)) }
 }
 
-// manifestAnalysis is every manifest of a document validated, shared by the manifest rules.
-var manifestAnalysis = lint.NewKey[[]finding]("manifests")
+// manifestsKey is every manifest of a document parsed once: what they define (read by
+// the command rules too, see noteDefs) and their check, shared by the manifest rules.
+var manifestsKey = lint.NewKey[*manifest.Note]("manifests")
+
+// parsedManifests parses every manifest of the document once, with what the reader
+// decided about each (an excerpt, a command's output) and the kustomize patches that
+// the note names outside its manifests.
+func parsedManifests(p *lint.Pass) *manifest.Note {
+	return lint.Shared(p, manifestsKey, func() *manifest.Note { return parseManifests(p.Doc, p.Settings.KubeMinor) })
+}
+
+// parseManifests parses the manifests of doc for Kubernetes 1.kubeMinor (0: the default).
+func parseManifests(doc *notes.Document, kubeMinor int) *manifest.Note {
+	docs := make([]manifest.Doc, len(doc.Manifests))
+	for i, m := range doc.Manifests {
+		docs[i] = manifest.Doc{Text: m.Text, Elided: m.Elided, Output: m.Output,
+			Name: manifestName(doc, m), Line: doc.Lines.Position(m.Start).Line}
+	}
+	return manifest.Parse(docs, manifest.Options{KubeVersion: kubeMinor, Patches: patchesOutside(doc)})
+}
+
+// patchesOutside returns the patch file names of the kustomizations written in the parts
+// of doc that are not its manifests (a heredoc the reader does not take for a manifest,
+// a shell block): the manifests themselves are read by manifest.Parse.
+func patchesOutside(doc *notes.Document) []string {
+	var out []string
+	from := 0
+	for _, m := range doc.Manifests {
+		if m.Start > from {
+			out = append(out, manifest.KustomizePatches(doc.Src[from:m.Start])...)
+		}
+		from = max(from, m.End)
+	}
+	return append(out, manifest.KustomizePatches(doc.Src[from:])...)
+}
+
+// manifestAnalysis is every manifest of a document validated and placed, shared by the
+// manifest rules.
+var manifestAnalysis = lint.NewKey[[]finding]("manifest findings")
 
 // manifestFindings validates every manifest of the document once.
 func manifestFindings(p *lint.Pass) []finding {
@@ -176,129 +212,13 @@ func manifestFindings(p *lint.Pass) []finding {
 		if len(ms) == 0 {
 			return out // no schema is loaded for a note without manifests
 		}
-		docs := make([]manifest.Doc, len(ms))
-		for i, m := range ms {
-			docs[i] = manifest.Doc{Text: m.Text, Elided: m.Elided || elidedAround(p.Doc, m),
-				Name: manifestName(p.Doc, m), Line: p.Doc.Lines.Position(m.Start).Line, Output: shownAsOutput(p.Doc, m)}
-		}
-		opts := manifest.Options{KubeVersion: p.Settings.KubeMinor, Patches: manifest.KustomizePatches(p.Doc.Src)}
-		for i, probs := range manifest.Check(docs, opts) {
+		for i, probs := range parsedManifests(p).Check() {
 			for _, pr := range probs {
 				out = append(out, placeProblem(p.Doc.Src, ms[i], pr))
 			}
 		}
 		return out
 	})
-}
-
-// shownAsOutput reports a manifest that the note shows as the output of the command
-// just before its block: `kubectl get … -o yaml` (or json), `kubectl edit` (the object
-// in the editor). Such text is the server's, not an object the reader creates. The
-// output of `kubectl create … --dry-run=client -o yaml` is a manifest to create and does
-// not count.
-func shownAsOutput(doc *notes.Document, m *notes.Manifest) bool {
-	blockStart, ok := codeBlockStart(doc, m.Origin, m.Block, m.Start)
-	if !ok {
-		return false
-	}
-	var last *notes.Command
-	for _, c := range doc.Commands {
-		if c.End > blockStart {
-			break // commands are in file order
-		}
-		if cs, ok := codeBlockStart(doc, c.Origin, c.Block, c.Start); ok && cs != blockStart {
-			last = c
-		}
-	}
-	if last == nil || !printsObject(last) {
-		return false
-	}
-	// Only prose may stand between the command's block and the manifest's: no other
-	// block, and not more than a few lines.
-	for _, f := range doc.Fences {
-		if f.Start > last.End && f.Start < blockStart {
-			return false
-		}
-	}
-	for _, c := range doc.Code {
-		if c.ContentStart > last.End && c.ContentStart < blockStart {
-			return false
-		}
-	}
-	return doc.Lines.Position(blockStart).Line-doc.Lines.Position(last.End).Line <= 12
-}
-
-// codeBlockStart is where the fenced or indented code block that holds a
-// snippet starts; ok is false for prose, spans and files.
-func codeBlockStart(doc *notes.Document, origin notes.Origin, block, start int) (int, bool) {
-	switch {
-	case origin == notes.FromFence && block >= 0 && block < len(doc.Fences):
-		return doc.Fences[block].Start, true
-	case origin == notes.FromCode:
-		for _, c := range doc.Code {
-			if start >= c.ContentStart && start < c.ContentEnd {
-				return c.ContentStart, true
-			}
-		}
-	}
-	return 0, false
-}
-
-// printsObject reports `kubectl get … -o yaml|json` and `kubectl edit …`.
-func printsObject(c *notes.Command) bool {
-	if len(c.Words) < 2 || c.Name() != "kubectl" && !slices.Contains(notes.KubectlAliases, c.Name()) {
-		return false
-	}
-	switch c.Words[1].Text {
-	case "edit":
-		return true
-	case "get":
-	default:
-		return false
-	}
-	for i, w := range c.Words[2:] {
-		switch w.Text {
-		case "-o", "--output":
-			if i+3 < len(c.Words) {
-				if o := c.Words[i+3].Text; o == "yaml" || o == "json" {
-					return true
-				}
-			}
-		case "-oyaml", "-ojson", "-o=yaml", "-o=json", "--output=yaml", "--output=json":
-			return true
-		}
-	}
-	return false
-}
-
-// elidedAround reports a manifest that the note cut short with a `...` line just before
-// or after it: the reader ends a YAML document at `...` (YAML's document end marker), but
-// in notes it stands for left-out lines, so the manifest is an excerpt.
-func elidedAround(doc *notes.Document, m *notes.Manifest) bool {
-	if m.Origin != notes.FromFence {
-		return false
-	}
-	ls, _ := doc.Lines.Bounds(m.Start)
-	if ls > 0 {
-		ps, pe := doc.Lines.Bounds(ls - 1)
-		if isDots(doc.Src[ps:pe]) {
-			return true
-		}
-	}
-	_, le := doc.Lines.Bounds(max(m.End-1, m.Start))
-	if le < len(doc.Src) {
-		ns, ne := doc.Lines.Bounds(le + 1)
-		if ns < len(doc.Src) && isDots(doc.Src[ns:ne]) {
-			return true
-		}
-	}
-	return false
-}
-
-func isDots(line []byte) bool {
-	l := strings.TrimSpace(string(line))
-	l = strings.TrimLeft(l, "> ")
-	return l == "..." || l == "…" || l == ".."
 }
 
 var (

@@ -2,16 +2,14 @@ package rules
 
 import (
 	"bytes"
-	"errors"
 	"path"
 	"regexp"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/notes"
 	"github.com/notelint/notelint/rules/kubectl"
+	"github.com/notelint/notelint/rules/manifest"
 )
 
 // What a note defines for itself: the custom resource types of its
@@ -25,16 +23,23 @@ import (
 // noteDefsKey is the context of a document, computed once and shared.
 var noteDefsKey = lint.NewKey[*kubectl.Context]("what the note defines")
 
-// noteDefs returns what the pass's document defines.
+// noteDefs returns what the pass's document defines. Its types come from the
+// one parse of the document's manifests (parsedManifests), which the manifest
+// rules check: no CRD is read twice.
 func noteDefs(p *lint.Pass) *kubectl.Context {
-	return lint.Shared(p, noteDefsKey, func() *kubectl.Context { return NoteDefs(p.Doc) })
+	return lint.Shared(p, noteDefsKey, func() *kubectl.Context {
+		return NoteDefs(p.Doc, parsedManifests(p).Definitions())
+	})
 }
 
-// NoteDefs reads what doc defines for itself.
-func NoteDefs(doc *notes.Document) *kubectl.Context {
+// NoteDefs reads what doc defines for itself, given what its manifests
+// define (manifest.Parse of its manifests; nil for none).
+func NoteDefs(doc *notes.Document, defs *manifest.Definitions) *kubectl.Context {
 	ctx := &kubectl.Context{Env: map[string]string{}}
-	for _, m := range doc.Manifests {
-		ctx.Resources = append(ctx.Resources, manifestTypes(m.Text)...)
+	if defs != nil {
+		for _, t := range defs.Types {
+			ctx.Resources = append(ctx.Resources, t.ResourceType)
+		}
 	}
 	seen := map[string]bool{}
 	addPlugin := func(name string) {
@@ -170,114 +175,4 @@ func commandPlugins(words []notes.Word) []string {
 		}
 	}
 	return out
-}
-
-// crdDoc is the part of a CustomResourceDefinition that names its type, or
-// the apiVersion and kind of any other object.
-type crdDoc struct {
-	APIVersion string `yaml:"apiVersion"`
-	Kind       string `yaml:"kind"`
-	Metadata   struct {
-		Name string `yaml:"name"`
-	} `yaml:"metadata"`
-	Spec struct {
-		Group    string `yaml:"group"`
-		Version  string `yaml:"version"` // apiextensions.k8s.io/v1beta1
-		Versions []struct {
-			Name string `yaml:"name"`
-		} `yaml:"versions"`
-		Names struct {
-			Kind       string   `yaml:"kind"`
-			Plural     string   `yaml:"plural"`
-			Singular   string   `yaml:"singular"`
-			ShortNames []string `yaml:"shortNames"`
-			Categories []string `yaml:"categories"`
-		} `yaml:"names"`
-	} `yaml:"spec"`
-}
-
-// manifestTypes returns the resource type a manifest defines (a CRD) or
-// implies (an object of a group with a dot: kubectl.Context leaves out the
-// built-in ones). Elided and partial manifests give what they name; a
-// document that is not YAML gives nothing.
-func manifestTypes(text []byte) []kubectl.CustomResource {
-	if !bytes.Contains(text, []byte("kind")) {
-		return nil
-	}
-	if !bytes.Contains(text, []byte("CustomResourceDefinition")) {
-		return objectType(text)
-	}
-	var d crdDoc
-	// A field of an unexpected type (an excerpt's "..." say) is a
-	// *yaml.TypeError; yaml.v3 still fills every other field.
-	if err := yaml.Unmarshal(text, &d); err != nil {
-		var te *yaml.TypeError
-		if !errors.As(err, &te) {
-			return nil
-		}
-	}
-	group, _, _ := strings.Cut(d.APIVersion, "/")
-	if d.Kind != "CustomResourceDefinition" || group != "apiextensions.k8s.io" {
-		return objectType(text)
-	}
-	n := d.Spec.Names
-	cr := kubectl.CustomResource{Group: d.Spec.Group, Kind: n.Kind, Plural: n.Plural, Singular: n.Singular, ShortNames: n.ShortNames, Categories: n.Categories}
-	if plural, grp, ok := strings.Cut(d.Metadata.Name, "."); ok {
-		// metadata.name is <plural>.<group>
-		if cr.Plural == "" {
-			cr.Plural = plural
-		}
-		if cr.Group == "" {
-			cr.Group = grp
-		}
-	}
-	for _, v := range d.Spec.Versions {
-		cr.Versions = append(cr.Versions, v.Name)
-	}
-	if d.Spec.Version != "" {
-		cr.Versions = append(cr.Versions, d.Spec.Version)
-	}
-	if cr.Kind == "" && cr.Plural == "" {
-		return nil
-	}
-	return []kubectl.CustomResource{cr}
-}
-
-// objectType is the type an object of a group with a dot implies: its
-// top-level apiVersion and kind are enough, read without decoding the whole
-// document a second time. Built-in groups are left out by kubectl.Context.
-func objectType(text []byte) []kubectl.CustomResource {
-	apiVersion, kind := topLevel(text, "apiVersion"), topLevel(text, "kind")
-	group, _, hasGroup := strings.Cut(apiVersion, "/")
-	if hasGroup && strings.Contains(group, ".") && nameLike(kind) {
-		return []kubectl.CustomResource{{Group: group, Kind: kind}}
-	}
-	return nil
-}
-
-// topLevel returns the plain scalar value of a top-level key ("kind: Foo"
-// at column 0), without quotes and comments, or "".
-func topLevel(text []byte, key string) string {
-	for line := range bytes.Lines(text) {
-		rest, ok := bytes.CutPrefix(line, []byte(key+":"))
-		if !ok {
-			continue
-		}
-		v := string(bytes.TrimSpace(rest))
-		if k := strings.Index(v, " #"); k >= 0 {
-			v = strings.TrimSpace(v[:k])
-		}
-		return strings.Trim(v, `"'`)
-	}
-	return ""
-}
-
-// nameLike reports a word that can be a kind: letters and digits.
-func nameLike(s string) bool {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-			return false
-		}
-	}
-	return s != ""
 }

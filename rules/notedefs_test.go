@@ -37,7 +37,7 @@ func TestNoteDefs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := NoteDefs(doc)
+	ctx := NoteDefs(doc, parseManifests(doc, 0).Definitions())
 	wantRes := []kubectl.CustomResource{
 		{Group: "stable.example.com", Kind: "CronTab", Plural: "crontabs", Singular: "crontab", ShortNames: []string{"ct"}, Categories: []string{"all"}, Versions: []string{"v1"}},
 		{Group: "samplecontroller.k8s.io", Kind: "Foo", Plural: "foos", Versions: []string{"v1alpha1"}},
@@ -53,19 +53,5 @@ func TestNoteDefs(t *testing.T) {
 	}
 	if ctx.Env["KUBECTL_APPLYSET"] != "true" || ctx.Env["KUBECTL_KUBERC"] != "false" || len(ctx.Env) != 2 {
 		t.Errorf("env: %v", ctx.Env)
-	}
-}
-
-// A manifest that is not YAML, or only an excerpt, defines what it names
-// and never fails.
-func TestManifestTypesPartial(t *testing.T) {
-	for _, text := range []string{"", "kind: [", "a: b", "kind: CustomResourceDefinition\n", "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n  names: ...\n"} {
-		if got := manifestTypes([]byte(text)); len(got) != 0 {
-			t.Errorf("%q: %+v", text, got)
-		}
-	}
-	got := manifestTypes([]byte("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  versions: ...\n"))
-	if len(got) != 1 || got[0].Plural != "widgets" || got[0].Group != "example.com" {
-		t.Errorf("elided CRD: %+v", got)
 	}
 }

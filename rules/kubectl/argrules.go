@@ -160,11 +160,38 @@ type argView struct {
 }
 
 // synopsis reports a command written as a usage line: [optional] parts,
-// alternatives a|b, or an ellipsis. Its arguments are not counted.
+// alternatives a|b, or an ellipsis. Its arguments are not counted. A note's
+// usage lines do not get here (the reader drops a synopsis and masks its
+// optional parts as placeholders); this is the defence for a caller that
+// passes raw words, and it goes by the shape of a usage line only: a word
+// that opens an optional part ("[-c", "[flags]", "[TYPE"), closes one
+// ("CONTAINER]"), is or holds a bar between names ("|", "json|yaml"), or
+// holds an ellipsis. Brackets and bars inside a value (a JSONPath
+// '{.items[*].metadata.name}', a JSON patch '[{"op": …}]') do not make a
+// usage line: the reader reads such a command as one to run, and so does
+// the checker.
 func (r *run) synopsis(p int) bool {
 	for i := p + 1; i < len(r.args); i++ {
-		w := r.text(i)
-		if strings.ContainsAny(w, "[]|…") || strings.Contains(w, "...") {
+		if usageWord(r.text(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// usageWord reports a word shaped like a part of a usage line (see synopsis).
+func usageWord(w string) bool {
+	name := func(c byte) bool {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.'
+	}
+	switch {
+	case strings.Contains(w, "...") || strings.Contains(w, "…"), w == "|":
+		return true
+	case len(w) > 1 && w[0] == '[' && name(w[1]), len(w) > 1 && w[len(w)-1] == ']' && name(w[len(w)-2]):
+		return true
+	}
+	for i := 1; i+1 < len(w); i++ {
+		if w[i] == '|' && name(w[i-1]) && name(w[i+1]) {
 			return true
 		}
 	}

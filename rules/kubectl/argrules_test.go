@@ -159,6 +159,12 @@ var validArgCommands = []string{
 	`kubectl create job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...]`,
 	`kubectl auth can-i VERB [TYPE | TYPE/NAME | NONRESOURCEURL]`,
 	`kubectl port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT [...[LOCAL_PORT_N:]REMOTE_PORT_N]`,
+	`kubectl logs (POD | TYPE/NAME) [-c CONTAINER]`,
+	// brackets and bars inside values: commands to run, judged and valid
+	`kubectl patch deploy web --type=json -p='[{"op": "replace", "path": "/spec/replicas", "value": 3}]'`,
+	`kubectl get pods -o jsonpath='{.items[*].metadata.name}'`,
+	`kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[*].image`,
+	`kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name}{"\n"}{end}'`,
 }
 
 func TestValidArgCommands(t *testing.T) {
@@ -193,6 +199,8 @@ var invalidArgCommands = []struct {
 	{`kubectl get --raw /api/v1/pods pods`, []want{{"invalid-arguments", `pods`, "", false}}},
 	{`kubectl get --raw /api -o json`, []want{{"invalid-arguments", `-o`, "", false}}},
 	{`kubectl get pods --show-labels -o yaml`, []want{{"invalid-arguments", `-o`, "", false}}},
+	// brackets inside a value make no usage line: the command is still judged
+	{`kubectl get --raw /api/v1/pods pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[*].image`, []want{{"invalid-arguments", `pods`, "", false}}},
 	{`kubectl get pods --output-watch-events`, []want{{"missing-argument", `--output-watch-events`, "", false}}},
 	{`kubectl delete pod web --now --grace-period=5`, []want{{"invalid-arguments", `--grace-period`, "", false}}},
 	{`kubectl delete pods --all -l app=web`, []want{{"invalid-arguments", `-l`, "", false}}},

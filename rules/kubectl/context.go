@@ -7,6 +7,8 @@ import (
 
 	"k8s.io/apimachinery/pkg/api/meta"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+
+	"github.com/notelint/notelint/knowledge"
 )
 
 // Context is what one note (later: one folder of notes) defines for itself
@@ -35,15 +37,7 @@ type Context struct {
 
 // CustomResource is one resource type a note defines. Empty names are
 // derived from Kind the way the API server derives them for a CRD.
-type CustomResource struct {
-	Group      string
-	Kind       string
-	Plural     string
-	Singular   string
-	ShortNames []string
-	Categories []string
-	Versions   []string
-}
+type CustomResource = knowledge.ResourceType
 
 // ctxIndex is a Context prepared for lookups, built once per Context.
 type ctxIndex struct {

@@ -35,10 +35,12 @@ type docState struct {
 	// lines that stood for left-out text.
 	firstLine int
 	elided    map[int]bool
-	excerpt   bool // the document is an excerpt (Doc.Elided or an elision line seen)
+	excerpt   bool // the document is an excerpt (Doc.Elided)
 	shown     bool // the note shows the document as a command's output (Doc.Output)
 	skip      bool // not checked at all (a template, a script, mangled output)
 	root      *yaml.Node
+	cut       bool       // root is the part of the text that parses (see recover)
+	shownRoot *yaml.Node // a command's output, parsed only for what it defines
 	probs     []Problem
 	// objects are the API objects validated in this document (one, or the items of a List).
 	objects []object
@@ -61,18 +63,13 @@ type object struct {
 // isElided reports whether the 1-based line l of the part stood for left-out text.
 func (d *docState) isElided(l int) bool { return d.elided[l+d.firstLine-1] }
 
-// prepare blanks elision lines, cuts each document into parts and parses them.
+// prepare cuts each document into parts and parses them.
 func (n *note) prepare(docs []Doc) {
 	for i, doc := range docs {
-		src, elided := blankElisions(doc.Text)
-		excerpt := doc.Elided || len(elided) > 0
-		if doc.Elided {
-			if elided == nil {
-				elided = map[int]bool{}
-			}
-			for l := range blankLines(src) {
-				elided[l] = true
-			}
+		src, excerpt := doc.Text, doc.Elided
+		var elided map[int]bool
+		if excerpt {
+			elided = blankLines(src)
 		}
 		lineBase := 0
 		if doc.Line > 0 {
@@ -94,13 +91,23 @@ func (n *note) prepare(docs []Doc) {
 // or a manifest followed by the rest of a shell session (`EOF`, output).
 func (n *note) parse(d *docState) {
 	src := d.t.src
-	if isHelmTemplate(src) || d.shown {
-		d.skip = true // not YAML yet, or a command's output: nothing in it is to create
+	if isHelmTemplate(src) {
+		d.skip = true // not YAML yet
 		return
 	}
 	root, perr := parse(d.t)
+	if d.shown {
+		// a command's output: nothing in it is to create, but what it shows exists (a
+		// CustomResourceDefinition printed by kubectl get defines its names)
+		d.skip = true
+		if perr == nil {
+			d.shownRoot = root
+		}
+		return
+	}
 	if perr != nil {
 		root, perr = n.recover(d, perr)
+		d.cut = root != nil
 	}
 	if perr != nil {
 		d.probs = append(d.probs, *perr)
@@ -177,16 +184,27 @@ func parseText(src []byte) (*yaml.Node, error) {
 	return doc.Content[0], nil
 }
 
-// collect finds what the note defines for its other documents: kustomizations (their
-// patches are fragments) and CustomResourceDefinitions (their kinds are known).
-func (n *note) collect() {
+// collect reads what the note defines for its other documents, into defs and n:
+// kustomizations (their patches are fragments), CustomResourceDefinitions (their kinds
+// are known, their schemas validate their instances) and the types objects imply. A
+// kustomization is read from its parse; one that does not parse whole, line by line.
+func (n *note) collect(defs *Definitions) {
 	for _, d := range n.docs {
+		n.define(d, defs)
+		var names []string
+		switch {
+		case d.root == nil || d.cut:
+			names = KustomizePatches(d.t.src)
+		case d.root.Kind == yaml.MappingNode:
+			names = kustomizePatchNames(d.root)
+		}
+		addNames(n.patchNames, names)
+		defs.Patches = append(defs.Patches, names...)
 		if d.root == nil || d.root.Kind != yaml.MappingNode {
 			continue
 		}
 		if isKustomizationNode(d.root) {
 			n.kustomize = true
-			addNames(n.patchNames, kustomizePatchNames(d.root))
 			addNames(n.resourceNames, seqStrings(mapPath(d.root, "resources")))
 		}
 		n.addCRD(d)

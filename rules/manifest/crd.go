@@ -8,6 +8,8 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 	kproto "k8s.io/kube-openapi/pkg/util/proto"
+
+	"github.com/notelint/notelint/knowledge"
 )
 
 // A CustomResourceDefinition in the note makes its kind known, and its instances in the
@@ -24,45 +26,79 @@ type crd struct {
 	versions map[string]*yaml.Node // version -> its openAPIV3Schema (nil when it has none)
 }
 
-// addCRD records d when it is a CustomResourceDefinition.
-func (n *note) addCRD(d *docState) {
-	root := d.root
+// readCRD reads a CustomResourceDefinition (apiextensions.k8s.io, v1 or v1beta1): the
+// names of the type it adds, as the API server derives them (a plural or group left out
+// is taken from metadata.name, <plural>.<group>), and the openAPIV3Schema of each version
+// (nil when it has none). ok is false for any other object.
+func readCRD(root *yaml.Node) (t Type, schemas map[string]*yaml.Node, ok bool) {
 	av, _ := scalarString(mapPath(root, "apiVersion"))
 	kind, _ := scalarString(mapPath(root, "kind"))
-	if kind != "CustomResourceDefinition" || !strings.HasPrefix(av, "apiextensions.k8s.io/") {
-		return
+	if group, _, _ := strings.Cut(av, "/"); kind != "CustomResourceDefinition" || group != "apiextensions.k8s.io" {
+		return Type{}, nil, false
 	}
-	group, _ := scalarString(mapPath(root, "spec", "group"))
-	ckind, _ := scalarString(mapPath(root, "spec", "names", "kind"))
-	if group == "" || ckind == "" {
-		return
+	str := func(path ...string) string {
+		n := mapPath(root, path...)
+		if isNull(resolve(n)) {
+			return ""
+		}
+		v, _ := scalarString(n)
+		return v
 	}
-	name, _ := scalarString(mapPath(root, "metadata", "name"))
-	c := &crd{name: name, versions: map[string]*yaml.Node{}}
+	t = Type{CRD: str("metadata", "name"), ResourceType: knowledge.ResourceType{Group: str("spec", "group"),
+		Kind: str("spec", "names", "kind"), Plural: str("spec", "names", "plural"), Singular: str("spec", "names", "singular"),
+		ShortNames: seqStrings(mapPath(root, "spec", "names", "shortNames")),
+		Categories: seqStrings(mapPath(root, "spec", "names", "categories"))}}
+	if plural, group, ok := strings.Cut(t.CRD, "."); ok {
+		if t.Plural == "" {
+			t.Plural = plural
+		}
+		if t.Group == "" {
+			t.Group = group
+		}
+	}
+	schemas = map[string]*yaml.Node{}
 	if vs := mapPath(root, "spec", "versions"); vs != nil && vs.Kind == yaml.SequenceNode {
 		for _, v := range vs.Content {
 			if vn, ok := scalarString(mapPath(v, "name")); ok && vn != "" {
-				c.versions[vn] = mapPath(v, "schema", "openAPIV3Schema")
+				if _, seen := schemas[vn]; !seen {
+					t.Versions = append(t.Versions, vn)
+				}
+				schemas[vn] = mapPath(v, "schema", "openAPIV3Schema")
 			}
 		}
 	}
 	// apiextensions.k8s.io/v1beta1: one schema for every version.
 	if v, ok := scalarString(mapPath(root, "spec", "version")); ok && v != "" {
-		if _, seen := c.versions[v]; !seen {
-			c.versions[v] = mapPath(root, "spec", "validation", "openAPIV3Schema")
+		if _, seen := schemas[v]; !seen {
+			t.Versions = append(t.Versions, v)
+			schemas[v] = mapPath(root, "spec", "validation", "openAPIV3Schema")
 		}
 	}
 	if sch := mapPath(root, "spec", "validation", "openAPIV3Schema"); sch != nil {
-		for v, s := range c.versions {
+		for v, s := range schemas {
 			if s == nil {
-				c.versions[v] = sch
+				schemas[v] = sch
 			}
 		}
+	}
+	return t, schemas, true
+}
+
+// addCRD records d when it is a CustomResourceDefinition that names its group and kind:
+// its instances in the note are validated against its schemas.
+func (n *note) addCRD(d *docState) {
+	t, schemas, ok := readCRD(d.root)
+	if av, _ := scalarString(mapPath(d.root, "apiVersion")); !ok || !strings.HasPrefix(av, "apiextensions.k8s.io/") {
+		return
+	}
+	group, _ := scalarString(mapPath(d.root, "spec", "group"))
+	if group == "" || t.Kind == "" {
+		return
 	}
 	if n.crds == nil {
 		n.crds = map[crdKey]*crd{}
 	}
-	n.crds[crdKey{group, ckind}] = c
+	n.crds[crdKey{group, t.Kind}] = &crd{name: t.CRD, versions: schemas}
 }
 
 // customObject checks an instance of a CustomResourceDefinition of the note.

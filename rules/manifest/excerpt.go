@@ -14,39 +14,13 @@ import (
 // shown in part, the server's output pasted back, a value that stands for any value. None
 // of these is an object to create, so the checks that assume one (required fields, types
 // of what was left out, create-time values) are not applied to them.
-
-// elisionWords are comment texts that say lines were left out.
-var elisionWords = regexp.MustCompile(`(?i)^(?:\(?(?:snip(?:ped)?|omitted|omit|truncated|elided|cut|more|etc\.?|생략|중략|이하\s*생략|후략|省略|略|以下省略|中略|后略|後略|其他字段|其余省略|その他省略)\)?)$`)
-
-// elisionLine reports a line that stands for left-out lines: `...`, `..`, `…`, `[...]`,
-// `- ...`, `# ...`, `# (snip)`, `# 생략`, `# ... other fields`.
-func elisionLine(line []byte) bool {
-	l := strings.TrimSpace(string(line))
-	if l == "" {
-		return false
-	}
-	if dotsOnly(l) {
-		return true
-	}
-	if rest, ok := strings.CutPrefix(l, "- "); ok && dotsOnly(strings.TrimSpace(rest)) {
-		return true
-	}
-	if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") && dotsOnly(strings.TrimSpace(l[1:len(l)-1])) {
-		return true
-	}
-	c, ok := strings.CutPrefix(l, "#")
-	if !ok {
-		return false
-	}
-	c = strings.TrimSpace(strings.TrimLeft(c, "#"))
-	switch {
-	case c == "":
-		return false
-	case strings.HasPrefix(c, "...") || strings.HasPrefix(c, "…") || strings.HasPrefix(c, "(...") || strings.HasPrefix(c, "[...") || strings.HasPrefix(c, "(…"):
-		return true
-	}
-	return elisionWords.MatchString(strings.Trim(c, " .…"))
-}
+//
+// What the text around a snippet says is decided by the reader (package notes, its
+// classify stage), in one place, and arrives here as Doc.Elided (its elision lines
+// blanked) and Doc.Output (it follows a command that prints an object). Decided here is
+// only what needs the parsed YAML: a value that is a placeholder, a sketch of a shape,
+// an object shown in part, and an object that carries fields only the API server writes
+// (isOutput, and reOutputText for a document that does not parse).
 
 // dotsOnly reports "..", "...", "…", "……" and the like.
 func dotsOnly(s string) bool {
@@ -65,40 +39,6 @@ func dotsOnly(s string) bool {
 		}
 	}
 	return n >= 2
-}
-
-// blankElisions returns src with every elision line replaced by spaces (its line break
-// kept, so offsets do not move) and the 1-based numbers of those lines. src is not
-// modified; the copy is made only when a line is blanked.
-func blankElisions(src []byte) ([]byte, map[int]bool) {
-	var out []byte
-	var lines map[int]bool
-	line := 1
-	for i := 0; i < len(src); {
-		j := bytes.IndexByte(src[i:], '\n')
-		end := len(src)
-		if j >= 0 {
-			end = i + j
-		}
-		if elisionLine(src[i:end]) {
-			if out == nil {
-				out = append([]byte(nil), src...)
-				lines = map[int]bool{}
-			}
-			lines[line] = true
-			for k := i; k < end; k++ {
-				if out[k] != '\r' {
-					out[k] = ' '
-				}
-			}
-		}
-		i = end + 1
-		line++
-	}
-	if out == nil {
-		return src, nil
-	}
-	return out, lines
 }
 
 // blankLines lists the lines made only of spaces: where the reader blanked elided lines

@@ -174,10 +174,12 @@ func commentName(src []byte) string {
 	return ""
 }
 
-// KustomizePatches returns the file names that the kustomizations written anywhere in
-// text (a note: fences, heredocs) name as patches, under `patchesStrategicMerge:`,
-// `patches:` or `patchesJson6902:`. The reader gives the checker only the documents it
-// takes for manifests; a kustomization in a heredoc or a shell block is found here.
+// KustomizePatches returns the file names that the kustomizations written in text name
+// as patches, under `patchesStrategicMerge:`, `patches:` or `patchesJson6902:`, read line
+// by line. It is for text that is not parsed as YAML: the parts of a note that are not
+// its manifests (a kustomization in a heredoc or a shell block), whose names the caller
+// gives in Options.Patches, and a document that does not parse. A kustomization that
+// parses is read from its parse.
 func KustomizePatches(text []byte) []string {
 	var out []string
 	lines := bytes.Split(text, []byte("\n"))

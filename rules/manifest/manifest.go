@@ -19,9 +19,12 @@ import "sort"
 // objects written without a `---` between them.
 type Doc struct {
 	Text []byte
-	// Elided is set when the snippet is an excerpt whose left-out lines (`...`, `# ...`,
-	// `# (snip)`) the reader blanked: nothing missing from it is reported. The checker
-	// also recognises such lines itself when they are still there.
+	// Elided is set when the snippet is an excerpt: nothing missing from it is reported.
+	// The caller finds the lines that stand for left-out text (`...`, `# ...`, `# (snip)`;
+	// package notes decides, in one place) and blanks them (every byte but the line break
+	// replaced by a space, so offsets hold); the checker takes the blank lines of an
+	// elided document for those lines. A `...` line left in Text is YAML's document end
+	// marker. A value that is `...` (`image: ...`) is a placeholder, judged here.
 	Elided bool
 	// Name is the file name the note gives the document (a heredoc's target, the path of
 	// a YAML file), or "". A kustomization that names it as a patch makes it a fragment.
@@ -29,9 +32,12 @@ type Doc struct {
 	// Line is the line of the note on which Text starts (1-based), for the line numbers
 	// messages cite; 0 counts from the document's first line.
 	Line int
-	// Output is set when the note shows the document as a command's output (it follows
-	// `kubectl get … -o yaml` or `kubectl edit`): it is not an object to create, and
-	// nothing in it is reported.
+	// Output is set when the note shows the document as a command's output (package
+	// notes decides: it follows `kubectl get … -o yaml` or `kubectl edit`): it is not an
+	// object to create, and nothing in it is reported. An object that carries what only
+	// the API server writes (uid, resourceVersion, managedFields, a creationTimestamp, a
+	// status with values) is recognised here too, from its parsed YAML (see isOutput):
+	// only its duplicate keys are reported.
 	Output bool
 }
 
@@ -99,8 +105,9 @@ type Problem struct {
 // Options tune a check.
 type Options struct {
 	KubeVersion int // target minor version of Kubernetes 1.x; 0 means 37
-	// Patches are file names that a kustomization of the note names as patches (see
-	// KustomizePatches); documents of those names are fragments.
+	// Patches are file names that a kustomization of the note names as patches, where the
+	// documents do not show it (see KustomizePatches); documents of those names are
+	// fragments. Kustomizations among the documents are read by Parse.
 	Patches []string
 }
 
@@ -110,29 +117,27 @@ const DefaultKubeVersion = 37
 // Check validates all YAML documents of one note together: cross-document checks (a
 // Service's targetPort names) see every container of the note, and a CustomResourceDefinition
 // of the note describes its custom resources. out[i] holds the problems of docs[i], sorted
-// by Start. Check is safe for concurrent use.
+// by Start. Check is safe for concurrent use. It is Parse(docs, opts).Check(); a caller
+// that also needs what the note defines calls Parse once.
 func Check(docs []Doc, opts Options) [][]Problem {
-	out, _ := check(docs, opts)
-	return out
+	return Parse(docs, opts).Check()
 }
 
 // check is Check that also returns the work done (nodes visited), for tests that bound it.
 func check(docs []Doc, opts Options) ([][]Problem, int) {
-	if opts.KubeVersion <= 0 {
-		opts.KubeVersion = DefaultKubeVersion
-	}
-	n := &note{opts: opts, seenCRKinds: map[string]bool{}, patchNames: map[string]bool{}, resourceNames: map[string]bool{}}
-	for _, p := range opts.Patches {
-		n.patchNames[baseName(p)] = true
-	}
-	n.prepare(docs)
-	n.collect()
+	nt := Parse(docs, opts)
+	return nt.Check(), nt.n.work
+}
+
+// checkAll checks every part, then what spans parts and documents, and returns the
+// problems of each of the ndocs documents, sorted.
+func (n *note) checkAll(ndocs int) [][]Problem {
 	for _, d := range n.docs {
 		n.check(d)
 	}
 	n.separators()
 	n.crossChecks()
-	out := make([][]Problem, len(docs))
+	out := make([][]Problem, ndocs)
 	for _, d := range n.docs {
 		for _, p := range d.probs {
 			p.Start += d.base
@@ -155,7 +160,7 @@ func check(docs []Doc, opts Options) ([][]Problem, int) {
 			return ps[a].End < ps[b].End
 		})
 	}
-	return out, n.work
+	return out
 }
 
 // Apply returns text with the edits applied (edits must not overlap). It is a helper for

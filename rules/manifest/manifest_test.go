@@ -3,6 +3,8 @@ package manifest
 import (
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/notes"
 )
 
 // Cases mark each expected highlight in the YAML with ⟦ and ⟧. The markers are removed
@@ -20,6 +22,21 @@ type tcase struct {
 	opts  Options
 	want  [][]want // per document, in marker order
 	fixed []string // per document, text after applying all edits ("" = no fix expected)
+	// read passes each document through the reader (package notes), as the rules do:
+	// its elision lines blanked and Elided set. Fixes are applied to the text as written.
+	read bool
+}
+
+// asRead is text as the reader hands it to the checker: the one manifest of a yaml
+// fence that holds text.
+func asRead(t *testing.T, text string) Doc {
+	t.Helper()
+	doc, err := notes.Read("note.md", []byte("```yaml\n"+text+"```\n"), notes.Options{})
+	if err != nil || len(doc.Manifests) != 1 || len(doc.Manifests[0].Text) != len(text) {
+		t.Fatalf("the reader does not hand %q over as one manifest", text)
+	}
+	m := doc.Manifests[0]
+	return Doc{Text: m.Text, Elided: m.Elided, Output: m.Output}
 }
 
 type marker struct{ start, end int }
@@ -47,9 +64,15 @@ func runCase(t *testing.T, tc tcase) {
 	t.Helper()
 	var docs []Doc
 	var marks [][]marker
+	var written [][]byte
 	for _, d := range tc.docs {
 		text, ms := unmark(d)
-		docs = append(docs, Doc{Text: []byte(text)})
+		doc := Doc{Text: []byte(text)}
+		if tc.read {
+			doc = asRead(t, text)
+		}
+		docs = append(docs, doc)
+		written = append(written, []byte(text))
 		marks = append(marks, ms)
 	}
 	out := Check(docs, tc.opts)
@@ -84,9 +107,13 @@ func runCase(t *testing.T, tc tcase) {
 			for _, p := range probs {
 				edits = append(edits, p.Edits...)
 			}
-			if got := string(Apply(docs[i].Text, edits)); got != tc.fixed[i] {
+			again := Doc{Text: Apply(written[i], edits)}
+			if tc.read {
+				again = asRead(t, string(again.Text))
+			}
+			if got := string(Apply(written[i], edits)); got != tc.fixed[i] {
 				t.Errorf("doc %d fixed text:\n%s\nwant:\n%s", i, got, tc.fixed[i])
-			} else if res := Check([]Doc{{Text: []byte(got)}}, tc.opts)[0]; hasRule(res, probs) {
+			} else if res := Check([]Doc{again}, tc.opts)[0]; hasRule(res, probs) {
 				t.Errorf("doc %d: fixed text still has %v", i, res)
 			}
 		}

@@ -23,10 +23,12 @@ var trustCases = []tcase{
 	// Elided excerpts.
 	{
 		name: "elided metadata and data",
+		read: true,
 		docs: []string{"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  ...\ndata:\n  ...\nimmutable: true\n"},
 	},
 	{
 		name: "elided parent keeps its children checked",
+		read: true,
 		docs: []string{`spec:
   containers:
     ...
@@ -41,6 +43,7 @@ var trustCases = []tcase{
 	},
 	{
 		name: "kind then an elision",
+		read: true,
 		docs: []string{"kind: Pod\n...\nspec:\n  readinessGates:\n  - conditionType: \"www.example.com/feature-1\"\n"},
 	},
 	{
@@ -60,10 +63,12 @@ spec:
 	},
 	{
 		name: "comment elision: nothing required",
+		read: true,
 		docs: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: mypod\nspec:\n  runtimeClassName: myclass\n  # ...\n"},
 	},
 	{
 		name: "elision words in Korean, Chinese and Japanese",
+		read: true,
 		docs: []string{
 			"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  # (생략)\n",
 			"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  # 省略\n",
@@ -72,15 +77,18 @@ spec:
 	},
 	{
 		name: "a syntax error before the elision is still one",
+		read: true,
 		docs: []string{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n   ⟦labels⟧: {app: web}\n  ...\n  annotations: {}\n"},
 		want: [][]want{{{YAMLSyntax, 5, 4, false}}},
 	},
 	{
 		name: "a syntax error after the elision is the excerpt's",
+		read: true,
 		docs: []string{"spec:\n  ...\n  replicas: 3\n...\nstatus:\n  availableReplicas: 2\n...\n    lastUpdateTime: 2021-04-02T20:57:05Z\n  message: 'unable to create pods'\n"},
 	},
 	{
 		name: "keys repeated around an elision belong to two items",
+		read: true,
 		docs: []string{"spec:\n  containers:\n    ...\n    name: ctr-1\n    resources: {}\n    ...\n    name: ctr-2\n    resources: {}\n"},
 	},
 	// Objects shown in part.
