@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -76,12 +77,13 @@ func TestCheckText(t *testing.T) {
 	if err := CheckText([]byte("ok\n한글\n")); err != nil {
 		t.Error(err)
 	}
+	var ue *UnreadableError
 	err := CheckText([]byte("a\nb\x00"))
-	if ue, ok := err.(*UnreadableError); !ok || ue.Line != 2 || ue.Column != 2 {
+	if !errors.As(err, &ue) || ue.Line != 2 || ue.Column != 2 {
 		t.Errorf("NUL: %v", err)
 	}
 	err = CheckText([]byte("a\n\xff"))
-	if ue, ok := err.(*UnreadableError); !ok || ue.Line != 2 || ue.Column != 1 {
+	if !errors.As(err, &ue) || ue.Line != 2 || ue.Column != 1 {
 		t.Errorf("UTF-8: %v", err)
 	}
 }
