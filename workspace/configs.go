@@ -198,7 +198,7 @@ func (cs *configs) newLinter(cfg *config.Config) (*lint.Linter, error) {
 	minor, err := ParseKubeVersion(kube)
 	if err != nil {
 		if cs.opts.KubeVersion == "" && cfg.KubeVersion != "" {
-			return nil, cfg.ErrorAt(cfg.KubeVersionPos, "kube-version: %v", strings.TrimPrefix(err.Error(), "--kube-version "))
+			return nil, cfg.ErrorAt(cfg.KubeVersionPos, "kube-version: %v", strings.TrimPrefix(err.Error(), "--kube-version: "))
 		}
 		return nil, err
 	}

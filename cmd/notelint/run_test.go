@@ -205,7 +205,7 @@ func TestExitCodesAndBadInput(t *testing.T) {
 		{"a 5 MB line", []string{long}, 0, []string{"No problems found in 1 file."}, nil, nil},
 		{"flags after paths", []string{bad, "--format", "json"}, 1, []string{`"rule": "NL101"`}, nil, nil},
 		{"a bad format", []string{"--format", "xml", bad}, 2, nil, []string{`unknown format "xml"`}, nil},
-		{"a bad kube version", []string{"--kube-version", "2.0", bad}, 2, nil, []string{`--kube-version "2.0": want 1.NN`}, nil},
+		{"a bad kube version", []string{"--kube-version", "2.0", bad}, 2, nil, []string{`--kube-version: want a Kubernetes version such as "1.37", not "2.0"`}, nil},
 		{"no paths", nil, 2, nil, []string{"no files given"}, nil},
 	}
 	for _, c := range cases {
@@ -261,8 +261,15 @@ func TestKubeVersion(t *testing.T) {
 	if code, out, _ := notelint(t, "", p); code != 1 || !strings.Contains(out, "NL104") {
 		t.Errorf("1.37: exit %d\n%s", code, out)
 	}
-	if code, out, _ := notelint(t, "", "--kube-version", "1.19", p); code != 0 {
-		t.Errorf("1.19 still had --delete-local-data: exit %d\n%s", code, out)
+	// 1.20 deprecated --delete-local-data but still accepted it: a warning.
+	if code, out, _ := notelint(t, "", "--kube-version", "1.20", p); code != 1 || !strings.Contains(out, "NL110") || strings.Contains(out, "NL104") {
+		t.Errorf("1.20 still had --delete-local-data: exit %d\n%s", code, out)
+	}
+	// Versions notelint does not know are refused, as people write them.
+	for _, v := range []string{"1.0", "1.00", "1.19", "1.38"} {
+		if code, _, errOut := notelint(t, "", "--kube-version", v, p); code != 2 || !strings.Contains(errOut, "--kube-version: ") {
+			t.Errorf("--kube-version %s: exit %d, %q", v, code, errOut)
+		}
 	}
 }
 

@@ -140,7 +140,7 @@ func TestBadConfigExit2(t *testing.T) {
 	}
 	wfWrite(t, dir, map[string]string{".notelint.yaml": "kube-version: \"1.99\"\n"})
 	code, _, errOut = wfRun(t, dir, "a.md")
-	if code != 2 || errOut != "notelint: .notelint.yaml:1:15: kube-version: 1.99 is newer than the 1.37 that notelint knows\n" {
+	if code != 2 || errOut != "notelint: .notelint.yaml:1:15: kube-version: notelint knows Kubernetes 1.20 to 1.37, not 1.99\n" {
 		t.Errorf("kube-version too new: exit %d, %q", code, errOut)
 	}
 	code, _, errOut = wfRun(t, dir, "--config", "nope.yaml", "a.md")

@@ -12,7 +12,11 @@ package manifest
 
 //go:generate go run ./internal/gen/main.go -module k8s.io/kubernetes@v1.37.2 -o schema/k8s-1.37.pb.gz
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/notelint/notelint/knowledge"
+)
 
 // Doc is one YAML document (no --- separators) as written in the note, dedented. It may
 // be a fragment (a PodSpec, a container, a list of tolerations …), an excerpt, or several
@@ -112,7 +116,7 @@ type Options struct {
 }
 
 // DefaultKubeVersion is the minor version the embedded schema describes.
-const DefaultKubeVersion = 37
+const DefaultKubeVersion = knowledge.DefaultMinor
 
 // Check validates all YAML documents of one note together: cross-document checks (a
 // Service's targetPort names) see every container of the note, and a CustomResourceDefinition
