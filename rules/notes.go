@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/notes"
 )
 
 // Note rules: the Markdown of the note itself, as far as it breaks the note
@@ -273,7 +274,18 @@ var (
 
 func runFenceLanguage(p *lint.Pass) {
 	src := p.Doc.Src
-	for _, f := range p.Doc.Fences {
+	// A block that shows a command's output (the object kubectl printed) is
+	// labelled for what it was in the terminal; its label is not a mistake.
+	output := map[int]bool{}
+	for _, m := range p.Doc.Manifests {
+		if m.Output && m.Origin == notes.FromFence {
+			output[m.Block] = true
+		}
+	}
+	for i, f := range p.Doc.Fences {
+		if output[i] {
+			continue
+		}
 		if f.ContentEnd <= f.ContentStart || f.InfoEnd-f.InfoStart < len(f.Lang) || f.Lang == "" {
 			continue
 		}

@@ -14,7 +14,7 @@ import (
 // the others.
 const (
 	sectionThreshold = 4 << 20
-	sectionSize      = 1 << 20
+	sectionSize      = 256 << 10
 )
 
 // sectioned reports whether a file is linted in sections.

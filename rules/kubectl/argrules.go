@@ -529,7 +529,10 @@ func (r *run) canIArgs(v *argView) {
 			e = []Edit{{FromArg: i, FromOff: len(res), ToArg: j, ToOff: 0, New: "/"}}
 			msg += "; name the object as " + q(res+"/"+nm) + ": " + q(r.fixedLine(v.p, e))
 		}
-		r.add(Finding{Code: InvalidArguments, Arg: j, Start: 0, End: len(nm), Message: msg + ".", Edits: e, Safe: e != nil})
+		// "pods deployments" names two types, not a pod called deployments:
+		// the fix would ask another question, so it is offered, not applied.
+		safe := e != nil && !r.t.res.known(nm)
+		r.add(Finding{Code: InvalidArguments, Arg: j, Start: 0, End: len(nm), Message: msg + ".", Edits: e, Safe: safe})
 		return
 	}
 	// the resource: a non-resource URL, "*", or TYPE[/NAME]

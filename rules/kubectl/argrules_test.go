@@ -220,6 +220,7 @@ var invalidArgCommands = []struct {
 	{`kubectl auth can-i get pods web-1`, []want{{"invalid-arguments", `web-1`, `kubectl auth can-i get pods/web-1`, true}}},
 	{`kubectl auth can-i get pods web-1 -n dev`, []want{{"invalid-arguments", `web-1`, `kubectl auth can-i get pods/web-1 -n dev`, true}}},
 	{`kubectl auth can-i get pods web-1 web-2`, []want{{"invalid-arguments", `web-1`, "", false}}},
+	{`kubectl auth can-i create pods deployments`, []want{{"invalid-arguments", `deployments`, `kubectl auth can-i create pods/deployments`, false}}},
 	{`kubectl auth can-i create`, []want{{"missing-argument", `create`, "", false}}},
 	{`kubectl auth can-i get pdos`, []want{{"unknown-resource-type", `pdos`, `kubectl auth can-i get pods`, true}}},
 	{`kubectl auth can-i get /healthz --subresource=log`, []want{{"invalid-arguments", `/healthz`, "", false}}},
