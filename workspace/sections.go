@@ -1,6 +1,8 @@
 package workspace
 
 import (
+	"os"
+
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/notes"
 )
@@ -16,6 +18,17 @@ const (
 	sectionThreshold = 4 << 20
 	sectionSize      = 256 << 10
 )
+
+// isLarge reports an input whose file is over the section threshold (a
+// note linted in sections, or a YAML file of that size): the workspace
+// reads such a file only in its turn to be reported, one at a time.
+func isLarge(in Input) bool {
+	if in.Err != nil || in.Path == "-" {
+		return false
+	}
+	fi, err := os.Stat(in.Path)
+	return err == nil && fi.Mode().IsRegular() && fi.Size() > sectionThreshold
+}
 
 // sectioned reports whether a file is linted in sections.
 func sectioned(path string, src []byte) bool {

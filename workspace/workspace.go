@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"github.com/notelint/notelint/internal/hooks"
@@ -132,16 +133,31 @@ func (ws *Workspace) Run(inputs []Input, emit func(*File)) []error {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				f := ws.process(inputs[i])
+				var f *File
+				big := isLarge(inputs[i])
+				if !big {
+					f = ws.process(inputs[i])
+				}
 				mu.Lock()
 				for next != i {
 					turn.Wait()
 				}
 				mu.Unlock()
+				if big {
+					// A large note is read only in its turn, so at most one is
+					// in memory at a time, whatever the number of them.
+					f = ws.process(inputs[i])
+				}
 				if err := emitProtected(emit, f); err != nil {
 					mu.Lock()
 					failures = append(failures, err)
 					mu.Unlock()
+				}
+				if big {
+					// Give the large file's memory back before the next one
+					// is read, so that two never add up.
+					f = nil
+					debug.FreeOSMemory()
 				}
 				mu.Lock()
 				next++

@@ -250,6 +250,7 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 			}
 			w.File(res)
 		})
+		w.EndFile()
 	})
 	if err := w.Close(written); err != nil {
 		fmt.Fprintf(stderr, "notelint: writing the report: %v\n", err)

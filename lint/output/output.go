@@ -133,6 +133,10 @@ func (w *Writer) Continue(res *lint.Result) {
 	w.diags(w.cur, res)
 }
 
+// EndFile says that the file last begun has no more findings to come, so
+// that the Writer lets go of its source.
+func (w *Writer) EndFile() { w.cur = nil }
+
 // diags writes a file's findings.
 func (w *Writer) diags(f *fileCtx, res *lint.Result) {
 	if len(res.Diags) > 0 && !w.curFound {
