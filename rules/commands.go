@@ -288,6 +288,7 @@ type finding struct {
 	start, end int
 	message    string
 	fix        *lint.Fix
+	age        bool // about the form's age whatever its code (manifest.Problem.Migration)
 }
 
 // report reports the findings of code c, as the pass's rule.
@@ -295,6 +296,9 @@ func report(p *lint.Pass, c any, fs []finding) {
 	for _, f := range fs {
 		if f.code != c {
 			continue
+		}
+		if removal, ok := ageCodes[c]; (ok || f.age) && acknowledgesAge(p.Doc.Context(f.start), removal || f.age) {
+			continue // the note itself says the form is old
 		}
 		d := lint.Diagnostic{Start: f.start, End: f.end, Message: f.message}
 		if f.fix != nil {

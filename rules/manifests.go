@@ -264,7 +264,7 @@ func manifestName(doc *notes.Document, m *notes.Manifest) string {
 }
 
 func placeProblem(src []byte, m *notes.Manifest, pr manifest.Problem) finding {
-	f := finding{code: pr.Code, message: pr.Message}
+	f := finding{code: pr.Code, message: pr.Message, age: pr.Migration}
 	f.start, f.end = m.FileOffset(pr.Start), m.FileOffset(pr.End)
 	if f.end < f.start {
 		f.end = f.start

@@ -431,9 +431,12 @@ func (n *note) removed(d *docState, s *schemaSet, m, av *yaml.Node, g gvk, l lif
 			if len(body) > 0 {
 				p.Message += fmt.Sprintf(" The object also needs changes to be valid as %s (%d problem(s) reported below), so the version change alone is not enough.", l.replacement.apiVersion(), len(body))
 			}
-			d.probs = append(d.probs, body...)
+			more := append(body, consistencyFor(d, l.replacement, m)...)
+			for i := range more {
+				more[i].Migration = true
+			}
+			d.probs = append(d.probs, more...)
 			d.objects = append(d.objects, object{g: l.replacement, node: m})
-			d.probs = append(d.probs, consistencyFor(d, l.replacement, m)...)
 		}
 	case l.advice != "":
 		p.Message += "; " + l.advice + "."

@@ -104,6 +104,10 @@ type Problem struct {
 	Message    string // what is wrong, why, and what to write instead
 	Edits      []Edit // the fix; nil when none
 	Safe       bool   // the fix may be applied unattended
+	// Migration marks a problem found by checking an object of a removed
+	// apiVersion against its replacement: part of the removed-version story,
+	// which a note that presents the old form on purpose does not need.
+	Migration bool
 }
 
 // Options tune a check.
