@@ -1,6 +1,9 @@
 package editdist
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // flagNames are names a kubectl flag is compared with ("did you mean"),
 // fieldNames those of a Kubernetes object's fields: the two lists notelint
@@ -70,4 +73,55 @@ func BenchmarkDistancePair(b *testing.B) {
 	for b.Loop() {
 		sink = Distance("imagePullPolcy", "imagePullPolicy")
 	}
+}
+
+// BenchmarkWithinAll: the same search with the bounded form, as the
+// suggestions need it (at most two edits).
+func BenchmarkWithinAll(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for _, w := range typos {
+			for _, c := range flagNames {
+				if _, ok := Within(w, c, 2); ok {
+					n++
+				}
+			}
+			for _, c := range fieldNames {
+				if _, ok := WithinFold(w, c, 2); ok {
+					n++
+				}
+			}
+		}
+		sink = n
+	}
+}
+
+// BenchmarkWithinPair: one typo against one name, bounded.
+func BenchmarkWithinPair(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		sink, _ = Within("imagePullPolcy", "imagePullPolicy", 2)
+	}
+}
+
+// BenchmarkWithinLong: 5,700-code-point words. Near: two edits apart, so
+// the whole band is computed, without allocating. Far: unrelated from the
+// start, so the bounded form stops after a few rows.
+func BenchmarkWithinLong(b *testing.B) {
+	long := strings.Repeat("컨테이너-container-", 300)
+	x, near := "ba"+long, "ab"+long+"x"
+	unrelated := strings.Repeat("z", len([]rune(long)))
+	b.Run("near", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sink, _ = Within(x, near, 3)
+		}
+	})
+	b.Run("far", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sink, _ = Within(long, unrelated, 3)
+		}
+	})
 }
