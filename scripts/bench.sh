@@ -20,6 +20,7 @@ cd "$(dirname "$0")/.."
 repo=$PWD
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
 
 if [ -n "${NOTELINT:-}" ]; then
   bin=$NOTELINT
@@ -74,7 +75,8 @@ for n in 4 8; do
     cp -al "$tree" "$work/x$n/part-$k"
   done
 done
-echo "notes tree: $files Markdown files, $bytes bytes ($mb MB) from $src, $(nproc) cores"
+echo "notes tree: $files Markdown files, $bytes bytes ($mb MB) from $src"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows the wall times; the CPU times vary less)"
 echo "notelint: $bin"
 echo "vale: $vale ($("$vale" --version))"
 echo
@@ -136,6 +138,8 @@ time_it "golden note (commands and a manifest)" "${STARTUP_RUNS:-30}" "$work/s3.
 echo
 
 echo "== what Vale's rules find, on scripts/bench/vale/sample.md"
+styles=scripts/bench/vale/styles/Kube
+echo "Vale's style: $(find "$styles" -name '*.yml' | wc -l) rules holding $(cat "$styles"/*.yml | grep -cE "^  (- )?'") regular expressions ($styles)"
 sample=scripts/bench/vale/sample.md
 grep -n -oE 'Kube\.[A-Za-z]+' "$sample" | awk -F: '{print $1, $2}' | sort -u >"$work/want"
 { "$vale" --config="$valecfg" --output=line "$sample" || true; } | awk -F: '{print $2, $4}' | sort -u >"$work/got"
@@ -183,3 +187,5 @@ if [ -x /usr/bin/time ]; then
   rss "notelint, 8x" "$bin" "$work/x8"
   rss "vale, 1x ($mb MB)" "$vale" --config="$valecfg" --output=line "$tree"
 fi
+echo
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
