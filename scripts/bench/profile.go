@@ -23,6 +23,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/notelint/notelint/internal/osfs"
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/config"
 	"github.com/notelint/notelint/lint/output"
@@ -74,6 +75,7 @@ func main() {
 // findings and the bytes read.
 func run(paths []string) (int, int64) {
 	finder := &config.Finder{Known: rules.All()}
+	fs := osfs.New()
 	var inputs []lint.Input
 	for _, p := range paths {
 		check(filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
@@ -105,8 +107,7 @@ func run(paths []string) (int, int64) {
 		g := groups[cfg]
 		if g == nil {
 			enabled := config.Enabled(rules.All(), cfg.Selection())
-			l := &lint.Linter{Rules: enabled, Settings: lint.Settings{KubeMinor: 37, Aliases: cfg.AliasList()}, Severity: cfg.Severity}
-			l.Filter = rules.NewSuppressor(enabled).Filter
+			l := &lint.Linter{Rules: enabled, Settings: lint.Settings{KubeMinor: 37, Aliases: cfg.AliasList(), FS: fs}, Severity: cfg.Severity, Known: rules.All()}
 			g = &group{linter: l}
 			groups[cfg] = g
 			order = append(order, g)
