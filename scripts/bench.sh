@@ -9,8 +9,8 @@
 #     mistakes (scripts/bench/vale), the ratio of the two, and MB/s;
 #   - peak RSS of notelint at 1x, 4x and 8x the tree, and of Vale at 1x.
 #
-#   scripts/bench.sh                 # hyperfine when installed, else a timing loop
-#   RUNS=20 VALE_RUNS=5 scripts/bench.sh
+#   scripts/bench.sh                 # hyperfine for start-up when installed, else a timing loop
+#   ROUNDS=10 STARTUP_RUNS=50 RSS_RUNS=5 scripts/bench.sh
 #   NOTELINT=/path/to/notelint scripts/bench.sh   # time a binary built elsewhere
 #
 # The machine may be shared: timings are reported as min and median of
@@ -122,14 +122,6 @@ EOF
   stats "$name" "$json"
 }
 
-# median_min JSON: "min median" wall seconds.
-median_min() {
-  python3 -c "import json,statistics,sys;t=json.load(open(sys.argv[1]))['results'][0]['times'];print(min(t),statistics.median(t))" "$1"
-}
-cpu_of() {
-  python3 -c "import json,sys;r=json.load(open(sys.argv[1]))['results'][0];print(r['user']+r['system'])" "$1"
-}
-
 echo "== start-up"
 printf '# prose only\n\nnothing to check\n' >"$work/prose.md"
 time_it "prose-only note" "${STARTUP_RUNS:-30}" "$work/s1.json" "$bin" "$work/prose.md"
@@ -155,17 +147,37 @@ echo "notelint reports $(comm -12 "$work/want-lines" "$work/nl-lines" | wc -l) o
 echo
 
 echo "== $mb MB notes tree"
-time_it "notelint" "${RUNS:-10}" "$work/nl.json" "$bin" "$tree"
-time_it "vale" "${VALE_RUNS:-5}" "$work/vale.json" "$vale" --config="$valecfg" --output=line "$tree"
-read -r nmin nmed < <(median_min "$work/nl.json")
-read -r vmin vmed < <(median_min "$work/vale.json")
-python3 - "$bytes" "$nmin" "$nmed" "$vmin" "$vmed" "$(cpu_of "$work/nl.json")" "$(cpu_of "$work/vale.json")" <<'EOF'
-import sys
-b, nmin, nmed, vmin, vmed, ncpu, vcpu = map(float, sys.argv[1:])
-mb = b / 1e6
-print(f"notelint: {mb/nmin:.1f} MB/s (min time), {mb/nmed:.1f} MB/s (median)")
-print(f"vale:     {mb/vmin:.1f} MB/s (min time), {mb/vmed:.1f} MB/s (median)")
-print(f"ratio vale/notelint: {vmin/nmin:.2f}x (min), {vmed/nmed:.2f}x (median), {vcpu/ncpu:.2f}x (CPU time)")
+# The two tools run in turn (notelint, Vale, notelint, Vale, ...) so that
+# both see the same load; the ratio of each pair is reported beside the
+# ratios of the minima and medians.
+python3 - "$bytes" "${ROUNDS:-6}" "$bin" "$tree" -- "$vale" --config="$valecfg" --output=line "$tree" <<'EOF'
+import os, statistics, subprocess, sys, time
+args = sys.argv[1:]
+mb, rounds = int(args[0]) / 1e6, int(args[1])
+sep = args.index("--")
+cmds = {"notelint": args[2:sep], "vale": args[sep + 1:]}
+def run(cmd):
+    c0, t0 = os.times(), time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    t1, c1 = time.perf_counter(), os.times()
+    return t1 - t0, (c1.children_user - c0.children_user) + (c1.children_system - c0.children_system)
+for cmd in cmds.values():
+    run(cmd)  # warm-up: the page cache, the Go runtime
+wall = {k: [] for k in cmds}
+cpu = {k: [] for k in cmds}
+for _ in range(rounds):
+    for name, cmd in cmds.items():
+        w, c = run(cmd)
+        wall[name].append(w)
+        cpu[name].append(c)
+for name in cmds:
+    w, c = wall[name], cpu[name]
+    print(f"{name + ':':9s} wall min {min(w)*1000:.0f} ms, median {statistics.median(w)*1000:.0f} ms; "
+          f"CPU median {statistics.median(c)*1000:.0f} ms; {mb/min(w):.1f} MB/s (min), {mb/statistics.median(w):.1f} MB/s (median)")
+pairs = [v / n for v, n in zip(wall["vale"], wall["notelint"])]
+cpus = [v / n for v, n in zip(cpu["vale"], cpu["notelint"])]
+print(f"ratio vale/notelint over {rounds} rounds: {min(wall['vale'])/min(wall['notelint']):.1f}x (min wall), "
+      f"{statistics.median(pairs):.1f}x (median of the rounds' wall), {statistics.median(cpus):.1f}x (CPU time)")
 EOF
 nl_count=$({ "$bin" --format json "$tree" 2>/dev/null || true; } | python3 -c "import json,sys;print(len(json.load(sys.stdin)['diagnostics']))")
 vale_count=$({ "$vale" --config="$valecfg" --output=line "$tree" 2>/dev/null || true; } | wc -l)
