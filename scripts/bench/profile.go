@@ -1,10 +1,9 @@
 //go:build ignore
 
 // Profile runs notelint's whole pipeline over notes trees, as the command
-// does without flags (configuration per file, walking, reading, every rule,
-// suppression, the text report), and writes CPU and allocation profiles.
-// It is a copy of the command's plumbing over the same packages, so that
-// the binary needs no profiling flag:
+// does without flags (package workspace: configuration per file, walking,
+// reading, every rule, suppression; then the text report), and writes CPU
+// and allocation profiles, so that the binary needs no profiling flag:
 //
 //	go run scripts/bench/profile.go -cpuprofile cpu.out -memprofile mem.out -count 3 TREE
 //	go tool pprof -top cpu.out
@@ -17,17 +16,14 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/pprof"
-	"strings"
 	"time"
 
-	"github.com/notelint/notelint/internal/osfs"
 	"github.com/notelint/notelint/lint"
-	"github.com/notelint/notelint/lint/config"
 	"github.com/notelint/notelint/lint/output"
 	"github.com/notelint/notelint/rules"
+	"github.com/notelint/notelint/workspace"
 )
 
 func main() {
@@ -71,66 +67,41 @@ func main() {
 	}
 }
 
-// run lints the paths as `notelint PATH...` does and returns the number of
+// run lints the paths as `notelint PATH...` does (the command's own
+// driver, package workspace, and its text report) and returns the number of
 // findings and the bytes read.
 func run(paths []string) (int, int64) {
-	finder := &config.Finder{Known: rules.All()}
-	fs := osfs.New()
-	var inputs []lint.Input
-	for _, p := range paths {
-		check(filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
-			check(err)
-			if d.IsDir() {
-				if path != p && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			cfg, err := finder.For(path)
-			check(err)
-			if cfg.IsNote(filepath.Base(path)) && !cfg.Ignored(path) {
-				inputs = append(inputs, lint.Input{Path: path})
-			}
-			return nil
-		}))
-	}
-	// One linter per configuration, as cmd/notelint/configs.go builds it.
-	type group struct {
-		linter *lint.Linter
-		inputs []lint.Input
-	}
-	groups := map[*config.Config]*group{}
-	var order []*group
-	for _, in := range inputs {
-		cfg, err := finder.For(in.Path)
-		check(err)
-		g := groups[cfg]
-		if g == nil {
-			enabled := config.Enabled(rules.All(), cfg.Selection())
-			l := &lint.Linter{Rules: enabled, Settings: lint.Settings{KubeMinor: 37, Aliases: cfg.AliasList(), FS: fs}, Severity: cfg.Severity, Known: rules.All()}
-			g = &group{linter: l}
-			groups[cfg] = g
-			order = append(order, g)
-		}
-		g.inputs = append(g.inputs, in)
-	}
-	report := &output.Report{Tool: "notelint", Version: "profile", KubeVersion: "1.37", Root: ".", Rules: rules.All()}
+	ws, err := workspace.New(workspace.Options{})
+	check(err)
+	inputs, err := ws.Collect(paths)
+	check(err)
+	out := bufio.NewWriter(io.Discard)
+	w, err := output.NewWriter("text", out, output.Info{Tool: "notelint", Version: "profile", KubeVersion: "1.37", Root: ".", Rules: rules.All()})
+	check(err)
 	var bytes int64
 	findings := 0
-	for _, g := range order {
-		for _, res := range g.linter.LintAll(g.inputs, false, false) {
+	failures := ws.Run(inputs, func(f *workspace.File) {
+		if f.Err != nil {
+			w.Error(f.Path, f.Err)
+		}
+		f.Results(func(res *lint.Result, first bool) {
 			if res.Err != nil {
-				report.Errors = append(report.Errors, &lint.InputError{Path: res.Path, Err: res.Err})
-				continue
+				return
 			}
 			bytes += int64(len(res.Src))
 			findings += len(res.Diags)
-			report.Results = append(report.Results, res)
-		}
+			if first {
+				w.File(res)
+			} else {
+				w.Continue(res)
+			}
+		})
+	})
+	for _, err := range failures {
+		check(err)
 	}
-	w := bufio.NewWriter(io.Discard)
-	check(output.Text{}.Format(w, report))
-	check(w.Flush())
+	check(w.Close(0))
+	check(out.Flush())
 	return findings, bytes
 }
 
