@@ -38,7 +38,11 @@ type directiveRule struct {
 // (every rule notelint has, for names and for telling an unknown rule from
 // one that is not run) and the enabled ones.
 func newSuppression(doc *notes.Document, known, enabled []*Rule) *Suppression {
-	s := &Suppression{doc: doc, enabled: map[string]bool{}}
+	s := &Suppression{doc: doc}
+	if len(doc.Directives) == 0 {
+		return s // nothing to apply or to report (most notes)
+	}
+	s.enabled = map[string]bool{}
 	for _, r := range enabled {
 		s.enabled[r.ID] = true
 	}

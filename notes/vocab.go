@@ -107,30 +107,8 @@ const maxVerbLen = len("api-resources")
 // words are ASCII) is at most 2, without allocating: it runs on every word
 // after "kubectl" in prose.
 func withinTwoEdits(a, b string) bool {
-	const n = maxVerbLen + 3
-	if len(a) >= n || len(b) >= n {
-		return editdist.Distance(a, b) <= 2
-	}
-	var r0, r1, r2 [n]int
-	prev2, prev, cur := &r0, &r1, &r2
-	for j := 0; j <= len(b); j++ {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)] <= 2
+	_, ok := editdist.Within(a, b, 2)
+	return ok
 }
 
 func isLowerWord(s string) bool {

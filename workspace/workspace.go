@@ -111,65 +111,66 @@ type File struct {
 }
 
 // Run processes the inputs, Jobs at a time, and calls emit with each file in
-// input order, one call at a time. A file's source and document are dropped
-// once emit returns. A panic in emit is recovered; the errors returned
-// describe such panics (emit's own recovery should make them rare).
+// input order, one call at a time, from the calling goroutine. Workers run
+// ahead of the file being handed over by at most 2×Jobs files, so none waits
+// idle for a slow neighbour while memory holds a bounded number of files. A
+// file over the section threshold is processed only in its turn, by the
+// calling goroutine, so at most one is in memory at a time. A file's source
+// and document are dropped once emit returns. A panic in emit is recovered;
+// the errors returned describe such panics (emit's own recovery should make
+// them rare).
 func (ws *Workspace) Run(inputs []Input, emit func(*File)) []error {
 	jobs := ws.opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	jobs = max(1, min(jobs, len(inputs)))
-	var (
-		mu       sync.Mutex
-		turn     = sync.NewCond(&mu)
-		next     int
-		failures []error
-		wg       sync.WaitGroup
-	)
+	done := make([]chan *File, len(inputs))
+	for i := range done {
+		done[i] = make(chan *File, 1)
+	}
+	slots := make(chan struct{}, 2*jobs) // files between processing and hand-over
 	work := make(chan int)
+	go func() {
+		for i := range inputs {
+			slots <- struct{}{}
+			work <- i
+		}
+		close(work)
+	}()
+	var wg sync.WaitGroup
 	for range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				var f *File
-				big := isLarge(inputs[i])
-				if !big {
-					f = ws.process(inputs[i])
+				if isLarge(inputs[i]) {
+					done[i] <- nil // processed in its turn, below
+					continue
 				}
-				mu.Lock()
-				for next != i {
-					turn.Wait()
-				}
-				mu.Unlock()
-				if big {
-					// A large note is read only in its turn, so at most one is
-					// in memory at a time, whatever the number of them.
-					f = ws.process(inputs[i])
-				}
-				if err := emitProtected(emit, f); err != nil {
-					mu.Lock()
-					failures = append(failures, err)
-					mu.Unlock()
-				}
-				if big {
-					// Give the large file's memory back before the next one
-					// is read, so that two never add up.
-					f = nil
-					debug.FreeOSMemory()
-				}
-				mu.Lock()
-				next++
-				turn.Broadcast()
-				mu.Unlock()
+				done[i] <- ws.process(inputs[i])
 			}
 		}()
 	}
+	var failures []error
 	for i := range inputs {
-		work <- i
+		f := <-done[i]
+		large := f == nil
+		if large {
+			f = ws.process(inputs[i])
+		}
+		if err := emitProtected(emit, f); err != nil {
+			failures = append(failures, err)
+		}
+		done[i] = nil
+		if large {
+			// Give the large file's memory back before the next one is
+			// read, so that two never add up.
+			f = nil
+			debug.FreeOSMemory()
+		}
+		<-slots
 	}
-	close(work)
 	wg.Wait()
 	return failures
 }

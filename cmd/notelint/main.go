@@ -24,5 +24,6 @@ func main() {
 		}
 		os.Exit(code)
 	}()
+	tuneMemory = true
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }

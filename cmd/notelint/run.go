@@ -192,6 +192,7 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 		printError(stderr, err)
 		return exitError
 	}
+	tuneGC(inputs)
 	stdinOnly := len(paths) == 1 && paths[0] == "-"
 	// --diff prints diffs, --fix on standard input prints the fixed text:
 	// the report is then only counted, for the exit status.

@@ -36,15 +36,16 @@ func closest(word string, names []string) []candidate {
 	max := maxTypoDistance(w)
 	seen := map[string]bool{}
 	var out []candidate
+	dashless := strings.ReplaceAll(w, "-", "")
 	for _, n := range names {
 		if n == word || seen[n] {
 			continue
 		}
 		seen[n] = true
 		ln := strings.ToLower(n)
-		d := editdist.Distance(w, ln)
+		d, _ := editdist.Within(w, ln, max)
 		// "name-space" vs "namespace": a stray or missing dash is one mistake.
-		if strings.ReplaceAll(w, "-", "") == strings.ReplaceAll(ln, "-", "") && d > 1 {
+		if d > 1 && (len(dashless) != len(w) || strings.Contains(ln, "-")) && dashless == strings.ReplaceAll(ln, "-", "") {
 			d = 1
 		}
 		if d <= max {

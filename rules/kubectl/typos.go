@@ -83,8 +83,11 @@ func (r *run) checkToolTypo(i int) string {
 			if len(t) < 4 {
 				continue
 			}
-			d := editdist.Distance(name, t)
-			if d == 1 || (d == 2 && len(name) >= 7) {
+			limit := 1
+			if len(name) >= 7 {
+				limit = 2
+			}
+			if d, ok := editdist.Within(name, t, limit); ok && d > 0 {
 				c = append(c, candidate{t, d})
 			}
 		}
@@ -122,7 +125,7 @@ func (r *run) checkIPObject(i int) {
 	}
 	var c []candidate
 	for _, o := range ipObjects {
-		if editdist.Distance(w, o) == 1 {
+		if d, ok := editdist.Within(w, o, 1); ok && d == 1 {
 			c = append(c, candidate{o, 1})
 		}
 	}

@@ -181,6 +181,9 @@ func commentName(src []byte) string {
 // gives in Options.Patches, and a document that does not parse. A kustomization that
 // parses is read from its parse.
 func KustomizePatches(text []byte) []string {
+	if !bytes.Contains(text, []byte("patches")) { // patches, patchesStrategicMerge, patchesJson6902
+		return nil
+	}
 	var out []string
 	lines := bytes.Split(text, []byte("\n"))
 	for i := 0; i < len(lines); i++ {

@@ -7,15 +7,17 @@ import (
 
 // distance is the optimal-string-alignment edit distance (Levenshtein plus adjacent
 // transpositions) between a and b, compared case-insensitively (a case slip costs 0).
-func distance(a, b string) int {
-	a, b = strings.ToLower(a), strings.ToLower(b)
+// distance is the case-insensitive edit distance of a and b when it is at
+// most limit, else more than limit.
+func distance(a, b string, limit int) int {
 	if len(a) > 256 || len(b) > 256 { // no suggestion for huge keys; not worth the time
-		if a == b {
+		if strings.EqualFold(a, b) {
 			return 0
 		}
 		return 99
 	}
-	return editdist.Distance(a, b)
+	d, _ := editdist.WithinFold(a, b, limit)
+	return d
 }
 
 // closest returns the candidate closest to s when exactly one candidate is close enough
@@ -33,7 +35,7 @@ func closest(s string, candidates []string) (string, bool) {
 		if c == s {
 			continue
 		}
-		d := distance(s, c)
+		d := distance(s, c, min(limit, bestD))
 		switch {
 		case d < bestD:
 			best, bestD, n = c, d, 1
