@@ -165,8 +165,7 @@ func (ws *Workspace) Run(inputs []Input, emit func(*File)) []error {
 		done[i] = nil
 		if large {
 			// Give the large file's memory back before the next one is
-			// read, so that two never add up.
-			f = nil
+			// read, so that two never add up (f is dead from here).
 			debug.FreeOSMemory()
 		}
 		<-slots
