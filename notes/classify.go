@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/notelint/notelint/internal/editdist"
 )
 
 // This file is the classify stage of the reader: the one place that
@@ -27,10 +29,19 @@ var (
 	shellLangs = map[string]bool{
 		"bash": true, "sh": true, "shell": true, "zsh": true, "ksh": true, "console": true,
 		"shell-session": true, "shellsession": true, "sh-session": true, "terminal": true, "bash-session": true,
+		"shellscript": true, "bash-script": true,
 	}
 	// plainLangs hold commands only on lines that start with a known program.
-	plainLangs = map[string]bool{"": true, "text": true, "txt": true, "plain": true, "plaintext": true, "none": true, "cmd": true}
-	yamlLangs  = map[string]bool{"yaml": true, "yml": true}
+	plainLangs = map[string]bool{"": true, "text": true, "txt": true, "plain": true, "plaintext": true, "none": true}
+	// windowsLangs are PowerShell and cmd.exe: not POSIX shells. Only
+	// lines that start with a known program are read (prompts too), and
+	// what their syntax may change is never taken literally (see
+	// foreignWords).
+	windowsLangs = map[string]bool{
+		"powershell": true, "pwsh": true, "ps1": true, "posh": true,
+		"cmd": true, "bat": true, "batch": true, "dos": true, "doscon": true, "winbatch": true,
+	}
+	yamlLangs = map[string]bool{"yaml": true, "yml": true}
 	// promptLangs are transcripts in which "# " starts a root prompt, not a comment.
 	promptLangs = map[string]bool{"console": true, "shell-session": true, "shellsession": true, "sh-session": true, "terminal": true, "bash-session": true}
 )
@@ -51,6 +62,11 @@ type shellMode struct {
 	anchored bool
 	// rootPrompts: "# " starts a root prompt, not a comment (console).
 	rootPrompts bool
+	// windows: PowerShell or cmd.exe (anchored too). A prompt line is a
+	// command only when a known program follows the prompt; a line that
+	// ends with PowerShell's backtick or cmd's caret goes on on the next
+	// line.
+	windows bool
 }
 
 // codePlan is the classification of one code block.
@@ -70,8 +86,13 @@ func classifyCode(buf []byte, lang string, voc *vocab) codePlan {
 	switch {
 	case yamlLangs[lang]:
 		return codePlan{kind: codeManifest, cut: len(buf)}
+	case windowsLangs[lang]:
+		return codePlan{kind: codeShell, mode: shellMode{anchored: true, windows: true}}
 	case !shellLangs[lang] && !plainLangs[lang]:
-		return codePlan{kind: codeOther}
+		if !nearShellLang(lang) {
+			return codePlan{kind: codeOther}
+		}
+		mode.anchored = true // a misspelled label ("shellxs", "bsh"): read as untagged
 	}
 	if startsLikeYAML(buf) {
 		cut := firstPromptLine(buf, voc)
@@ -84,6 +105,28 @@ func classifyCode(buf []byte, lang string, voc *vocab) codePlan {
 	}
 	return codePlan{kind: codeShell, mode: mode}
 }
+
+// nearShellLang is true for a fence label that is a near miss of a shell
+// language ("shellxs", "shel", "bsh", "consle"): one edit from bash,
+// shell or console, or two from shell or console for a label of five
+// letters or more. Short labels of other languages (go, js, ps) are
+// never near misses: two letters are too close to everything.
+func nearShellLang(lang string) bool {
+	if len(lang) < 3 || len(lang) > 12 || !isLowerWord(lang) || notShellLangs[lang] {
+		return false
+	}
+	for _, l := range []string{"bash", "shell", "console"} {
+		d := editdist.Distance(lang, l)
+		if d == 1 || d == 2 && len(lang) >= 5 && len(l) >= 5 {
+			return true
+		}
+	}
+	return false
+}
+
+// notShellLangs are labels within a near miss of a shell language that
+// name something else.
+var notShellLangs = map[string]bool{"hash": true, "consul": true}
 
 // firstPromptLine is the offset of the first line that starts with a
 // shell prompt ("$ ", "root@host:~# ", or "# " before a command such as
@@ -258,6 +301,9 @@ func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []by
 		*work++
 		start, end := i, i+len(line)
 		i = next
+		if mode.windows {
+			windowsContinuation(line)
+		}
 		if len(heredocs) > 0 {
 			if string(bytes.TrimSpace(line)) == heredocs[0] {
 				heredocs = heredocs[1:]
@@ -292,6 +338,9 @@ func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []by
 			from := len(line) - len(trimmed)
 			if p := promptEnd(line, voc); p >= 0 {
 				role, from = roleCommand, p
+				if mode.windows && !startsCommand(line[p:], voc) {
+					role = roleOther // "PS C:\> Get-Acl …": not a program notelint reads
+				}
 			} else if p := rootPromptEnd(line, voc, true); p >= 0 && mode.rootPrompts {
 				role, from = roleCommand, p
 			} else if p := rootPromptEnd(line, voc, false); p >= 0 && hasPrompts {
@@ -326,6 +375,46 @@ func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []by
 		}
 	}
 	return view
+}
+
+// windowsContinuation turns the backtick (PowerShell) or caret (cmd.exe)
+// that continues a line on the next one into the backslash that does so
+// in a POSIX shell, in place: the byte stands where it stood.
+func windowsContinuation(line []byte) {
+	t := bytes.TrimRight(line, " \t\r")
+	if n := len(t); n > 1 && (t[n-1] == '`' || t[n-1] == '^') && (t[n-2] == ' ' || t[n-2] == '\t') {
+		line[n-1] = '\\'
+	}
+}
+
+// foreignCommands is the classify step for the commands read in a
+// PowerShell or cmd.exe block: it keeps those of known programs (a
+// cmdlet in a pipeline, "Out-String", is nothing notelint reads) and
+// marks as placeholders the words that hold anything but plain
+// characters: quotes, escapes, variables ($env:X, %X%), braces,
+// parentheses or backslashes mean something else there than in a POSIX
+// shell, so such a word's value is not known and nothing is checked in
+// it. It returns cmds, filtered in place.
+func foreignCommands(cmds []*Command, src []byte, voc *vocab) []*Command {
+	kept := cmds[:0]
+	for _, c := range cmds {
+		if !voc.known(c.Name()) {
+			continue
+		}
+		kept = append(kept, c)
+		for i := range c.Words {
+			w := &c.Words[i]
+			for _, b := range src[w.Start:w.End] {
+				if !(b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= utf8.RuneSelf ||
+					strings.IndexByte("-_./:=,+", b) >= 0) {
+					w.Placeholder = true
+					break
+				}
+			}
+		}
+	}
+	clear(cmds[len(kept):])
+	return kept
 }
 
 // quoteAfter is the quote left open at the end of a line of shell that
@@ -366,7 +455,7 @@ func linesToClose(buf []byte, at int, q byte, work *int) int {
 // the line without its indentation.
 func classifyLine(trimmed []byte, indented, hasPrompts, table, topOutput bool, mode shellMode, voc *vocab) lineRole {
 	switch {
-	case hasPrompts && !(mode.anchored && startsWithTool(trimmed, voc)):
+	case hasPrompts && !(mode.anchored && startsCommand(trimmed, voc)):
 		// A transcript: what is not a prompt line is output (in an untagged
 		// block a line that starts with a known program is still read).
 		return roleOutput
@@ -374,14 +463,142 @@ func classifyLine(trimmed []byte, indented, hasPrompts, table, topOutput bool, m
 		return roleOther
 	case table && (hasColumnGap(trimmed) || !startsLikeCommand(trimmed, voc)):
 		return roleOutput // a row of the table
-	case indented && topOutput && !startsWithTool(trimmed, voc):
+	case indented && topOutput && !startsCommand(trimmed, voc):
 		return roleOutput // a describe field's values, a --help section
 	case isOutputLine(trimmed, voc):
 		return roleOutput
-	case mode.anchored && !startsWithTool(trimmed, voc):
+	case mode.anchored && !startsCommand(trimmed, voc):
 		return roleOther
 	}
 	return roleCommand
+}
+
+// startsCommand is true when a line of an untagged block (after spaces)
+// is a command line: it starts with a known program (startsWithTool), or
+// with variable assignments before one ("KUBECONFIG=admin.conf kubectl
+// get nodes"), or it is a loop or a condition written on one line, closed
+// on it, with a known program in command position ("for i in 0 1; do
+// kubectl get pod web-$i; done", "while sleep 1; do curl $(kubectl get
+// svc web -o jsonpath=…); done").
+func startsCommand(text []byte, voc *vocab) bool {
+	if startsWithTool(text, voc) {
+		return true
+	}
+	first, _ := firstWord(text)
+	if len(first) == 0 {
+		return false
+	}
+	if rest := bytes.TrimLeft(text, " \t"); assignmentEnd(rest) > 0 {
+		for {
+			n := assignmentEnd(rest)
+			if n <= 0 {
+				break
+			}
+			rest = rest[n:]
+			if len(rest) == 0 || rest[0] != ' ' && rest[0] != '\t' {
+				return false
+			}
+			rest = bytes.TrimLeft(rest, " \t")
+		}
+		return startsWithTool(rest, voc)
+	}
+	switch string(first) {
+	case "for", "while", "until", "if":
+		return toolInCommandPosition(text, voc)
+	}
+	return false
+}
+
+// assignmentEnd is the length of the shell variable assignment text
+// starts with (NAME=value, the value unquoted or in one pair of quotes,
+// "$(…)" not followed), or -1.
+func assignmentEnd(text []byte) int {
+	i := 0
+	for i < len(text) && (text[i] == '_' || text[i] >= 'A' && text[i] <= 'Z' || text[i] >= 'a' && text[i] <= 'z' || i > 0 && text[i] >= '0' && text[i] <= '9') {
+		i++
+	}
+	if i == 0 || i >= len(text) || text[i] != '=' {
+		return -1
+	}
+	i++
+	for i < len(text) && text[i] != ' ' && text[i] != '\t' {
+		switch c := text[i]; c {
+		case '\'', '"':
+			j := bytes.IndexByte(text[i+1:], c)
+			if j < 0 {
+				return -1
+			}
+			i += j + 2
+			continue
+		case ';', '|', '&', '(', ')', '`':
+			return -1
+		}
+		i++
+	}
+	return i
+}
+
+// compoundClosers close a loop or a condition.
+var compoundClosers = map[string]bool{"done": true, "fi": true}
+
+// commandKeywords are followed by a command.
+var commandKeywords = map[string]bool{"do": true, "then": true, "else": true, "while": true, "until": true, "if": true, "elif": true, "!": true}
+
+// toolInCommandPosition is true when a line that opens a loop or a
+// condition also closes it and has a known program in command position:
+// after "do", "then", "else", a condition keyword, ";", "|", "&&", "||",
+// "$(" or a backtick.
+func toolInCommandPosition(text []byte, voc *vocab) bool {
+	closed, found := false, false
+	cmdPos := true
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch {
+		case c == ' ' || c == '\t':
+			i++
+			continue
+		case c == ';' || c == '|' || c == '&' || c == '(' || c == '`':
+			cmdPos = true
+			i++
+			continue
+		case c == '$' && i+1 < len(text) && text[i+1] == '(':
+			cmdPos = true
+			i += 2
+			continue
+		case c == '\'' || c == '"':
+			// a quoted word: skip it whole
+			j := bytes.IndexByte(text[i+1:], c)
+			if j < 0 {
+				return false
+			}
+			i += j + 2
+			cmdPos = false
+			continue
+		}
+		j := i
+		for j < len(text) && !strings.ContainsRune(" \t;|&()`'\"", rune(text[j])) && !(text[j] == '$' && j+1 < len(text) && text[j+1] == '(') {
+			j++
+		}
+		if j == i { // ")" or a lone "$("-less byte: not a word
+			cmdPos = false
+			i++
+			continue
+		}
+		w := string(text[i:j])
+		switch {
+		case compoundClosers[w]:
+			closed = true
+		case cmdPos && commandKeywords[w]:
+			// still a command position
+			i = j
+			continue
+		case cmdPos && voc.known(w) && !found:
+			found = startsWithTool(text[i:], voc)
+		}
+		cmdPos = false
+		i = j
+	}
+	return closed && found
 }
 
 // startsWithTool is true when text (after spaces) starts with a known

@@ -247,7 +247,11 @@ func (r *mdReader) code(m *mapped, lang string, origin Origin, block int) {
 			r.sh.read(m, shellView(m.buf, plan.cut, plan.mode, r.voc, r.work), origin, block)
 		}
 	case codeShell:
+		n := len(r.doc.Commands)
 		r.sh.read(m, shellView(m.buf, 0, plan.mode, r.voc, r.work), origin, block)
+		if plan.mode.windows {
+			r.doc.Commands = append(r.doc.Commands[:n], foreignCommands(r.doc.Commands[n:], r.src, r.voc)...)
+		}
 	}
 }
 
@@ -509,8 +513,9 @@ func (r *mdReader) span(c *ast.CodeSpan) {
 	if len(second) == 0 {
 		return // a program's name alone ("`kubectl`", "`kind`") names it, it runs nothing
 	}
-	if !(r.voc.tools[w] || r.voc.aliases[w] && (len(w) > 1 || r.voc.isVerbish(string(second)))) {
-		return
+	if !(r.voc.tools[w] || r.voc.aliases[w] && (len(w) > 1 || r.voc.isVerbish(string(second)))) &&
+		(r.voc.known(w) || !startsCommand(view, r.voc)) {
+		return // a span that starts with assignments or a one-line loop is a command when a known program runs in it
 	}
 	r.sh.read(m, view, FromSpan, -1)
 }
