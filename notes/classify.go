@@ -274,13 +274,7 @@ func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []by
 			view[i] = ' '
 		}
 	}
-	hasPrompts := false
-	for i := from; i < len(view) && !hasPrompts; {
-		line, next := lineAt(view, i)
-		*work++
-		hasPrompts = promptEnd(line, voc) >= 0
-		i = next
-	}
+	hasPrompts := isTranscript(view, from, voc, work)
 	var (
 		heredocs  []string // delimiters of open heredocs, in order
 		cont      bool     // the previous command line ends with a backslash
@@ -415,6 +409,27 @@ func foreignCommands(cmds []*Command, src []byte, voc *vocab) []*Command {
 	}
 	clear(cmds[len(kept):])
 	return kept
+}
+
+// isTranscript is true when the shell text buf[from:] has prompts: a
+// line starts with one ("$ ", "root@cp:~# "), or the text starts after a
+// manifest at a "# " root prompt before a known program (the line that
+// ended the manifest, see firstPromptLine).
+func isTranscript(buf []byte, from int, voc *vocab, work *int) bool {
+	if from > 0 && from < len(buf) {
+		if line, _ := lineAt(buf, from); rootPromptEnd(line, voc, false) >= 0 {
+			return true
+		}
+	}
+	for i := from; i < len(buf); {
+		line, next := lineAt(buf, i)
+		*work++
+		if promptEnd(line, voc) >= 0 {
+			return true
+		}
+		i = next
+	}
+	return false
 }
 
 // quoteAfter is the quote left open at the end of a line of shell that
@@ -593,7 +608,11 @@ func toolInCommandPosition(text []byte, voc *vocab) bool {
 			i = j
 			continue
 		case cmdPos && voc.known(w) && !found:
-			found = startsWithTool(text[i:], voc)
+			cmd := text[i:] // the simple command that starts here
+			if k := bytes.IndexAny(cmd, ";|&`)"); k >= 0 {
+				cmd = cmd[:k]
+			}
+			found = startsWithTool(cmd, voc)
 		}
 		cmdPos = false
 		i = j
@@ -617,7 +636,15 @@ func startsWithTool(text []byte, voc *vocab) bool {
 	}
 	switch {
 	case voc.aliases[w] && len(w) == 1:
-		if len(words) < 2 || !voc.isVerbish(words[1].str(text)) {
+		// "k get po", and "k -n dev get po": global flags may come first
+		v := 1
+		for v < len(words) && strings.HasPrefix(words[v].str(text), "-") && len(words[v].str(text)) > 1 {
+			if kubectlValueFlags[words[v].str(text)] {
+				v++
+			}
+			v++
+		}
+		if v >= len(words) || !voc.isVerbish(words[v].str(text)) {
 			return false
 		}
 	case voc.isKubectl(w):
@@ -839,11 +866,13 @@ func dotsOnly(t []byte) bool {
 // indented) that the note shows as what the command just before it
 // printed is Output. That command is the last one of the code block
 // before, with only prose (at most a dozen lines, no other block)
-// between; it prints an object when it is `kubectl get … -o yaml|json`
-// or `kubectl edit` (the object in the editor). The output of `kubectl
-// create … --dry-run=client -o yaml` is a manifest to create and does not
-// count. It runs once the blocks are read, in one pass over the sorted
-// commands, manifests and blocks.
+// between; it prints an object when it is `kubectl get … -o yaml|json`,
+// `kubectl edit` (the object in the editor) or `kubectl config view`
+// (see whatPrints). The output of `kubectl create … --dry-run=client -o
+// yaml` is a manifest to create and does not count. A manifest that
+// follows a command of its own block was decided with the block
+// (shownManifests). It runs once the blocks are read, in one pass over
+// the sorted commands, manifests and blocks.
 func markShownOutput(doc *Document, voc *vocab, work *int) {
 	if len(doc.Manifests) == 0 || len(doc.Commands) == 0 {
 		return
@@ -891,37 +920,12 @@ func markShownOutput(doc *Document, voc *vocab, work *int) {
 			*work++
 			prevFrom = blocks[bi]
 		}
-		m.Output = last != nil && prevFrom <= last.End && printsObject(last, voc) &&
+		if k, _ := slices.BinarySearchFunc(doc.Commands, start, func(c *Command, at int) int { return c.Start - at }); k < len(doc.Commands) && doc.Commands[k].Start < m.Start {
+			continue // a command of its own block comes first: shownManifests decided
+		}
+		m.Output = last != nil && prevFrom <= last.End && printsObjectFromCluster(last, voc) &&
 			doc.Lines.Position(start).Line-doc.Lines.Position(last.End).Line <= 12
 	}
-}
-
-// printsObject is true for `kubectl get … -o yaml|json` and `kubectl
-// edit …`.
-func printsObject(c *Command, voc *vocab) bool {
-	if len(c.Words) < 2 || !voc.isKubectl(c.Name()) {
-		return false
-	}
-	switch c.Words[1].Text {
-	case "edit":
-		return true
-	case "get":
-	default:
-		return false
-	}
-	for i, w := range c.Words[2:] {
-		switch w.Text {
-		case "-o", "--output":
-			if i+3 < len(c.Words) {
-				if o := c.Words[i+3].Text; o == "yaml" || o == "json" {
-					return true
-				}
-			}
-		case "-oyaml", "-ojson", "-o=yaml", "-o=json", "--output=yaml", "--output=json":
-			return true
-		}
-	}
-	return false
 }
 
 // proseConfusions are words written after kubectl in English prose that

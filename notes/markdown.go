@@ -240,18 +240,25 @@ func (r *mdReader) code(m *mapped, lang string, origin Origin, block int) {
 		return
 	}
 	plan := classifyCode(m.buf, lang, r.voc)
+	from := 0 // where the shell text starts
 	switch plan.kind {
+	case codeOther:
+		return
 	case codeManifest:
 		r.doc.Manifests = append(r.doc.Manifests, splitYAML(m, m.buf, 0, plan.cut, origin, block, true, r.work)...)
-		if plan.cut < len(m.buf) {
-			r.sh.read(m, shellView(m.buf, plan.cut, plan.mode, r.voc, r.work), origin, block)
+		if plan.cut == len(m.buf) {
+			return
 		}
-	case codeShell:
-		n := len(r.doc.Commands)
-		r.sh.read(m, shellView(m.buf, 0, plan.mode, r.voc, r.work), origin, block)
-		if plan.mode.windows {
-			r.doc.Commands = append(r.doc.Commands[:n], foreignCommands(r.doc.Commands[n:], r.src, r.voc)...)
-		}
+		from = plan.cut
+	}
+	n := len(r.doc.Commands)
+	view := shellView(m.buf, from, plan.mode, r.voc, r.work)
+	r.sh.read(m, view, origin, block)
+	if plan.mode.windows {
+		r.doc.Commands = append(r.doc.Commands[:n], foreignCommands(r.doc.Commands[n:], r.src, r.voc)...)
+	}
+	for _, s := range shownManifests(m.buf, view, from, r.doc.Commands[n:], m, r.voc, r.work) {
+		r.doc.Manifests = append(r.doc.Manifests, splitYAML(m, m.buf, s.start, s.end, origin, block, true, r.work)...)
 	}
 }
 

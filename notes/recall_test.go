@@ -64,6 +64,10 @@ func TestAssignmentsAndLoopsInUntaggedBlocks(t *testing.T) {
 			"fence 8:14 kubectl@14 get@22 nodes@26 -o@32 name@35\n"+
 			"fence 8:45 kubectl@45 describe@53 «$n»*@62\n"+
 			"fence 8:67 grep@67 Taints@72\n")
+	// "k" before global flags and then a verb starts a command line too.
+	checkRender(t, "```\nk -n red create role reader --verb=get --resource=pods\nk --context=prod get po\nk -n\nk -x y\n```\n",
+		"fence 2:1 k@1 -n@3 red@6 create@10 role@17 reader@22 --verb=get@29 --resource=pods@40\n"+
+			"fence 3:1 k@1 --context=prod@3 get@18 po@22\n")
 }
 
 // PowerShell and cmd.exe blocks: only lines that start with a known
@@ -110,5 +114,156 @@ func TestMisspelledShellLabels(t *testing.T) {
 	}
 	for _, lang := range []string{"go", "js", "ps", "hash", "consul", "json", "output", "log"} {
 		checkRender(t, "```"+lang+"\nkubectl delete pod web\n```\n", "")
+	}
+}
+
+// A shell block that shows a file between its commands: the YAML object
+// after a command that shows or edits a file (cat, vim, cat > FILE), that
+// prints no object (config use-context, apply) or that prints a dry run's
+// manifest is a manifest, up to the next command, prompt or line that is
+// not YAML. After a command that prints an object from the cluster (get
+// -o yaml, edit, config view) it is output, and after one whose output
+// notelint cannot know (exec, curl, a pipeline, a variable that may hold
+// flags, a program it does not read) it is not read.
+func TestFilesShownInShellBlocks(t *testing.T) {
+	checkRender(t, "第一题：创建 DaemonSet\n\n"+
+		"```\n"+
+		"kubectl config use-context k8s\n"+
+		"\n"+
+		"$ vim daemonset.yaml\n"+
+		"apiVersion: apps/v1\n"+
+		"kind: DaemonSet\n"+
+		"metadata:\n"+
+		"  name: ds-kusc00201\n"+
+		"$ kubectl apply -f daemonset.yaml\n"+
+		"daemonset.apps/ds-kusc00201 created\n"+
+		"```\n\n"+
+		"```\n"+
+		"root@master:~/cks# cat psp.yaml\n"+
+		"# 拒绝特权容器\n"+
+		"apiVersion: policy/v1beta1\n"+
+		"kind: PodSecurityPolicy\n"+
+		"metadata:\n"+
+		"  name: prevent-psp-policy\n"+
+		"\n"+
+		"root@master:~/cks# k create -f psp.yaml\n"+
+		"root@master:~/cks# k get psp prevent-psp-policy -o yaml\n"+
+		"apiVersion: policy/v1beta1\n"+
+		"kind: PodSecurityPolicy\n"+
+		"metadata:\n"+
+		"  name: prevent-psp-policy\n"+
+		"root@master:~/cks# k config view\n"+
+		"apiVersion: v1\n"+
+		"kind: Config\n"+
+		"```\n",
+		"fence 4:1 kubectl@1 config@9 use-context@16 k8s@28\n"+
+			"fence 6:3 vim@3 daemonset.yaml@7\n"+
+			"fence 11:3 kubectl@3 apply@11 -f@17 daemonset.yaml@20\n"+
+			"fence 16:20 cat@20 psp.yaml@24\n"+
+			"fence 23:20 k@20 create@22 -f@29 psp.yaml@32\n"+
+			"fence 24:20 k@20 get@22 psp@26 prevent-psp-policy@30 -o@49 yaml@52\n"+
+			"fence 29:20 k@20 config@22 view@29\n"+
+			"manifest fence 7:1 \"apiVersion: apps/v1\\nkind: DaemonSet\\nmetadata:\\n  name: ds-kusc00201\\n\"\n"+
+			"manifest fence 17:1 \"# 拒绝特权容器\\napiVersion: policy/v1beta1\\nkind: PodSecurityPolicy\\nmetadata:\\n  name: prevent-psp-policy\\n\"\n")
+	checkRender(t, "파드를 만든다.\n\n"+
+		"```\n"+
+		"kubectl config use-context k8s\n"+
+		"\n"+
+		"apiVersion: v1\n"+
+		"kind: Pod\n"+
+		"metadata:\n"+
+		"  name: kucc4\n"+
+		"spec:\n"+
+		"  containers:\n"+
+		"  - name: nginx\n"+
+		"    image: nginx\n"+
+		"```\n\n"+
+		"```console\n"+
+		"$ cat > pod.yaml\n"+
+		"apiVersion: v1\n"+
+		"kind: Pod\n"+
+		"metadata:\n"+
+		"  name: web\n"+
+		"$ kubectl apply -f pod.yaml\n"+
+		"pod/web created\n"+
+		"$ kubectl exec web -- cat /etc/app/config.yaml\n"+
+		"apiVersion: v1\n"+
+		"kind: ConfigMap\n"+
+		"$ curl -s http://10.0.0.1/manifest\n"+
+		"apiVersion: v1\n"+
+		"kind: Service\n"+
+		"$ cat -n pod.yaml\n"+
+		"$ k run web --image=nginx $do\n"+
+		"apiVersion: v1\n"+
+		"kind: Pod\n"+
+		"$ kubectl get po web -o yaml | grep -v status\n"+
+		"apiVersion: v1\n"+
+		"kind: Pod\n"+
+		"$ k -n red create role reader --verb=get --resource=pods -oyaml --dry-run=client\n"+
+		"apiVersion: rbac.authorization.k8s.io/v1\n"+
+		"kind: Role\n"+
+		"$ kubectl create deploy web --image=nginx -o yaml\n"+
+		"apiVersion: apps/v1\n"+
+		"kind: Deployment\n"+
+		"```\n\n"+
+		"```\n"+
+		"kubectl get nodes\n"+
+		"helm template web ./chart\n"+
+		"apiVersion: v1\n"+
+		"kind: Service\n"+
+		"```\n",
+		"fence 4:1 kubectl@1 config@9 use-context@16 k8s@28\n"+
+			"fence 17:3 cat@3\n"+
+			"fence 22:3 kubectl@3 apply@11 -f@17 pod.yaml@20\n"+
+			"fence 24:3 kubectl@3 exec@11 web@16 --@20 cat@23 /etc/app/config.yaml@27\n"+
+			"fence 27:3 curl@3 -s@8 http://10.0.0.1/manifest@11\n"+
+			"fence 30:3 cat@3 -n@7 pod.yaml@10\n"+
+			"fence 31:3 k@3 run@5 web@9 --image=nginx@13 «$do»*@27\n"+
+			"fence 34:3 kubectl@3 get@11 po@15 web@18 -o@22 yaml@25\n"+
+			"fence 34:32 grep@32 -v@37 status@40\n"+
+			"fence 37:3 k@3 -n@5 red@8 create@12 role@19 reader@24 --verb=get@31 --resource=pods@42 -oyaml@58 --dry-run=client@65\n"+
+			"fence 40:3 kubectl@3 create@11 deploy@18 web@25 --image=nginx@29 -o@43 yaml@46\n"+
+			"fence 46:1 kubectl@1 get@9 nodes@13\n"+
+			"fence 47:1 helm@1 template@6 web@15 ./chart@19\n"+
+			"manifest fence 6:1 \"apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: kucc4\\nspec:\\n  containers:\\n  - name: nginx\\n    image: nginx\\n\"\n"+
+			"manifest fence 18:1 \"apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: web\\n\"\n"+
+			"manifest fence 38:1 \"apiVersion: rbac.authorization.k8s.io/v1\\nkind: Role\\n\"\n")
+	// An indented block (a file with an elided line, ended by a line of
+	// prose that is not YAML); a program notelint does not read (nano)
+	// between the last command and the YAML; a file shown right after a
+	// block that printed an object: the vim line of its own block decides.
+	src := "ノードの設定を確認する：\n\n" +
+		"    $ cat /var/lib/kubelet/config.yaml\n" +
+		"    apiVersion: kubelet.config.k8s.io/v1beta1\n" +
+		"    kind: KubeletConfiguration\n" +
+		"    ...\n" +
+		"    authentication:\n" +
+		"      anonymous:\n" +
+		"        enabled: false\n" +
+		"    Note: restart the kubelet after editing\n\n" +
+		"```\n" +
+		"kubectl config use-context k8s\n" +
+		"nano pod.yaml\n" +
+		"apiVersion: v1\n" +
+		"kind: Pod\n" +
+		"```\n\n" +
+		"```bash\n" +
+		"kubectl get po web -o yaml\n" +
+		"```\n\n" +
+		"```\n" +
+		"$ vim pod.yaml\n" +
+		"apiVersion: v1\n" +
+		"kind: Pod\n" +
+		"```\n"
+	checkRender(t, src,
+		"code 3:7 cat@7 /var/lib/kubelet/config.yaml@11\n"+
+			"fence 13:1 kubectl@1 config@9 use-context@16 k8s@28\n"+
+			"fence 20:1 kubectl@1 get@9 po@13 web@16 -o@20 yaml@23\n"+
+			"fence 24:3 vim@3 pod.yaml@7\n"+
+			"manifest code 4:5 \"apiVersion: kubelet.config.k8s.io/v1beta1\\nkind: KubeletConfiguration\\n   \\nauthentication:\\n  anonymous:\\n    enabled: false\\n\"\n"+
+			"manifest fence 25:1 \"apiVersion: v1\\nkind: Pod\\n\"\n")
+	doc := readNote(t, "n.md", src)
+	if m := doc.Manifests; len(m) != 2 || !m[0].Elided || m[0].Output || m[1].Output {
+		t.Errorf("manifests %s: want the first elided, neither output", render(doc))
 	}
 }

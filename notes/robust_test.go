@@ -250,6 +250,27 @@ func TestLinearCost(t *testing.T) {
 		{"a quote open for the rest of a prose line", "n.md", func(n int) string {
 			return "- kubectl get \"po " + strings.Repeat("to the ", n) + "\n"
 		}},
+		{"files shown in a transcript", "n.md", func(n int) string {
+			return "```\n" + strings.Repeat("$ cat p.yaml\napiVersion: v1\nkind: Pod\n$ k get po p -o yaml\napiVersion: v1\nkind: Pod\n", n) + "```\n"
+		}},
+		{"a file shown after a line of many commands", "n.md", func(n int) string {
+			return "```bash\n" + strings.Repeat("true; ", n) + "cat\napiVersion: v1\nkind: Pod\n```\n"
+		}},
+		{"one-line loops", "n.md", func(n int) string {
+			return "```\n" + strings.Repeat("for i in 0 1; do kubectl get pod web-$i; done\n", n) + "```\n"
+		}},
+		{"a long one-line loop", "n.md", func(n int) string {
+			return "```\nwhile true; do " + strings.Repeat("kubectl get po; ", n) + "done\n```\n"
+		}},
+		{"a long one-line loop of sentences", "n.md", func(n int) string {
+			return "```\nwhile true; do " + strings.Repeat("kubectl is a tool; ", n) + "done\n```\n"
+		}},
+		{"assignments before a command", "n.md", func(n int) string {
+			return "```\n" + strings.Repeat("A=1 ", n) + "kubectl get po\n```\n"
+		}},
+		{"PowerShell continuations", "n.md", func(n int) string {
+			return "```powershell\nkubectl get po `\n" + strings.Repeat("  -l a=b `\n", n) + "  -o wide\n```\n"
+		}},
 	}
 	const n = 4000
 	for _, g := range gens {
