@@ -284,6 +284,7 @@ func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []by
 		table     bool     // inside a table of output (after its header)
 		topOutput bool     // the last line at the left margin was output
 		help      bool     // inside --help text (after "Usage:", "Examples:"…)
+		prompted  bool     // a prompt line came before
 	)
 	blank := func(from, to int) {
 		for k := from; k < to; k++ {
@@ -331,14 +332,19 @@ func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []by
 			var role lineRole
 			from := len(line) - len(trimmed)
 			if p := promptEnd(line, voc); p >= 0 {
-				role, from = roleCommand, p
+				role, from, prompted = roleCommand, p, true
 				if mode.windows && !startsCommand(line[p:], voc) {
 					role = roleOther // "PS C:\> Get-Acl …": not a program notelint reads
 				}
 			} else if p := rootPromptEnd(line, voc, true); p >= 0 && mode.rootPrompts {
-				role, from = roleCommand, p
+				role, from, prompted = roleCommand, p, true
 			} else if p := rootPromptEnd(line, voc, false); p >= 0 && hasPrompts {
-				role, from = roleCommand, p
+				role, from, prompted = roleCommand, p, true
+			} else if hasPrompts && !prompted && !indented && !mode.anchored && startsKubectl(trimmed, voc) {
+				// A kubectl command written without a prompt before the
+				// first prompt of a transcript: no prompt line came before
+				// it, so it cannot be a command's output.
+				role = roleCommand
 			} else if indented && help {
 				role = roleOutput // the lines of a --help section, examples too
 			} else {
@@ -618,6 +624,14 @@ func toolInCommandPosition(text []byte, voc *vocab) bool {
 		i = j
 	}
 	return closed && found
+}
+
+// startsKubectl is true for a line that starts a kubectl command:
+// kubectl or an alias, then a verb (startsWithTool).
+func startsKubectl(text []byte, voc *vocab) bool {
+	first, rest := firstWord(text)
+	second, _ := firstWord(rest)
+	return voc.isKubectl(string(first)) && len(second) > 0 && startsWithTool(text, voc)
 }
 
 // startsWithTool is true when text (after spaces) starts with a known

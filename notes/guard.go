@@ -3,6 +3,7 @@ package notes
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 )
 
 // maxMarkdownNesting bounds how many containers (list items and block
@@ -45,6 +46,15 @@ func guardMarkdown(doc *Document, work *int) []byte {
 		if fence != 0 {
 			continue
 		}
+		if admonitionRE.Match(line) && bodyFollows(src, next, len(line)-len(t), work) {
+			// An admonition's marker line becomes a list item whose content
+			// starts four columns in, as the admonition's body does: its
+			// body is then read as Markdown, not as indented code.
+			if &out[0] == &src[0] {
+				out = bytes.Clone(src)
+			}
+			rewriteAdmonition(out[start : start+len(bytes.TrimRight(line, "\r"))])
+		}
 		at := pastNesting(line, maxMarkdownNesting)
 		if at < 0 {
 			continue
@@ -63,6 +73,49 @@ func guardMarkdown(doc *Document, work *int) []byte {
 			Reason: fmt.Sprintf("Markdown nested more than %d levels deep (list items and block quotes on one line); the rest of the line was not read", maxMarkdownNesting)})
 	}
 	return out
+}
+
+// admonitionRE matches the marker line of an MkDocs admonition ("!!!
+// note", "!!! warning \"Title\"") or of a collapsible one ("??? tip",
+// "???+ \"Answer\""): a type, a title in quotes, or both.
+var admonitionRE = regexp.MustCompile(`^[ ]{0,12}(?:!!!|\?\?\?\+?)[ \t]+(?:[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+"[^"\n]*")?|"[^"\n]*")[ \t]*\r?$`)
+
+// bodyFollows is true when the first line from offset at that is not
+// blank is indented at least four columns more than indent: an
+// admonition's body. Only blank lines are scanned before it.
+func bodyFollows(src []byte, at, indent int, work *int) bool {
+	for at < len(src) {
+		line, next := lineAt(src, at)
+		*work++
+		t := bytes.TrimLeft(line, " ")
+		if len(bytes.TrimSpace(t)) > 0 {
+			return len(line)-len(t) >= indent+4
+		}
+		at = next
+	}
+	return false
+}
+
+// rewriteAdmonition rewrites an admonition's marker line, in place and
+// byte for byte, as the first line of a list item whose content starts
+// four columns after the marker: "-   " followed by letters. The marker
+// line itself is read from the source, as prose.
+func rewriteAdmonition(line []byte) {
+	i := 0
+	for i < len(line) && line[i] == ' ' {
+		i++
+	}
+	if len(line)-i < 5 {
+		return
+	}
+	line[i] = '-'
+	for k := i + 1; k < len(line); k++ {
+		if k < i+4 {
+			line[k] = ' '
+		} else {
+			line[k] = 'x'
+		}
+	}
 }
 
 // pastNesting returns the offset in line of the container marker (">", a

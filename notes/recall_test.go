@@ -267,3 +267,89 @@ func TestFilesShownInShellBlocks(t *testing.T) {
 		t.Errorf("manifests %s: want the first elided, neither output", render(doc))
 	}
 }
+
+// The body of an MkDocs admonition ("!!! note", "??? \"Answer\"", "???+
+// tip") is Markdown indented by four spaces, not an indented code block:
+// its fences are fences (a yaml one holds a manifest), its spans and
+// prose are read, a nested admonition and an indented block inside it
+// work as they do at the top. A marker without an indented body, or
+// inside a fence, changes nothing.
+func TestAdmonitionBodies(t *testing.T) {
+	checkRender(t, "1. Deployment를 만든다.\n\n"+
+		"??? \"Answer - Declarative\"\n\n"+
+		"    ```yaml\n"+
+		"    apiVersion: apps/v1\n"+
+		"    kind: Deployment\n"+
+		"    metadata:\n"+
+		"      name: nginx\n"+
+		"    ```\n\n"+
+		"    Then check it with `kubectl get no` and run:\n\n"+
+		"    ```shell\n"+
+		"    kubectl describe deployment nginx (unless specified, will be listed as \"UpdateStrategy\")\n"+
+		"    ```\n\n"+
+		"!!! note \"주의\"\n"+
+		"    `kubectl get po -A`로 모든 파드를 본다.\n\n"+
+		"    ???+ tip\n"+
+		"        kubectl get svc\n\n"+
+		"        plain code in the tip:\n\n"+
+		"            kubectl get ep\n\n"+
+		"!!! warning\n\n"+
+		"Not a body: `kubectl get cm`\n\n"+
+		"```\n"+
+		"!!! note\n"+
+		"    kubectl get ns\n"+
+		"```\n\n"+
+		"- 項目\n\n"+
+		"    !!! info \"参考\"\n\n"+
+		"        ```yaml\n"+
+		"        apiVersion: v1\n"+
+		"        kind: Namespace\n"+
+		"        ```\n",
+		"span 12:25 kubectl@25 get@33 no@37\n"+
+			"fence 15:5 kubectl@5 describe@13 deployment@22 nginx@33\n"+
+			"span 19:6 kubectl@6 get@14 po@18 -A@21\n"+
+			"prose 22:9 kubectl@9 get@17 svc@21\n"+
+			"code 26:13 kubectl@13 get@21 ep@25\n"+
+			"span 30:14 kubectl@14 get@22 cm@26\n"+
+			"fence 34:5 kubectl@5 get@13 ns@17\n"+
+			"manifest fence 6:5 \"apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: nginx\\n\"\n"+
+			"manifest fence 42:9 \"apiVersion: v1\\nkind: Namespace\\n\"\n")
+	// Without a marker, the same indented text is an indented code block
+	// that shows a fence's Markdown source: nothing in it is read.
+	checkRender(t, "Answer:\n\n    ```yaml\n    apiVersion: v1\n    kind: Namespace\n    ```\n", "")
+}
+
+// A transcript with prompts: a kubectl command written without a prompt
+// before the first prompt line is read (nothing before it can have
+// printed it); after a prompt, a line without one is output.
+func TestCommandBeforeTheFirstPrompt(t *testing.T) {
+	checkRender(t, "노드의 외부 IP를 확인한다.\n\n"+
+		"```shell\n"+
+		"kubectl get nodes -o yaml | grep ExternalIP -C 1\n"+
+		"    - address: 104.197.41.11\n"+
+		"      type: ExternalIP\n"+
+		"--\n"+
+		"kubectl is the CLI\n"+
+		"$ curl https://<EXTERNAL-IP>:<NODE-PORT> -k\n"+
+		"kubectl get po\n"+
+		"```\n\n"+
+		"```console\n"+
+		"kubectl run curl --image=radial/busyboxplus:curl -i --tty\n"+
+		"If you don't see a command prompt, try pressing enter.\n"+
+		"[ root@curl:/ ]$ curl nginx-service.default.svc.cluster.local\n"+
+		"```\n",
+		"fence 4:1 kubectl@1 get@9 nodes@13 -o@19 yaml@22\n"+
+			"fence 4:29 grep@29 ExternalIP@34 -C@45 1@48\n"+
+			"fence 9:3 curl@3 «https://<EXTERNAL-IP>:<NODE-PORT>»@8 -k@42\n"+
+			"fence 14:1 kubectl@1 run@9 curl@13 --image=radial/busyboxplus:curl@18 -i@50 --tty@53\n"+
+			"fence 16:18 curl@18 nginx-service.default.svc.cluster.local@23\n")
+}
+
+// A parenthesis among the words of a line the shell parser rejects ends
+// the command: a note in prose follows; with a group of alternatives in
+// it the command is a synopsis.
+func TestParenthesisEndsACommand(t *testing.T) {
+	checkRender(t, "```bash\nkubectl describe deployment nginx (unless specified, will be listed as \"UpdateStrategy\")\n```\n\n"+
+		"Usage: `kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... [options]`\n",
+		"fence 2:1 kubectl@1 describe@9 deployment@18 nginx@29\n")
+}

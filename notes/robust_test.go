@@ -268,6 +268,12 @@ func TestLinearCost(t *testing.T) {
 		{"assignments before a command", "n.md", func(n int) string {
 			return "```\n" + strings.Repeat("A=1 ", n) + "kubectl get po\n```\n"
 		}},
+		{"admonitions", "n.md", func(n int) string {
+			return strings.Repeat("??? \"Answer\"\n\n    ```yaml\n    apiVersion: v1\n    kind: Pod\n    ```\n\n", n)
+		}},
+		{"admonition markers before blank lines", "n.md", func(n int) string {
+			return strings.Repeat("!!! note\n", n) + strings.Repeat("\n", n) + "    kubectl get po\n"
+		}},
 		{"PowerShell continuations", "n.md", func(n int) string {
 			return "```powershell\nkubectl get po `\n" + strings.Repeat("  -l a=b `\n", n) + "  -o wide\n```\n"
 		}},

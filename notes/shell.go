@@ -465,6 +465,23 @@ func (r *shellReader) tokenize(m *mapped, view, masked []byte, start, end int, r
 			}
 			skipNext = true
 			continue
+		case c == '(' && len(cmd.Words) > 0:
+			// "kubectl describe deploy web (unless specified, …)": a
+			// parenthesis among a command's words is not shell (the
+			// parser rejected the text); a note in prose follows, to the
+			// end of the line. A group of alternatives there, "kubectl
+			// set image (-f FILENAME | TYPE NAME)", makes the command a
+			// synopsis.
+			j := i
+			for j < end && buf[j] != '\n' && buf[j] != ')' && buf[j] != '|' {
+				j++
+			}
+			alt = alt || j < end && buf[j] == '|'
+			flush()
+			for i < end && buf[i] != '\n' {
+				i++
+			}
+			continue
 		}
 		// A word: up to unquoted whitespace or operator.
 		ws := i

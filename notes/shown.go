@@ -250,10 +250,10 @@ func shownManifests(buf, view []byte, from int, cmds []*Command, m *mapped, voc 
 	return out
 }
 
-// shownKeyRE matches a line that starts a YAML object shown in a shell
-// text: a key at the margin that is not capitalised (a manifest's
-// fields never are; "Name:", "Note:" are output or prose), "---" or a
-// comment.
+// startsShownYAML is true for a line that starts a YAML object shown in
+// a shell text: a key at the margin that is not capitalised (a
+// manifest's fields never are; "Name:", "Note:" are output or prose),
+// "---" or a comment.
 func startsShownYAML(line []byte) bool {
 	if len(line) == 0 || line[0] == ' ' || line[0] == '\t' {
 		return false
