@@ -266,6 +266,22 @@ func TestFilesShownInShellBlocks(t *testing.T) {
 	if m := doc.Manifests; len(m) != 2 || !m[0].Elided || m[0].Output || m[1].Output {
 		t.Errorf("manifests %s: want the first elided, neither output", render(doc))
 	}
+	// A block that runs a policy tester shows its test inputs, wrong on
+	// purpose: they are not read.
+	checkRender(t, "```\n"+
+		"root@node1:~/static-analysis# cat deploy.yaml\n"+
+		"apiVersion: apps/v1\n"+
+		"kind: Deployment\n"+
+		"spec:\n"+
+		"  selector:\n"+
+		"    matchLabels:\n"+
+		"      test: test  # 修改此行\n"+
+		"root@node1:~/static-analysis# docker run --rm -v $(pwd):/project openpolicyagent/conftest test deploy.yaml\n"+
+		"FAIL - deploy.yaml - main - Containers must provide app label for pod selectors\n"+
+		"```\n",
+		"fence 2:31 cat@31 deploy.yaml@35\n"+
+			"fence 9:31 docker@31 run@38 --rm@42 -v@47 «$(pwd):/project»*@50 openpolicyagent/conftest@66 test@91 deploy.yaml@96\n"+
+			"fence 9:52 pwd@52\n")
 }
 
 // The body of an MkDocs admonition ("!!! note", "??? \"Answer\"", "???+

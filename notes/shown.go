@@ -168,7 +168,8 @@ func printsObjectFromCluster(c *Command, voc *vocab) bool {
 // (kubectl's "pod/web created", a transcript's output): a line of a
 // program notelint does not read might have printed it.
 func shownManifests(buf, view []byte, from int, cmds []*Command, m *mapped, voc *vocab, work *int) []span {
-	if !bytes.Contains(buf[from:], []byte("apiVersion:")) || !bytes.Contains(buf[from:], []byte("kind:")) {
+	if !bytes.Contains(buf[from:], []byte("apiVersion:")) || !bytes.Contains(buf[from:], []byte("kind:")) ||
+		mentionsPolicyTester(buf, work) {
 		return nil
 	}
 	cmds = slices.Clone(cmds)
@@ -248,6 +249,36 @@ func shownManifests(buf, view []byte, from int, cmds []*Command, m *mapped, voc 
 		i = max(j, next)
 	}
 	return out
+}
+
+// policyTesters check manifests against policies without a cluster. A
+// block that runs one (or names it: "~/cks/conftest# cat deploy.yaml")
+// shows the files it tests, and those are often wrong on purpose (a
+// privileged pod for kubesec, a selector changed to fail a conftest
+// rule): they are test inputs, not manifests to create.
+var policyTesters = []string{
+	"conftest", "kubesec", "kube-score", "kube-linter", "kubeval", "kubeconform", "polaris", "datree",
+	"checkov", "terrascan", "kics", "gator",
+}
+
+// mentionsPolicyTester is true when text names one of the policyTesters
+// as a word of its own (after a space, a slash or a quote).
+func mentionsPolicyTester(text []byte, work *int) bool {
+	for _, name := range policyTesters {
+		for at := 0; at < len(text); {
+			*work++
+			k := bytes.Index(text[at:], []byte(name))
+			if k < 0 {
+				break
+			}
+			s, e := at+k, at+k+len(name)
+			if (s == 0 || !isNameByte(text[s-1])) && (e == len(text) || !isNameByte(text[e])) {
+				return true
+			}
+			at = e
+		}
+	}
+	return false
 }
 
 // startsShownYAML is true for a line that starts a YAML object shown in
