@@ -24,6 +24,10 @@ func FuzzRead(f *testing.F) {
 		"- 端口转发：kubectl port-foward svc/web 8080:80，然后\r\n",
 		"```yaml\nkind: Pod\n...\n# (snip)\n```\n",
 		"    kubectl get po\r\n    NAME READY\r\n",
+		"??? \"Answer\"\r\n\r\n    ```yaml\r\n    apiVersion: v1\r\n    kind: Pod\r\n    ```\r\n!!! note\n    `k get po`\n",
+		"```\n$ vim p.yaml\napiVersion: v1\nkind: Pod\n# c\n...\nroot@cp:~# k get po -o yaml\napiVersion: v1\nkind: Pod\n```\n",
+		"```powershell\nPS C:\\> kubectl get po `\n  -o wide ^\n$env:X=1\n```\n",
+		"```\nA=\"1 2\" kubectl get po\nfor i in 1; do kubectl get po; done\nwhile (x); do `k get po`; done\n```\n",
 	} {
 		f.Add(s, false)
 		f.Add(s, true)
