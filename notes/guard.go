@@ -46,7 +46,7 @@ func guardMarkdown(doc *Document, work *int) []byte {
 		if fence != 0 {
 			continue
 		}
-		if admonitionRE.Match(line) && bodyFollows(src, next, len(line)-len(t), work) {
+		if len(t) > 3 && (t[0] == '!' || t[0] == '?') && admonitionRE.Match(line) && bodyFollows(src, next, len(line)-len(t), work) {
 			// An admonition's marker line becomes a list item whose content
 			// starts four columns in, as the admonition's body does: its
 			// body is then read as Markdown, not as indented code.

@@ -44,8 +44,97 @@ func newMDParser(wrap func(parser.InlineParser) parser.InlineParser) parser.Pars
 	return parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...), parser.WithInlineParsers(inline...))
 }
 
-// linkRE finds inline link and image destinations: [text](dest "title").
-var linkRE = regexp.MustCompile(`(!?)\[[^\]\n]*\]\(<?([^)\s>]+)>?(?:\s+"[^"\n]*")?\)`)
+// findLinks finds inline link and image destinations, [text](dest "title"),
+// as the regular expression
+//
+//	(!?)\[[^\]\n]*\]\(<?([^)\s>]+)>?(?:\s+"[^"\n]*")?\)
+//
+// would (leftmost, non-overlapping; TestFindLinks checks it against that
+// expression), without running one: it looks only where "](" occurs. Each
+// result holds the match, the "!" group and the destination group, as
+// FindAllSubmatchIndex gives them.
+func findLinks(b []byte) [][6]int {
+	var out [][6]int
+	for pos := 0; pos < len(b); {
+		k := bytes.Index(b[pos:], []byte("]("))
+		if k < 0 {
+			break
+		}
+		k += pos
+		lo := pos
+		if i := bytes.LastIndexAny(b[pos:k], "]\n"); i >= 0 {
+			lo = pos + i + 1
+		}
+		open := bytes.IndexByte(b[lo:k], '[')
+		if open < 0 {
+			pos = k + 1
+			continue
+		}
+		s := lo + open
+		bang := s
+		if s > pos && b[s-1] == '!' {
+			bang = s - 1
+		}
+		destStart, destEnd, end, ok := linkTail(b, k+2)
+		if !ok {
+			pos = k + 1
+			continue
+		}
+		out = append(out, [6]int{bang, end, bang, s, destStart, destEnd})
+		pos = end
+	}
+	return out
+}
+
+// linkTail reads `<?([^)\s>]+)>?(?:\s+"[^"\n]*")?\)` at b[i:].
+func linkTail(b []byte, i int) (destStart, destEnd, end int, ok bool) {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	try := func(i int) (int, int, int, bool) {
+		ds := i
+		for i < len(b) && b[i] != ')' && b[i] != '>' && !isSpace(b[i]) {
+			i++
+		}
+		if i == ds {
+			return 0, 0, 0, false
+		}
+		de := i
+		after := func(i int) (int, bool) {
+			if i < len(b) && b[i] == ')' {
+				return i + 1, true
+			}
+			j := i
+			for j < len(b) && isSpace(b[j]) {
+				j++
+			}
+			if j == i || j >= len(b) || b[j] != '"' {
+				return 0, false
+			}
+			j++
+			for j < len(b) && b[j] != '"' && b[j] != '\n' {
+				j++
+			}
+			if j+1 < len(b) && b[j] == '"' && b[j+1] == ')' {
+				return j + 2, true
+			}
+			return 0, false
+		}
+		if i < len(b) && b[i] == '>' {
+			if e, ok := after(i + 1); ok {
+				return ds, de, e, true
+			}
+		}
+		if e, ok := after(i); ok {
+			return ds, de, e, true
+		}
+		return 0, 0, 0, false
+	}
+	if i < len(b) && b[i] == '<' {
+		if ds, de, e, ok := try(i + 1); ok {
+			return ds, de, e, true
+		}
+	}
+	return try(i)
+}
 
 // commentRE finds HTML comments.
 var commentRE = regexp.MustCompile(`(?s)<!--(.*?)-->`)
@@ -433,7 +522,7 @@ func (r *mdReader) links(start, end int, spans, out []span) []span {
 	if !bytes.Contains(r.src[start:end], []byte("](")) {
 		return out
 	}
-	for _, loc := range linkRE.FindAllSubmatchIndex(r.src[start:end], -1) {
+	for _, loc := range findLinks(r.src[start:end]) {
 		s, e := start+loc[0], start+loc[1]
 		if inSpans(spans, s) {
 			continue // "`[x](y)`" is code, not a link
