@@ -365,6 +365,8 @@ var invalidCommands = []struct {
 	line string
 	want []want
 }{
+	{`kubectl create secret generic db --from-literal=password`, []want{{"invalid-flag-value", `password`, "", false}}},
+	{`kubectl create configmap cfg --from-literal =mode`, []want{{"invalid-flag-value", `=mode`, "", false}}},
 	{`k run http-go --image=http-go --dry-run -o yaml`, []want{{"dry-run-value", `--dry-run`, `k run http-go --image=http-go --dry-run=client -o yaml`, true}}},
 	{`k run finance --image=redis:alpine --dry-run -o yaml`, []want{{"dry-run-value", `--dry-run`, `k run finance --image=redis:alpine --dry-run=client -o yaml`, true}}},
 	{`kubectl tolerations nodes node1 app=blue:NoSchudule`, []want{{"unknown-command", `tolerations`, "", false}}},

@@ -187,6 +187,13 @@ func (r *run) checkValue(p int, pr *parsed, u flagUse) {
 		return
 	}
 	switch f.Name {
+	case "from-literal":
+		// util.ParseLiteralSource: "invalid literal source %v, expected key=value".
+		if k := strings.IndexByte(v, '='); k <= 0 && !r.args[u.val].Expands {
+			r.add(Finding{Code: InvalidFlagValue, Arg: u.val, Start: u.off, End: u.off + len(v),
+				Message: "the value of " + written + ", " + q(v) + ", is not KEY=VALUE: kubectl stops with \"invalid literal source " + v + ", expected key=value\" (ParseLiteralSource); write " + q(written+"=KEY=VALUE") + "."})
+		}
+		return
 	case "cascade":
 		if v == "true" || v == "false" {
 			if r.c.version < 20 {

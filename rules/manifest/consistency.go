@@ -11,7 +11,7 @@ import (
 // template's labels).
 func consistencyFor(d *docState, g gvk, m *yaml.Node) []Problem {
 	if d.patch || d.partial {
-		var out []Problem
+		out := jobRestartPolicy(d.t, g, m)
 		for _, ps := range podSpecs(g, m) {
 			out = append(out, podSpecChecks(d.t, ps)...)
 		}
@@ -23,7 +23,7 @@ func consistencyFor(d *docState, g gvk, m *yaml.Node) []Problem {
 // consistency runs the checks across fields of one object that the schema cannot
 // express: selector vs template labels and duplicate container names.
 func consistency(t *text, g gvk, m *yaml.Node) []Problem {
-	var out []Problem
+	out := jobRestartPolicy(t, g, m)
 	switch g.Kind {
 	case "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController":
 		out = append(out, selectorMatches(t, g, m)...)
@@ -231,4 +231,26 @@ func containersOf(o object) []*yaml.Node {
 		}
 	}
 	return out
+}
+
+// jobRestartPolicy: the pods of a Job (and of a CronJob's jobs) may not
+// restart in place; the API server rejects restartPolicy Always there
+// (pkg/apis/batch/validation: `Unsupported value: "Always": supported
+// values: "OnFailure", "Never"`). Which of the two the note wants is not
+// certain, so there is no fix.
+func jobRestartPolicy(t *text, g gvk, m *yaml.Node) []Problem {
+	var path []string
+	switch {
+	case g.Kind == "Job" && g.Group == "batch":
+		path = []string{"spec", "template", "spec", "restartPolicy"}
+	case g.Kind == "CronJob" && g.Group == "batch":
+		path = []string{"spec", "jobTemplate", "spec", "template", "spec", "restartPolicy"}
+	default:
+		return nil
+	}
+	n := mapPath(m, path...)
+	if v, ok := scalarString(n); !ok || v != "Always" {
+		return nil
+	}
+	return []Problem{problemAt(t, n, InvalidValue, fmt.Sprintf("A %s's pods cannot have `restartPolicy: Always`: the API server accepts only `OnFailure` (the container restarts in the same pod) or `Never` (the Job starts a new pod); write one of them.", g.Kind))}
 }
