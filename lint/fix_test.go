@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/notes"
 )
 
 var testRule = &Rule{ID: "NL900", Name: "test", Severity: Error}
@@ -218,5 +220,43 @@ func TestOverlapsTaken(t *testing.T) {
 				t.Errorf("[%d,%d): got %v, want %v", s, e, got, want)
 			}
 		}
+	}
+}
+
+// TestSuppressionCostIsLinear: many suppression comments (disables that
+// are never enabled again, next-line directives, each over a finding) cost
+// steps linear in their number, not one check of every finding against
+// every comment.
+func TestSuppressionCostIsLinear(t *testing.T) {
+	flag := &Rule{ID: "NL101", Name: "flag", Severity: Error, Run: func(p *Pass) {
+		src := string(p.Doc.Src)
+		for i := 0; ; {
+			j := strings.Index(src[i:], "x\n")
+			if j < 0 {
+				return
+			}
+			p.Report(Diagnostic{Start: i + j, End: i + j + 1, Message: "x"})
+			i += j + 2
+		}
+	}}
+	work := func(n int) int {
+		src := strings.Repeat("<!-- notelint-disable NL101 -->\n<!-- notelint-disable-next-line NL101 -->\nx\n", n)
+		doc, err := notes.Read("n.md", []byte(src), notes.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := newSuppression(doc, []*Rule{flag}, []*Rule{flag})
+		l := &Linter{Rules: []*Rule{flag}}
+		diags := l.run(doc)
+		if len(diags) != 0 {
+			t.Fatalf("n=%d: %d findings left; all are suppressed", n, len(diags))
+		}
+		s.filter([]Diagnostic{{Rule: flag, Start: len(src) - 2, End: len(src) - 1}}, true)
+		s.Unused()
+		return s.work
+	}
+	small, large := work(500), work(2000)
+	if large > 5*small {
+		t.Errorf("suppression took %d steps for 500 comments pairs and %d for 2,000: not linear", small, large)
 	}
 }

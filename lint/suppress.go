@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/notelint/notelint/notes"
@@ -12,10 +13,31 @@ import (
 // remembers which of them were used. The engine builds one per document and
 // always applies it; a rule that runs after suppression (Rule.AfterSuppression,
 // the unused-suppression rule) sees it in Pass.Suppression.
+//
+// Its cost is linear in the directives and the diagnostics (give or take a
+// logarithm): what each directive covers is indexed by rule and line or
+// offset once, and which directives were used is worked out from the
+// suppressed diagnostics at the end, not by matching every diagnostic
+// against every directive.
 type Suppression struct {
 	doc     *notes.Document
 	dirs    []*directive
 	enabled map[string]bool // IDs of the rules run
+
+	file   map[string]bool       // rule ID → a disable-file names it
+	lines  map[lineKey]bool      // (rule ID, line) → a next-line or line directive covers it
+	ranges map[string]*intervals // rule ID → the [From, end) of its disable directives
+
+	hitIDs   map[string]bool  // rule IDs of suppressed diagnostics
+	hitLines map[lineKey]bool // (rule ID, line) of suppressed diagnostics
+	hitOffs  map[string][]int // rule ID → offsets of suppressed diagnostics
+	sorted   bool
+	work     int // steps taken, for tests that check the cost stays linear
+}
+
+type lineKey struct {
+	id   string
+	line int
 }
 
 // directive is one suppression comment with its rule names resolved.
@@ -46,25 +68,85 @@ func newSuppression(doc *notes.Document, known, enabled []*Rule) *Suppression {
 	for _, r := range enabled {
 		s.enabled[r.ID] = true
 	}
+	names := map[string]string{}
+	for _, r := range known {
+		names[strings.ToLower(r.ID)] = r.ID
+		names[strings.ToLower(r.Name)] = r.ID
+	}
 	for i := range doc.Directives {
 		nd := &doc.Directives[i]
 		d := &directive{Directive: nd}
 		for _, k := range nd.Rules {
-			d.rules = append(d.rules, &directiveRule{key: k.Key, id: resolveRule(known, k.Key), start: k.Start, end: k.End})
+			d.rules = append(d.rules, &directiveRule{key: k.Key, id: names[strings.ToLower(k.Key)], start: k.Start, end: k.End})
 		}
 		s.dirs = append(s.dirs, d)
 	}
 	s.pairRanges()
+	s.index()
 	return s
 }
 
-func resolveRule(known []*Rule, key string) string {
-	for _, r := range known {
-		if strings.EqualFold(r.ID, key) || strings.EqualFold(r.Name, key) {
-			return r.ID
+// pairRanges ends each disable at the first later enable of the same rule.
+func (s *Suppression) pairRanges() {
+	pending := map[string][]*directive{} // rule ID → disables not yet ended
+	for _, d := range s.dirs {
+		s.work++
+		switch d.Kind {
+		case notes.Disable:
+			d.pairs = map[string]*directive{}
+			for _, r := range d.rules {
+				if r.id != "" {
+					pending[r.id] = append(pending[r.id], d)
+				}
+			}
+		case notes.Enable:
+			for _, r := range d.rules {
+				for _, open := range pending[r.id] {
+					s.work++
+					if open.pairs[r.id] == nil {
+						open.pairs[r.id] = d
+					}
+				}
+				delete(pending, r.id)
+			}
 		}
 	}
-	return ""
+}
+
+// index records what each directive covers, by rule.
+func (s *Suppression) index() {
+	s.file, s.lines = map[string]bool{}, map[lineKey]bool{}
+	spans := map[string][]interval{}
+	for _, d := range s.dirs {
+		for _, r := range d.rules {
+			s.work++
+			if r.id == "" {
+				continue
+			}
+			switch d.Kind {
+			case notes.DisableFile:
+				s.file[r.id] = true
+			case notes.DisableNextLine, notes.DisableLine:
+				for l := d.FromLine; l <= d.ToLine; l++ {
+					s.lines[lineKey{r.id, l}] = true
+				}
+			case notes.Disable:
+				spans[r.id] = append(spans[r.id], interval{d.From, d.end(r.id)})
+			}
+		}
+	}
+	s.ranges = map[string]*intervals{}
+	for id, ivs := range spans {
+		s.ranges[id] = newIntervals(ivs)
+	}
+}
+
+// end is where a disable of rule id stops applying: its enable, or never.
+func (d *directive) end(id string) int {
+	if e := d.pairs[id]; e != nil {
+		return e.Start
+	}
+	return int(^uint(0) >> 1)
 }
 
 // filter drops the diagnostics a directive covers; mark records the uses.
@@ -81,19 +163,54 @@ func (s *Suppression) filter(diags []Diagnostic, mark bool) []Diagnostic {
 	return kept
 }
 
-// pairRanges ends each disable at the first later enable of the same rule.
-func (s *Suppression) pairRanges() {
-	for i, d := range s.dirs {
-		if d.Kind != notes.Disable {
-			continue
+// suppressed reports whether a directive covers d; mark records the use.
+func (s *Suppression) suppressed(d Diagnostic, mark bool) bool {
+	s.work++
+	id := d.Rule.ID
+	line := s.doc.Lines.Position(d.Start).Line
+	rg := s.ranges[id]
+	if !s.file[id] && !s.lines[lineKey{id, line}] && (rg == nil || !rg.contains(d.Start, d.Start+1)) {
+		return false
+	}
+	if mark {
+		if s.hitIDs == nil {
+			s.hitIDs, s.hitLines, s.hitOffs = map[string]bool{}, map[lineKey]bool{}, map[string][]int{}
 		}
-		d.pairs = map[string]*directive{}
+		s.hitIDs[id] = true
+		s.hitLines[lineKey{id, line}] = true
+		s.hitOffs[id] = append(s.hitOffs[id], d.Start)
+		s.sorted = false
+	}
+	return true
+}
+
+// markUsed sets each directive rule's used flag from the suppressed
+// diagnostics recorded.
+func (s *Suppression) markUsed() {
+	if !s.sorted {
+		for _, offs := range s.hitOffs {
+			slices.Sort(offs)
+		}
+		s.sorted = true
+	}
+	for _, d := range s.dirs {
 		for _, r := range d.rules {
-			for _, e := range s.dirs[i+1:] {
-				if e.Kind == notes.Enable && e.names(r.id) {
-					d.pairs[r.id] = e
-					break
+			s.work++
+			if r.id == "" {
+				continue
+			}
+			switch d.Kind {
+			case notes.DisableFile:
+				r.used = s.hitIDs[r.id]
+			case notes.DisableNextLine, notes.DisableLine:
+				r.used = false
+				for l := d.FromLine; l <= d.ToLine && !r.used; l++ {
+					r.used = s.hitLines[lineKey{r.id, l}]
 				}
+			case notes.Disable:
+				offs := s.hitOffs[r.id]
+				i, _ := slices.BinarySearch(offs, d.From)
+				r.used = i < len(offs) && offs[i] < d.end(r.id)
 			}
 		}
 	}
@@ -108,48 +225,12 @@ func (d *directive) names(id string) bool {
 	return false
 }
 
-// suppressed reports whether a directive covers d; mark records the use.
-func (s *Suppression) suppressed(d Diagnostic, mark bool) bool {
-	line := s.doc.Lines.Position(d.Start).Line
-	hit := false
-	for _, dir := range s.dirs {
-		if dir.Kind == notes.Enable {
-			continue
-		}
-		for _, r := range dir.rules {
-			if r.id == "" || r.id != d.Rule.ID || !dir.covers(r.id, d.Start, line) {
-				continue
-			}
-			hit = true
-			if mark {
-				r.used = true
-			}
-		}
-	}
-	return hit
-}
-
-func (d *directive) covers(id string, off, line int) bool {
-	switch d.Kind {
-	case notes.DisableFile:
-		return true
-	case notes.DisableNextLine, notes.DisableLine:
-		return line >= d.FromLine && line <= d.ToLine
-	case notes.Disable:
-		end := int(^uint(0) >> 1)
-		if e := d.pairs[id]; e != nil {
-			end = e.Start
-		}
-		return off >= d.From && off < end
-	}
-	return false
-}
-
 // Unused returns a diagnostic (without its rule: the caller reports it) for
 // every directive or rule name that suppressed nothing, names no rule, or
 // names a rule notelint does not have, each with a safe fix that removes it.
 // Only a rule that runs after suppression may call it.
 func (s *Suppression) Unused() []Diagnostic {
+	s.markUsed()
 	doc, dirs := s.doc, s.dirs
 	var out []Diagnostic
 	// An enable is used when the disable it closes was used for that rule.

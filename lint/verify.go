@@ -55,7 +55,7 @@ func (c *verifyCache) put(k string, v bool) {
 // the linter that re-lints a block: it does not verify again.
 func (l *Linter) verifyFixes(doc *notes.Document, diags []Diagnostic) {
 	var sure *sureText
-	v := &verification{budget: verifyBudget(len(doc.Src)), before: map[string]map[string]int{}}
+	v := &verification{budget: verifyBudget(len(doc.Src)), before: map[[2]int]map[string]int{}}
 	for i := range diags {
 		d := &diags[i]
 		for j := range d.Fixes {
@@ -79,7 +79,7 @@ func (l *Linter) verifyFixes(doc *notes.Document, diags []Diagnostic) {
 // block with many fixes is linted once before them all).
 type verification struct {
 	budget int
-	before map[string]map[string]int
+	before map[[2]int]map[string]int // by the block's byte range in the document
 }
 
 // verifyBudget bounds the bytes re-linted to verify one document's fixes:
@@ -104,32 +104,47 @@ func (l *Linter) fixHolds(doc *notes.Document, sure *sureText, v *verification, 
 		start, end, dedent = 0, len(doc.Src), 0
 	}
 	block := doc.Src[start:end]
+	// The cache of verifications across documents is for small blocks that
+	// repeat (the same mistake written a thousand times); a large block is
+	// neither copied into a key nor hashed for each of its fixes.
 	var key strings.Builder
-	key.WriteString(d.Rule.ID)
-	key.WriteByte(0)
-	key.Write(block)
-	for _, e := range f.Edits {
-		fmt.Fprintf(&key, "\x00%d:%d:%s", e.Start-start, e.End-start, e.New)
+	if len(block) <= maxCachedBlock {
+		key.WriteString(d.Rule.ID)
+		key.WriteByte(0)
+		key.Write(block)
+		for _, e := range f.Edits {
+			fmt.Fprintf(&key, "\x00%d:%d:%s", e.Start-start, e.End-start, e.New)
+		}
+		if v, ok := l.cache.get(key.String()); ok {
+			return v
+		}
 	}
-	if v, ok := l.cache.get(key.String()); ok {
-		return v
+	need := len(block) // linting the fixed block, and the block itself unless counted already
+	if v.before[[2]int{start, end}] == nil {
+		need += len(block)
+	}
+	if need > v.budget {
+		return false // past the budget: not verified, so not safe (checked before the block is copied)
 	}
 	shifted := make([]Edit, len(f.Edits))
 	for i, e := range f.Edits {
 		shifted[i] = Edit{Start: e.Start - start, End: e.End - start, New: e.New}
 	}
 	fixed := applyEdits(block, shifted)
-	ok, seen, done := l.improves(v, doc.Path, undent(block, dedent), undent(fixed, dedent), d.Rule.ID, d.Rule.Masks)
+	ok, seen, done := l.improves(v, [2]int{start, end}, doc.Path, undent(block, dedent), undent(fixed, dedent), d.Rule.ID, d.Rule.Masks)
 	if done && !seen && (start > 0 || end < len(doc.Src)) && len(doc.Src) <= maxWholeVerify {
 		// The finding needs more of the note than its block (a CRD defined
 		// elsewhere, say): check the fix against the whole note instead.
-		ok, _, done = l.improves(v, doc.Path, doc.Src, applyEdits(doc.Src, f.Edits), d.Rule.ID, d.Rule.Masks)
+		ok, _, done = l.improves(v, [2]int{0, len(doc.Src)}, doc.Path, doc.Src, applyEdits(doc.Src, f.Edits), d.Rule.ID, d.Rule.Masks)
 	}
-	if done {
+	if done && key.Len() > 0 {
 		l.cache.put(key.String(), ok)
 	}
 	return ok
 }
+
+// maxCachedBlock is the largest block whose verifications are cached.
+const maxCachedBlock = 64 << 10
 
 // maxWholeVerify is the largest note whose fixes are re-checked against the
 // whole note when their block alone does not show the finding.
@@ -139,9 +154,9 @@ const maxWholeVerify = 1 << 20
 // reports fewer findings after, and no rule reports more; seen: the
 // finding's rule reports anything at all before (the text shows it); done:
 // the budget allowed the check (else ok is false).
-func (l *Linter) improves(v *verification, path string, before, after []byte, id string, masks bool) (ok, seen, done bool) {
+func (l *Linter) improves(v *verification, at [2]int, path string, before, after []byte, id string, masks bool) (ok, seen, done bool) {
 	sub := &Linter{Rules: l.Rules, Settings: l.Settings, Known: l.Known, sub: true}
-	b, cached := v.before[string(before)]
+	b, cached := v.before[at]
 	cost := len(after)
 	if !cached {
 		cost += len(before)
@@ -152,7 +167,7 @@ func (l *Linter) improves(v *verification, path string, before, after []byte, id
 	v.budget -= cost
 	if !cached {
 		b = sub.ruleCounts(path, before)
-		v.before[string(before)] = b
+		v.before[at] = b
 	}
 	if b == nil || b[id] == 0 {
 		return false, false, true

@@ -138,7 +138,7 @@ func TestFixGuardBudget(t *testing.T) {
 			t.Fatal(err)
 		}
 		diags := l.run(doc)
-		v := &verification{budget: verifyBudget(len(src)), before: map[string]map[string]int{}}
+		v := &verification{budget: verifyBudget(len(src)), before: map[[2]int]map[string]int{}}
 		start := v.budget
 		safe := 0
 		sure := newSureText(doc)
