@@ -6,7 +6,7 @@ import (
 )
 
 func TestHiddenTextIsNotRead(t *testing.T) {
-	src := "## 오브젝트 확인 방법\n\n{{< comment >}}\nTODO: 구현되면 주석을 해제한다.\n\n`kubectl view`를 사용할 수 있다.\n\n```sh\nkubectl view deploy/x\n```\n{{< /comment >}}\n\n" +
+	src := "## 오브젝트 확인 방법\n\n{{< comment >}}\n메모: 구현되면 주석을 해제한다.\n\n`kubectl view`를 사용할 수 있다.\n\n```sh\nkubectl view deploy/x\n```\n{{< /comment >}}\n\n" +
 		"{{/* - kubectl craete ns a */}}\n\n- kubectl get po\n"
 	doc, err := Read("n.md", []byte(src), Options{})
 	if err != nil {

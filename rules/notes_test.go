@@ -9,11 +9,12 @@ import (
 	"testing"
 )
 
-// TestBrokenLink covers what is checked and what is not, the case fix,
-// and concurrent use of the directory cache.
-func TestBrokenLink(t *testing.T) {
+// emptyFiles makes a temporary directory holding empty files at the given
+// slash paths, and returns it.
+func emptyFiles(t *testing.T, names ...string) string {
+	t.Helper()
 	dir := t.TempDir()
-	for _, f := range []string{"image/tolerations.PNG", "docs/setup guide.md", "Img/a.png", "exists.md"} {
+	for _, f := range names {
 		p := filepath.Join(dir, filepath.FromSlash(f))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -22,6 +23,13 @@ func TestBrokenLink(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return dir
+}
+
+// TestBrokenLink covers what is checked and what is not, the case fix,
+// and concurrent use of the directory cache.
+func TestBrokenLink(t *testing.T) {
+	dir := emptyFiles(t, "image/tolerations.PNG", "docs/setup guide.md", "Img/a.png", "exists.md")
 	note := strings.Join([]string{
 		"![t](image/tolerations.png)",         // 1: case → fix
 		"[s](docs/setup%20guide.md#install)",  // 2: decoded, fragment dropped: fine
@@ -69,16 +77,7 @@ func TestBrokenLink(t *testing.T) {
 // a page-style link ("../setup/", "install") is not a file path: it is not
 // reported; a file link (an image, a .md file) still must exist.
 func TestBrokenLinkInStaticSite(t *testing.T) {
-	dir := t.TempDir()
-	for _, f := range []string{"hugo.toml", "content/ko/docs/setup/_index.md", "content/ko/docs/tasks/run.md", "content/ko/docs/tasks/img/a.png"} {
-		p := filepath.Join(dir, filepath.FromSlash(f))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, nil, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := emptyFiles(t, "hugo.toml", "content/ko/docs/setup/_index.md", "content/ko/docs/tasks/run.md", "content/ko/docs/tasks/img/a.png")
 	note := strings.Join([]string{
 		"[설정](../../setup/)",   // 1: a page URL: not a file path
 		"[실행](../run/#step-2)", // 2: a page URL

@@ -147,6 +147,10 @@ func readStdin(r io.Reader) ([]byte, error) {
 
 // describe turns file errors into short messages (the path is named by
 // whoever prints them).
+// Describe turns a file error into a short message without the path (the
+// caller names the file): "no such file or directory", "permission denied".
+func Describe(err error) error { return describe(err) }
+
 func describe(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {

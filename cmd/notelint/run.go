@@ -203,7 +203,7 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 		if name := c.String("output"); name != "" {
 			f, err := os.Create(name)
 			if err != nil {
-				fmt.Fprintf(stderr, "notelint: --output: %s: %s\n", output.Escape(name), output.Escape(describe(err).Error()))
+				fmt.Fprintf(stderr, "notelint: --output: %s: %s\n", output.Escape(name), output.Escape(workspace.Describe(err).Error()))
 				return exitError
 			}
 			defer f.Close()
@@ -286,21 +286,6 @@ func splitList(s string) []string {
 	return append([]string{}, strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })...)
 }
 
-// describe turns file errors into short messages.
-func describe(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return errors.New("no such file or directory")
-	case errors.Is(err, os.ErrPermission):
-		return errors.New("permission denied")
-	}
-	return err
-}
-
 // initCommand writes a commented .notelint.yaml into the current directory.
 func initCommand(stdout, stderr io.Writer) int {
 	f, err := os.OpenFile(config.FileName, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -308,7 +293,7 @@ func initCommand(stdout, stderr io.Writer) int {
 		if errors.Is(err, os.ErrExist) {
 			fmt.Fprintf(stderr, "notelint: %s already exists; not overwriting it\n", config.FileName)
 		} else {
-			fmt.Fprintf(stderr, "notelint: %s: %v\n", config.FileName, describe(err))
+			fmt.Fprintf(stderr, "notelint: %s: %v\n", config.FileName, workspace.Describe(err))
 		}
 		return exitError
 	}

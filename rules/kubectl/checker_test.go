@@ -361,10 +361,7 @@ type want struct {
 	safe            bool
 }
 
-var invalidCommands = []struct {
-	line string
-	want []want
-}{
+var invalidCommands = []invalidCase{
 	{`kubectl create secret generic db --from-literal=password`, []want{{"invalid-flag-value", `password`, "", false}}},
 	{`kubectl create configmap cfg --from-literal =mode`, []want{{"invalid-flag-value", `=mode`, "", false}}},
 	{`k run http-go --image=http-go --dry-run -o yaml`, []want{{"dry-run-value", `--dry-run`, `k run http-go --image=http-go --dry-run=client -o yaml`, true}}},
@@ -503,8 +500,20 @@ var invalidCommands = []struct {
 	{`kubectl get nodes -o jsonpth='{.items}'`, []want{{"invalid-flag-value", `jsonpth`, `kubectl get nodes -o jsonpath={.items}`, true}}},
 }
 
-func TestInvalidCommands(t *testing.T) {
-	for _, tc := range invalidCommands {
+// invalidCase is a row of a table of wrong commands: the findings expected,
+// in order, each with its code, highlighted text, fixed command and safety.
+type invalidCase = struct {
+	line string
+	want []want
+}
+
+func TestInvalidCommands(t *testing.T) { checkInvalid(t, invalidCommands) }
+
+// checkInvalid checks each row: the findings' codes and highlighted text,
+// each fix byte for byte with its safety, and the message's shape.
+func checkInvalid(t *testing.T, rows []invalidCase) {
+	t.Helper()
+	for _, tc := range rows {
 		args := split(t, tc.line)
 		fs := testChecker.Check(args)
 		if len(fs) != len(tc.want) {
@@ -519,17 +528,14 @@ func TestInvalidCommands(t *testing.T) {
 			f := fs[i]
 			at := args[f.Arg].Text[f.Start:f.End]
 			if f.Code.String() != w.rule || at != w.at {
-				t.Errorf("%q: finding %d is %s at %q, want %s at %q", tc.line, i, f.Code, at, w.rule, w.at)
+				t.Errorf("%q: finding %d is %s at %q (%s), want %s at %q", tc.line, i, f.Code, at, f.Message, w.rule, w.at)
 			}
 			fixed := ""
 			if f.Edits != nil {
 				fixed = ApplyEdits(args, f.Edits)
 			}
-			if fixed != w.fixed {
-				t.Errorf("%q: fix gives %q, want %q", tc.line, fixed, w.fixed)
-			}
-			if f.Safe != w.safe {
-				t.Errorf("%q: Safe=%v, want %v", tc.line, f.Safe, w.safe)
+			if fixed != w.fixed || f.Safe != w.safe {
+				t.Errorf("%q: fix gives %q safe=%v, want %q safe=%v", tc.line, fixed, f.Safe, w.fixed, w.safe)
 			}
 			if f.Message == "" || strings.Contains(f.Message, "\n") {
 				t.Errorf("%q: bad message %q", tc.line, f.Message)
