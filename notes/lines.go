@@ -147,7 +147,13 @@ func (li *LineIndex) Position(off int) Position {
 			p.UTF16Col += m.utf16
 		}
 	}
-	seg := li.src[from:off]
+	p.Advance(li.src[from:off])
+	return p
+}
+
+// Advance moves the columns of p over seg, the text that follows p on its
+// line: one code point and one or two UTF-16 units per character.
+func (p *Position) Advance(seg []byte) {
 	for len(seg) > 0 {
 		r, size := utf8.DecodeRune(seg)
 		seg = seg[size:]
@@ -158,7 +164,6 @@ func (li *LineIndex) Position(off int) Position {
 			p.UTF16Col++
 		}
 	}
-	return p
 }
 
 // Offset converts a 1-based line and a 1-based column counted in code

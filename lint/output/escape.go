@@ -6,8 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-func decodeRune(b []byte) (rune, int) { return utf8.DecodeRune(b) }
-
 // escapeRune returns the visible form of a rune that must not reach a
 // terminal or a CI log raw, or "" for a rune shown as it is: control
 // characters (C0 but tab, DEL, C1), line and paragraph separators, and the

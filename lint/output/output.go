@@ -304,16 +304,7 @@ func (p *positioner) at(off int) notes.Position {
 	pos := c
 	pos.Offset = off
 	pos.ByteCol += len(seg)
-	for len(seg) > 0 {
-		r, size := decodeRune(seg)
-		seg = seg[size:]
-		pos.Column++
-		if r >= 0x10000 {
-			pos.UTF16Col += 2
-		} else {
-			pos.UTF16Col++
-		}
-	}
+	pos.Advance(seg)
 	return pos
 }
 

@@ -144,10 +144,7 @@ func (c *crdWalker) value(n, key, sch *yaml.Node, path string, depth int) {
 	if n == nil || sch == nil || sch.Kind != yaml.MappingNode || w.exceeded {
 		return
 	}
-	w.budget--
-	w.n.work++
-	if w.budget < 0 {
-		w.exceeded = true
+	if !w.step() {
 		return
 	}
 	if depth > maxDepth || isNull(n) || isPlaceholder(n) || schemaBool(sch, "x-kubernetes-embedded-resource") {

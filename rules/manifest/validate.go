@@ -129,10 +129,7 @@ func (w *walker) value(n *yaml.Node, sch kproto.Schema, at where) {
 			return
 		}
 	}
-	w.budget--
-	w.n.work++
-	if w.budget < 0 {
-		w.exceeded = true
+	if !w.step() {
 		return
 	}
 	if at.depth > maxDepth || isPlaceholder(n) {
@@ -532,4 +529,16 @@ func (w *walker) wrongScalar(n *yaml.Node, at where, want, fix string) {
 		p.Safe = true
 	}
 	w.add(p)
+}
+
+// step counts one node of the walk against the budget that bounds a note's
+// validation; false once the budget is spent (the rest is not checked).
+func (w *walker) step() bool {
+	w.budget--
+	w.n.work++
+	if w.budget < 0 {
+		w.exceeded = true
+		return false
+	}
+	return true
 }
