@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/notelint/notelint/lint"
 )
 
 // emptyFiles makes a temporary directory holding empty files at the given
@@ -24,6 +26,16 @@ func emptyFiles(t *testing.T, names ...string) string {
 		}
 	}
 	return dir
+}
+
+// placed lists each finding as "RULE line:column text".
+func placed(res *lint.Result) []string {
+	var got []string
+	for _, d := range res.Diags {
+		pos := res.Doc.Lines.Position(d.Start)
+		got = append(got, fmt.Sprintf("%s %d:%d %s", d.Rule.ID, pos.Line, pos.Column, res.Src[d.Start:d.End]))
+	}
+	return got
 }
 
 // TestBrokenLink covers what is checked and what is not, the case fix,
@@ -51,11 +63,7 @@ func TestBrokenLink(t *testing.T) {
 	}
 	wg.Wait()
 	res := l.LintSource(path, []byte(note))
-	var got []string
-	for _, d := range res.Diags {
-		pos := res.Doc.Lines.Position(d.Start)
-		got = append(got, fmt.Sprintf("%s %d:%d %s", d.Rule.ID, pos.Line, pos.Column, res.Src[d.Start:d.End]))
-	}
+	got := placed(res)
 	want := []string{"NL001 1:6 image/tolerations.png", "NL001 3:5 missing.md", "NL001 6:6 img/a.png"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("got %q\nwant %q", got, want)
@@ -89,11 +97,7 @@ func TestBrokenLinkInStaticSite(t *testing.T) {
 	}, "\n")
 	path := filepath.Join(dir, "content/ko/docs/tasks/run.md")
 	res := newTestLinter().LintSource(path, []byte(note))
-	var got []string
-	for _, d := range res.Diags {
-		pos := res.Doc.Lines.Position(d.Start)
-		got = append(got, fmt.Sprintf("%s %d:%d %s", d.Rule.ID, pos.Line, pos.Column, res.Src[d.Start:d.End]))
-	}
+	got := placed(res)
 	want := []string{"NL001 4:7 img/b.png", "NL001 5:6 ../missing.md", "NL001 6:6 docs/x.md/"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("got %q\nwant %q", got, want)

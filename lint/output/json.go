@@ -64,9 +64,12 @@ type JSONEdit struct {
 
 // JSONFix is one fix of a diagnostic.
 type JSONFix struct {
-	Title string     `json:"title"`
-	Safe  bool       `json:"safe"`
-	Edits []JSONEdit `json:"edits"`
+	Title string `json:"title"`
+	Safe  bool   `json:"safe"`
+	// Demoted: the rule called the fix safe, but notelint's re-check of it
+	// did not confirm it, so it is unsafe.
+	Demoted bool       `json:"demoted,omitempty"`
+	Edits   []JSONEdit `json:"edits"`
 }
 
 // JSONDiagnostic is one finding.
@@ -116,7 +119,7 @@ func (e *jsonEnc) diag(_ *Writer, f *fileCtx, d *lint.Diagnostic, out *bytes.Buf
 		Message: d.Message, Start: jsonPos(s.start), End: jsonPos(s.end), Fixes: []JSONFix{},
 	}
 	for _, fx := range d.Fixes {
-		jf := JSONFix{Title: fx.Title, Safe: fx.Safe, Edits: []JSONEdit{}}
+		jf := JSONFix{Title: fx.Title, Safe: fx.Safe, Demoted: fx.Demoted, Edits: []JSONEdit{}}
 		for _, ed := range fx.Edits {
 			jf.Edits = append(jf.Edits, JSONEdit{Start: jsonPos(f.pos.at(ed.Start)), End: jsonPos(f.pos.at(ed.End)), Text: ed.New})
 		}

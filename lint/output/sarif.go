@@ -278,7 +278,10 @@ func (e *sarifEnc) diag(_ *Writer, f *fileCtx, d *lint.Diagnostic, _ *bytes.Buff
 			})
 		}
 		title := fx.Title
-		if !fx.Safe {
+		switch {
+		case fx.Demoted:
+			title += " (unsafe: notelint's re-check of this fix did not confirm it; review before applying)"
+		case !fx.Safe:
 			title += " (unsafe: review before applying)"
 		}
 		sr.Fixes = append(sr.Fixes, sarifFix{Description: sarifText{Text: title}, ArtifactChanges: []sarifChange{change}})
