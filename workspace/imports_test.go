@@ -70,3 +70,27 @@ func TestImportRules(t *testing.T) {
 		}
 	}
 }
+
+// TestNoLinkedTools checks rules 1 and 2 of the design: notelint's binary
+// links none of the tools it knows about (their knowledge is generated data,
+// written by the gen module), and package knowledge imports nothing of the
+// project but its own subpackages and internal/.
+func TestNoLinkedTools(t *testing.T) {
+	banned := []string{
+		module + "/gen",
+		"k8s.io/kubectl", "k8s.io/client-go", "k8s.io/cli-runtime", "k8s.io/component-base", "k8s.io/api/",
+		"github.com/spf13/cobra", "github.com/spf13/pflag", "sigs.k8s.io/kustomize", "plugin",
+	}
+	for p := range deps(t, "cmd/notelint") {
+		for _, b := range banned {
+			if p == strings.TrimSuffix(b, "/") || strings.HasPrefix(p, strings.TrimSuffix(b, "/")+"/") {
+				t.Errorf("cmd/notelint links %s (banned: %s)", p, b)
+			}
+		}
+	}
+	for p := range deps(t, "knowledge/...") {
+		if strings.HasPrefix(p, module+"/") && !strings.HasPrefix(p, module+"/knowledge") && !strings.HasPrefix(p, module+"/internal/") {
+			t.Errorf("knowledge imports %s: it is a leaf of the project", p)
+		}
+	}
+}

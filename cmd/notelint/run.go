@@ -10,6 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/notelint/notelint/knowledge"
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/config"
 	"github.com/notelint/notelint/lint/output"
@@ -150,7 +151,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 				Name:  "version",
 				Usage: "print notelint's version and the Kubernetes version it checks against",
 				Action: func(c *cli.Context) error {
-					fmt.Fprintf(stdout, "notelint %s (Kubernetes %s, kubectl v0.%s)\n", Version, workspace.DefaultKubeVersion, strings.TrimPrefix(workspace.DefaultKubeVersion, "1.")+".2")
+					vs := knowledge.Versions()
+					fmt.Fprintf(stdout, "notelint %s (Kubernetes %s by default; knows %s to %s)\n", Version, workspace.DefaultKubeVersion, vs[0], vs[len(vs)-1])
 					return nil
 				},
 			},

@@ -259,7 +259,7 @@ func (r *run) set(pr *parsed, f flagRef) bool {
 		return false
 	}
 	val := u.value
-	if u.flag != nil && u.flag.Value.Type() == "bool" {
+	if u.flag != nil && u.flag.Type == "bool" {
 		b, err := strconv.ParseBool(val)
 		if err != nil || !b {
 			return false

@@ -733,30 +733,3 @@ func TestTargetVersions(t *testing.T) {
 		}
 	}
 }
-
-// Every deprecation kubectl's own tree carries is dated, by a curated row or
-// a treeDeprecations row, so that an older --kube-version is judged right;
-// a new kubectl that deprecates a flag makes this test name it.
-func TestTreeDeprecationsAreDated(t *testing.T) {
-	tr := getTree()
-	for name, owners := range tr.flagOwners {
-		for _, n := range owners {
-			f := n.long[name]
-			if f == nil || f.Deprecated == "" && f.ShorthandDeprecated == "" {
-				continue
-			}
-			if curatedRow(n, name) == nil {
-				if _, ok := treeDeprecations[n.path+" --"+name]; !ok {
-					t.Errorf("%q --%s is deprecated in the tree (%q) but no row dates it", n.fullPath(), name, f.Deprecated)
-				}
-			}
-		}
-	}
-	for key := range treeDeprecations {
-		path, name, _ := strings.Cut(key, " --")
-		n := tr.byPath[path]
-		if n == nil || n.long[name] == nil || n.long[name].Deprecated == "" {
-			t.Errorf("treeDeprecations has %q, which the tree does not deprecate", key)
-		}
-	}
-}

@@ -46,25 +46,21 @@ type ctxIndex struct {
 	plugins map[string]bool // executable names, '-' inside a word written '_'
 }
 
-// gatedEnv are the kubectl feature gates (cmdutil.FeatureGate, util/
-// helpers.go) that add flags or commands when set to "true":
-// KUBECTL_APPLYSET adds `apply --applyset` (cmdutil.AddPruningFlags). The
-// others only change run-time behaviour (KUBECTL_REMOTE_COMMAND_WEBSOCKETS,
-// KUBECTL_PORT_FORWARD_WEBSOCKETS) or are on by default and only removable
-// (KUBECTL_KUBERC=false drops `kubectl kuberc` and --kuberc).
-var gatedEnv = []string{"KUBECTL_APPLYSET"}
-
-// gates returns the gated variables the context turns on, sorted.
-func (ctx *Context) gates() []string {
+// gates returns the feature gates of known (the environment variables
+// that add flags or commands when "true", as the snapshot lists them: for
+// 1.37, KUBECTL_APPLYSET adds `apply --applyset`) that the context turns
+// on, sorted.
+func (ctx *Context) gates(known []string) []string {
 	if ctx == nil {
 		return nil
 	}
 	var out []string
-	for _, k := range gatedEnv {
+	for _, k := range known {
 		if strings.EqualFold(strings.TrimSpace(ctx.Env[k]), "true") {
 			out = append(out, k)
 		}
 	}
+	sort.Strings(out)
 	return out
 }
 

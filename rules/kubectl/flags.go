@@ -3,15 +3,15 @@ package kubectl
 import (
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
-	"github.com/spf13/pflag"
+	"github.com/notelint/notelint/knowledge"
+	"github.com/notelint/notelint/knowledge/cli"
 )
 
 // flagUse is one occurrence of a known flag.
 type flagUse struct {
-	flag   *pflag.Flag
+	flag   *cli.Flag
 	name   int    // word holding the flag
 	val    int    // word holding the value (== name when attached), -1 for none
 	off    int    // byte offset of the value within args[val]
@@ -123,7 +123,7 @@ func (r *run) longFlag(p int, pr *parsed, i int) int {
 		return r.dryRun(p, pr, u)
 	}
 	last := i
-	if !hasEq && f.NoOptDefVal == "" {
+	if !hasEq && f.NoOptDefault == "" {
 		switch {
 		case i+1 >= pr.end:
 			r.missingValue(pr, u, "--"+name)
@@ -152,7 +152,7 @@ func (r *run) shortFlags(p int, pr *parsed, i int) int {
 		e := []Edit{{FromArg: i, FromOff: 0, ToArg: i, ToOff: 1, New: "--"}}
 		r.add(Finding{Code: UnknownFlag, Arg: i, Start: 0, End: len(name) + 1, Edits: e, Safe: true,
 			Message: q("-"+name) + " has a single dash, so kubectl reads it as the shorthands -" + name[:1] + " -" + name[1:2] + "…; write " + q("-"+w) + "."})
-		if f := n.lookup(name); f.NoOptDefVal == "" && !strings.Contains(w, "=") && i+1 < pr.end {
+		if f := n.lookup(name); f.NoOptDefault == "" && !strings.Contains(w, "=") && i+1 < pr.end {
 			return i + 1
 		}
 		return i
@@ -165,7 +165,7 @@ func (r *run) shortFlags(p int, pr *parsed, i int) int {
 			return last
 		}
 		u := flagUse{flag: f, name: i, val: -1}
-		if f.NoOptDefVal != "" {
+		if f.NoOptDefault != "" {
 			if j+1 < len(w) && w[j+1] == '=' {
 				u.val, u.off, u.value, u.hasVal = i, j+2, w[j+2:], true
 				pr.flags[f.Name] = append(pr.flags[f.Name], u)
@@ -336,6 +336,15 @@ func (r *run) unknownLong(p int, pr *parsed, i int, name string, hasEq bool) int
 		}
 		return i
 	}
+	if msg, code, ok := r.flagHistory(n, name); ok {
+		r.add(Finding{Code: code, Arg: i, Start: start, End: end, Message: msg})
+		// consume a value the way that version's flag would
+		l := flagLife(n.path, name)
+		if f := lookupIn(getTreeWith(l.last, nil), n.path, name); f != nil && f.NoOptDefault == "" && !hasEq && i+1 < pr.end && !strings.HasPrefix(r.text(i+1), "-") {
+			return i + 1
+		}
+		return i
+	}
 	// suggestions among this command's visible flags
 	if c := r.c.flagSuggestions(n, name); len(c) > 0 {
 		fix, safe := best(c)
@@ -347,7 +356,7 @@ func (r *run) unknownLong(p int, pr *parsed, i int, name string, hasEq bool) int
 		}
 		r.add(Finding{Code: UnknownFlag, Arg: i, Start: start, End: end, Message: msg, Edits: e, Safe: safe})
 		// consume a value the way the intended flag would
-		if f := n.long[fix]; f != nil && safe && !hasEq && f.NoOptDefVal == "" && i+1 < pr.end && !strings.HasPrefix(r.text(i+1), "-") {
+		if f := n.long[fix]; f != nil && safe && !hasEq && f.NoOptDefault == "" && i+1 < pr.end && !strings.HasPrefix(r.text(i+1), "-") {
 			return i + 1
 		}
 		return i
@@ -379,7 +388,7 @@ func (r *run) unknownLong(p int, pr *parsed, i int, name string, hasEq bool) int
 	// guess whether it would have taken a value: as it does where it exists
 	if !hasEq && i+1 < pr.end && !strings.HasPrefix(r.text(i+1), "-") {
 		if owners := r.t.flagOwners[name]; len(owners) > 0 {
-			if f := owners[0].long[name]; f != nil && f.NoOptDefVal == "" {
+			if f := owners[0].long[name]; f != nil && f.NoOptDefault == "" {
 				return i + 1
 			}
 		}
@@ -399,15 +408,13 @@ var flagHints = map[string]string{
 	"--replicas":       "replicas are changed with " + q("kubectl scale TYPE NAME --replicas=N") + ".",
 }
 
-// deprecatedFlag reports a flag the tree itself marks deprecated (Flag.
-// Deprecated, Flag.ShorthandDeprecated) when the target version had already
-// deprecated it, unless a curated row says more.
+// deprecatedFlag reports a flag the target version's tree marks deprecated
+// (Flag.Deprecated, Flag.ShorthandDeprecated), dated from the snapshots; a
+// curated row says what to write instead.
 func (r *run) deprecatedFlag(p int, pr *parsed, u flagUse, written string) {
 	f := u.flag
 	if row := curatedRow(pr.node, f.Name); row != nil {
-		// the curated row dates the change: nothing to say for a target
-		// before it (--record is fine for 1.20)
-		if r.c.version >= row.version {
+		if _, ok := r.rowChange(pr.node, f.Name, row); ok {
 			r.reportRemovedUse(p, pr, u, written, row)
 		}
 		return
@@ -419,60 +426,14 @@ func (r *run) deprecatedFlag(p int, pr *parsed, u flagUse, written string) {
 	if dep == "" {
 		return
 	}
-	since, ok := r.treeDeprecatedIn(pr.node, f.Name)
-	if !ok {
-		return
-	}
 	msg := q(written) + " is deprecated on " + q(pr.node.fullPath())
-	if since > 0 {
-		msg += " since 1." + strconv.Itoa(since)
+	l := flagLife(pr.node.path, f.Name)
+	if since := deprecatedSince(pr.node.path, f.Name, r.t.minor); since > l.oldest {
+		msg += " since " + minor(since)
+	}
+	if l.known() && l.last < knowledge.DefaultMinor && l.last >= r.t.minor {
+		msg += " (removed in " + minor(l.last+1) + ")"
 	}
 	r.add(Finding{Code: DeprecatedForm, Arg: u.name, Start: 0, End: len(written),
 		Message: msg + ": " + strings.TrimSuffix(dep, ".") + "."})
-}
-
-// treeDeprecation dates a deprecation that kubectl's own tree carries
-// (MarkDeprecated) and no curated row covers: the target versions that
-// print the warning.
-type treeDeprecation struct {
-	since int    // deprecated from this minor version on
-	also  [2]int // an earlier range [from, to] that was deprecated too (0s: none)
-}
-
-// treeDeprecations are keyed by "<command path> --flag". Each was found in
-// the history of kubernetes/kubectl (and of kustomize, whose build command
-// kubectl embeds as `kubectl kustomize`):
-var treeDeprecations = map[string]treeDeprecation{
-	// run --filename/-f: MarkDeprecated in c6025a890 ("kubectl/pkg/cmd/run:
-	// deprecate flags", first in kubernetes-1.26.0), the mark dropped by
-	// b3015b8e3 ("Remove deprecated kubectl run flags", kubernetes-1.31.0;
-	// the flag itself stayed, registered by DeleteFlags), and marked again by
-	// f79d07eb7 ("kubectl: deprecate run filename flag", kubernetes-1.37.0).
-	"run --filename": {since: 37, also: [2]int{26, 30}},
-	// kustomize --enable-managedby-label: kustomize 2554d690c ("deprecate
-	// enable-managedby-label flag in favor of a field", kustomize/v4.5.0);
-	// kubectl embeds kustomize v4.5.4 from kubernetes-1.24.0 on.
-	"kustomize --enable-managedby-label": {since: 24},
-	// kustomize --reorder: kustomize a50271746 ("Make ordering configurable",
-	// kustomize/v5.0.0); kubectl embeds kustomize v5.0.1 from
-	// kubernetes-1.27.0 on.
-	"kustomize --reorder": {since: 27},
-}
-
-// treeDeprecatedIn reports whether the target version deprecates flag name
-// of n, and since when. A deprecation the tables do not date is reported
-// for kubectl's own version only (TestTreeDeprecationsAreDated keeps the
-// tables complete).
-func (r *run) treeDeprecatedIn(n *cmdNode, name string) (int, bool) {
-	d, ok := treeDeprecations[n.path+" --"+name]
-	if !ok {
-		return 0, r.c.version >= DefaultKubeVersion
-	}
-	if r.c.version >= d.since {
-		return d.since, true
-	}
-	if d.also[0] > 0 && r.c.version >= d.also[0] && r.c.version <= d.also[1] {
-		return d.also[0], true
-	}
-	return 0, false
 }

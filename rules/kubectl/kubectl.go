@@ -144,7 +144,10 @@ func (c *Checker) tree(ctx *Context) *tree {
 	if c.t != nil {
 		return c.t
 	}
-	return getTreeWith(ctx.gates())
+	if ctx == nil || len(ctx.Env) == 0 {
+		return getTreeWith(c.version, nil)
+	}
+	return getTreeWith(c.version, ctx.gates(treeGates(c.version)))
 }
 
 // TopLevelCommands returns the names and aliases of kubectl's top-level

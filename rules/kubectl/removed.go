@@ -1,20 +1,30 @@
 package kubectl
 
-import "strings"
+import (
+	"strings"
 
-// removedRow is one removed or deprecated flag. Versions were verified
-// against the source of kubernetes/kubectl at the tags kubernetes-1.N.0
-// (git grep of the flag's definition / MarkDeprecated call per tag) and,
-// where noted, the Kubernetes CHANGELOG.
+	"github.com/notelint/notelint/knowledge"
+)
+
+// removedRow is what the snapshots cannot say about a removed or
+// deprecated flag: what to write instead and why, and the fix as data. When
+// a flag appeared, was deprecated and disappeared is computed from the
+// snapshots (history.go); only changes older than the oldest snapshot are
+// dated here, each citing its source.
 type removedRow struct {
-	version    int    // minor version of the change reported (deprecation if still accepted, else removal)
-	removedIn  int    // minor version the flag disappeared (0 = still accepted, deprecated)
 	takesValue bool   // the flag took a value (for skipping `--flag value`)
-	replace    string // replacement flag name; the value is kept
+	replace    string // rename-to: the replacement flag's name; the value is kept
 	drop       bool   // the fix deletes the flag (and its value)
-	safeIf     func(value string) bool
-	valueFix   func(value string) string // replacement for the whole --flag[=| ]value
-	msg        string                    // why, and what to write instead
+	// safeValues: the fix is safe when the value written is one of these
+	// ("*": any value).
+	safeValues []string
+	// valueTemplate replaces the whole --flag[=| ]value; "{value}" stands
+	// for the value written.
+	valueTemplate string
+	why           string // why, and what to write instead
+	// Dates the snapshots cannot give (a change before the oldest one):
+	deprecatedIn int // minor version that deprecated the flag
+	removedIn    int // minor version that no longer has it
 }
 
 // removedFlags is keyed by "<command path> --flag"; "* --flag" applies to
@@ -23,64 +33,109 @@ var removedFlags = map[string]*removedRow{
 	// kubectl run only creates pods since 1.18 (kubernetes/kubernetes#87077,
 	// CHANGELOG-1.18 "kubectl run has removed the previously deprecated
 	// generators"); --generator, --replicas and --schedule were marked
-	// deprecated ("has no effect") at kubernetes-1.18.0 and are absent from
-	// kubernetes-1.21.0. The rows of flags that carried the note's intent
-	// (replicas, a schedule, a service account, resources) offer no fix:
-	// dropping them leaves a command that runs but no longer does what the
-	// note asks; the message says what to write instead.
-	"run --generator": {version: 18, removedIn: 21, takesValue: true, drop: true,
-		safeIf: func(v string) bool { return v == "run-pod/v1" },
-		msg:    "--generator has had no effect since 1.18 (kubectl run only creates pods) and was removed in 1.21; drop it, and for a Deployment use " + q("kubectl create deployment NAME --image=IMAGE")},
-	"run --replicas": {version: 18, removedIn: 21, takesValue: true,
-		msg: "kubectl run only creates a single pod since 1.18 and --replicas was removed in 1.21; for replicas use " + q("kubectl create deployment NAME --image=IMAGE --replicas=N")},
-	"run --schedule": {version: 18, removedIn: 21, takesValue: true,
-		msg: "kubectl run no longer creates CronJobs (since 1.18; --schedule was removed in 1.21); use " + q("kubectl create cronjob NAME --image=IMAGE --schedule='*/5 * * * *'")},
-	// --serviceaccount, --hostport, --requests and --limits: MarkDeprecated
-	// "has no effect and will be removed in 1.24" at kubernetes-1.21.0,
-	// absent from kubernetes-1.24.0.
-	"run --serviceaccount": {version: 21, removedIn: 24, takesValue: true,
-		msg: "--serviceaccount has had no effect since 1.21 and was removed in 1.24; set spec.serviceAccountName with --overrides or in the manifest (kubectl run ... --dry-run=client -o yaml)"},
-	"run --hostport": {version: 21, removedIn: 24, takesValue: true,
-		msg: "--hostport has had no effect since 1.21 and was removed in 1.24; set ports[].hostPort in the manifest (kubectl run ... --dry-run=client -o yaml)"},
-	"run --requests": {version: 21, removedIn: 24, takesValue: true,
-		msg: "--requests has had no effect since 1.21 and was removed in 1.24; use " + q("kubectl set resources TYPE/NAME --requests=cpu=100m") + " or the manifest"},
-	"run --limits": {version: 21, removedIn: 24, takesValue: true,
-		msg: "--limits has had no effect since 1.21 and was removed in 1.24; use " + q("kubectl set resources TYPE/NAME --limits=cpu=200m") + " or the manifest"},
+	// deprecated ("has no effect") at kubernetes-1.18.0. The rows of flags
+	// that carried the note's intent (replicas, a schedule, a service
+	// account, resources) offer no fix: dropping them leaves a command that
+	// runs but no longer does what the note asks.
+	"run --generator": {deprecatedIn: 18, takesValue: true, drop: true, safeValues: []string{"run-pod/v1"},
+		why: "it has had no effect since kubectl run only creates pods; drop it, and for a Deployment use " + q("kubectl create deployment NAME --image=IMAGE")},
+	"run --replicas": {deprecatedIn: 18, takesValue: true,
+		why: "kubectl run only creates a single pod; for replicas use " + q("kubectl create deployment NAME --image=IMAGE --replicas=N")},
+	"run --schedule": {deprecatedIn: 18, takesValue: true,
+		why: "kubectl run no longer creates CronJobs; use " + q("kubectl create cronjob NAME --image=IMAGE --schedule='*/5 * * * *'")},
+	"run --serviceaccount": {takesValue: true,
+		why: "it has no effect; set spec.serviceAccountName with --overrides or in the manifest (kubectl run ... --dry-run=client -o yaml)"},
+	"run --hostport": {takesValue: true,
+		why: "it has no effect; set ports[].hostPort in the manifest (kubectl run ... --dry-run=client -o yaml)"},
+	"run --requests": {takesValue: true,
+		why: "it has no effect; use " + q("kubectl set resources TYPE/NAME --requests=cpu=100m") + " or the manifest"},
+	"run --limits": {takesValue: true,
+		why: "it has no effect; use " + q("kubectl set resources TYPE/NAME --limits=cpu=200m") + " or the manifest"},
 	// get --export: MarkDeprecated at kubernetes-1.17.0 and 1.18.0, absent
 	// from kubernetes-1.19.0.
-	"get --export": {version: 19, removedIn: 19, takesValue: false, drop: true,
-		msg: "--export was removed in 1.19; use " + q("kubectl get TYPE NAME -o yaml") + " and delete status and server-set metadata (or pipe through the kubectl-neat plugin)"},
-	// version --short: MarkDeprecated at kubernetes-1.24.0, removed at
-	// kubernetes-1.28.0 when short output became the default.
-	"version --short": {version: 24, removedIn: 28, drop: true, safeIf: func(string) bool { return true },
-		msg: "--short was removed in 1.28 because the short output is now the default; drop it"},
-	// drain --delete-local-data: deprecated at kubernetes-1.20.0 in favour of
-	// --delete-emptydir-data (kubernetes/kubernetes#95076), removed at
-	// kubernetes-1.31.0 ("Remove deprecated kubectl drain flag").
-	"drain --delete-local-data": {version: 20, removedIn: 31, replace: "delete-emptydir-data", safeIf: func(string) bool { return true },
-		msg: "--delete-local-data was renamed --delete-emptydir-data in 1.20 and removed in 1.31"},
-	// apply --prune-whitelist: MarkDeprecated at kubernetes-1.26.0 (when
-	// --prune-allowlist was added), absent from kubernetes-1.27.0.
-	"apply --prune-whitelist": {version: 26, removedIn: 27, takesValue: true, replace: "prune-allowlist", safeIf: func(string) bool { return true },
-		msg: "--prune-whitelist was renamed --prune-allowlist in 1.26 and removed in 1.27"},
+	"get --export": {deprecatedIn: 17, removedIn: 19, drop: true,
+		why: "use " + q("kubectl get TYPE NAME -o yaml") + " and delete status and server-set metadata (or pipe through the kubectl-neat plugin)"},
+	"version --short": {drop: true, safeValues: []string{"*"},
+		why: "the short output is now the default; drop it"},
+	// drain --delete-local-data: renamed in kubernetes/kubernetes#95076.
+	"drain --delete-local-data": {replace: "delete-emptydir-data", safeValues: []string{"*"},
+		why: "it was renamed --delete-emptydir-data"},
+	"apply --prune-whitelist": {takesValue: true, replace: "prune-allowlist", safeValues: []string{"*"},
+		why: "it was renamed --prune-allowlist"},
 	// apply --server-dry-run: present at kubernetes-1.18.0, absent from
 	// kubernetes-1.19.0; --dry-run=server replaces it.
-	"apply --server-dry-run": {version: 19, removedIn: 19, valueFix: func(string) string { return "--dry-run=server" }, safeIf: func(string) bool { return true },
-		msg: "--server-dry-run was removed in 1.19"},
+	"apply --server-dry-run": {deprecatedIn: 18, removedIn: 19, valueTemplate: "--dry-run=server", safeValues: []string{"*"},
+		why: "--dry-run=server replaces it"},
 	// --include-uninitialized (alpha initializers): present at
 	// kubernetes-1.16.0, absent from kubernetes-1.17.0.
-	"* --include-uninitialized": {version: 17, removedIn: 17, drop: true, safeIf: func(string) bool { return true },
-		msg: "--include-uninitialized was removed in 1.17 together with the alpha initializers; drop it"},
+	"* --include-uninitialized": {removedIn: 17, drop: true, safeValues: []string{"*"},
+		why: "it went with the alpha initializers; drop it"},
 	// --record: cli-runtime record_flags.go MarkDeprecated("record", "--record
-	// will be removed in the future") since kubernetes-1.22.0; still in the
-	// 1.37 tree, hidden.
-	"* --record": {version: 22, drop: true,
-		msg: "--record is deprecated since 1.22 and will be removed; record why a rollout happened with " + q("kubectl annotate TYPE/NAME kubernetes.io/change-cause=\"...\"") + " instead"},
-	// autoscale --cpu-percent: MarkDeprecated at kubernetes-1.34.0 in favour
-	// of --cpu with a percentage ("70%") or a quantity ("500m").
-	"autoscale --cpu-percent": {version: 34, takesValue: true, safeIf: func(string) bool { return true },
-		valueFix: func(v string) string { return "--cpu=" + v + "%" },
-		msg:      "--cpu-percent is deprecated since 1.34; --cpu takes a percentage (\"80%\") or a quantity (\"500m\")"},
+	// will be removed in the future").
+	"* --record": {drop: true,
+		why: "record why a rollout happened with " + q("kubectl annotate TYPE/NAME kubernetes.io/change-cause=\"...\"") + " instead"},
+	// autoscale --cpu-percent: deprecated in favour of --cpu with a
+	// percentage ("70%") or a quantity ("500m").
+	"autoscale --cpu-percent": {takesValue: true, safeValues: []string{"*"}, valueTemplate: "--cpu={value}%",
+		why: "--cpu takes a percentage (\"80%\") or a quantity (\"500m\")"},
+}
+
+// change is what a curated flag's history means for one target version.
+type change struct {
+	deprecated int  // minor version that deprecated the flag (0: unknown or never)
+	removed    int  // minor version that no longer has it (0: still there, or not yet known to be gone)
+	gone       bool // the target no longer has it
+}
+
+// rowChange dates the row's flag for the target version, from the
+// snapshots and the row's own older dates. ok is false when the target is
+// before any change (--record for 1.20).
+func (r *run) rowChange(n *cmdNode, name string, row *removedRow) (change, bool) {
+	v := r.c.version
+	var ch change
+	l := flagLife(n.path, name)
+	if rm, ok := l.removedBy(v); ok {
+		ch.removed = rm
+	} else if l.known() && l.last < knowledge.DefaultMinor {
+		ch.removed = l.last + 1 // removed after the target
+	} else if row.removedIn != 0 {
+		ch.removed = row.removedIn
+	}
+	ch.gone = ch.removed != 0 && v >= ch.removed
+	since := 0
+	if l.known() {
+		since = deprecatedSince(n.path, name, min(v, l.last))
+	}
+	ch.deprecated = since
+	if row.deprecatedIn != 0 && (since == 0 && !l.known() || since == l.oldest) {
+		ch.deprecated = row.deprecatedIn
+	}
+	switch {
+	case ch.gone:
+		return ch, true
+	case l.known() && v >= l.first && v <= l.last:
+		// the target's own snapshot has the flag: a change only if it
+		// deprecates it
+		return ch, since != 0
+	default:
+		return ch, ch.deprecated != 0 && v >= ch.deprecated
+	}
+}
+
+// history renders a change for a message: "--x was deprecated in 1.18 and
+// removed in 1.21".
+func (ch change) history(written string, target int) string {
+	switch {
+	case ch.gone && ch.deprecated != 0 && ch.deprecated < ch.removed:
+		return q(written) + " was deprecated in " + minor(ch.deprecated) + " and removed in " + minor(ch.removed)
+	case ch.gone:
+		return q(written) + " was removed in " + minor(ch.removed)
+	case ch.removed != 0:
+		return q(written) + " is deprecated since " + minor(ch.deprecated) + " and removed in " + minor(ch.removed)
+	case ch.deprecated != 0:
+		return q(written) + " is deprecated since " + minor(ch.deprecated) + " and will be removed"
+	}
+	return q(written) + " is deprecated"
 }
 
 // removedCommand is a top-level command that no longer exists.
@@ -96,10 +151,13 @@ var removedCommands = map[string]removedCommand{
 }
 
 // removedFlag returns the curated row for --name on command n, if the
-// target version has it.
+// target version has changed it.
 func (r *run) removedFlag(n *cmdNode, name string) *removedRow {
 	row := curatedRow(n, name)
-	if row == nil || r.c.version < row.version {
+	if row == nil {
+		return nil
+	}
+	if _, ok := r.rowChange(n, name, row); !ok {
 		return nil
 	}
 	return row
@@ -118,7 +176,7 @@ func (r *run) reportRemoved(p int, pr *parsed, i int, name string, hasEq bool, r
 		value = r.text(last)
 	}
 	u := flagUse{name: i, val: last, value: value, hasVal: hasEq || last != i}
-	r.removedFinding(p, u, "--"+name, row)
+	r.removedFinding(p, pr.node, name, u, "--"+name, row)
 	return last
 }
 
@@ -127,10 +185,10 @@ func (r *run) reportRemovedUse(p int, pr *parsed, u flagUse, written string, row
 	if !strings.HasPrefix(written, "--") {
 		written = "--" + u.flag.Name
 	}
-	r.removedFinding(p, u, written, row)
+	r.removedFinding(p, pr.node, u.flag.Name, u, written, row)
 }
 
-func (r *run) removedFinding(p int, u flagUse, written string, row *removedRow) {
+func (r *run) removedFinding(p int, n *cmdNode, name string, u flagUse, written string, row *removedRow) {
 	i := u.name
 	w := r.text(i)
 	nameEnd := len(w)
@@ -141,18 +199,16 @@ func (r *run) removedFinding(p int, u flagUse, written string, row *removedRow) 
 	if u.hasVal && u.val > i {
 		last = u.val
 	}
-	safe := row.safeIf != nil && row.safeIf(u.value) && !looksPlaceholder(u.value)
+	safe := row.safeFor(u.value) && !looksPlaceholder(u.value)
 	var e []Edit
-	msg := row.msg
-	if !strings.HasPrefix(msg, written) {
-		msg = q(written) + ": " + msg
-	}
+	ch, _ := r.rowChange(n, name, row)
+	msg := ch.history(written, r.c.version) + "; " + row.why
 	switch {
 	case row.replace != "":
 		e = []Edit{{FromArg: i, FromOff: 2, ToArg: i, ToOff: nameEnd, New: row.replace}}
 		msg += "; write " + q("--"+row.replace+w[nameEnd:]) + "."
-	case row.valueFix != nil:
-		nw := row.valueFix(u.value)
+	case row.valueTemplate != "":
+		nw := strings.ReplaceAll(row.valueTemplate, "{value}", u.value)
 		e = []Edit{{FromArg: i, FromOff: 0, ToArg: last, ToOff: len(r.text(last)), New: nw}}
 		msg += "; write " + q(nw) + "."
 	case row.drop && i > 0 && i < r.pathEnd:
@@ -171,10 +227,20 @@ func (r *run) removedFinding(p int, u flagUse, written string, row *removedRow) 
 		msg = strings.TrimSuffix(msg, ".")
 	}
 	code := DeprecatedForm // still accepted by the target version
-	if row.removedIn != 0 && r.c.version >= row.removedIn {
+	if ch.gone {
 		code = RemovedFlag
 	}
 	r.add(Finding{Code: code, Arg: i, Start: 0, End: nameEnd, Message: msg, Edits: e, Safe: safe && e != nil})
+}
+
+// safeFor reports whether the row's fix is safe for value.
+func (row *removedRow) safeFor(value string) bool {
+	for _, v := range row.safeValues {
+		if v == "*" || v == value {
+			return true
+		}
+	}
+	return false
 }
 
 // curatedRow returns the curated row for --name on n, whatever the version.

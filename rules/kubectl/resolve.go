@@ -205,7 +205,7 @@ func (r *run) flagWidth(n *cmdNode, i, end int) int {
 		}
 		// like cobra's stripFlags, an unknown flag is assumed to take a value
 		f := n.lookup(w[2:])
-		if (f == nil || f.NoOptDefVal == "") && i+1 < end {
+		if (f == nil || f.NoOptDefault == "") && i+1 < end {
 			return 2
 		}
 		return 1
@@ -218,7 +218,7 @@ func (r *run) flagWidth(n *cmdNode, i, end int) int {
 			}
 			return 1
 		}
-		if f.NoOptDefVal == "" {
+		if f.NoOptDefault == "" {
 			if j+1 < len(w) || i+1 >= end {
 				return 1
 			}
@@ -277,6 +277,10 @@ func (r *run) unknownCommand(p int, n *cmdNode, i int) *cmdNode {
 			r.add(Finding{Code: RemovedFlag, Arg: i, Start: 0, End: len(w), Message: row.msg})
 			return nil
 		}
+	}
+	if msg, code, ok := r.commandHistory(n, w); ok {
+		r.add(Finding{Code: code, Arg: i, Start: 0, End: len(w), Message: msg})
+		return nil
 	}
 	if runnableParents[n.path] && looksLikeFile(w) {
 		return n

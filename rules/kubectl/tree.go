@@ -1,26 +1,15 @@
 package kubectl
 
 import (
-	"bytes"
-	_ "github.com/notelint/notelint/rules/kubectl/internal/noi18n" // before kubectl translates anything
-	"io"
-	"os"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 
-	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
-	"k8s.io/cli-runtime/pkg/genericiooptions"
-	"k8s.io/component-base/logs"
-	kcmd "k8s.io/kubectl/pkg/cmd"
+	"github.com/notelint/notelint/knowledge"
+	"github.com/notelint/notelint/knowledge/cli"
 )
-
-// requiredFlagAnnotation is the annotation cobra's MarkFlagRequired puts on a
-// flag (cobra.BashCompOneRequiredFlag).
-const requiredFlagAnnotation = cobra.BashCompOneRequiredFlag
 
 // runnableParents are the commands that have subcommands and also run on
 // their own (`kubectl create -f x`, `kubectl apply -f x`, `kubectl
@@ -29,9 +18,8 @@ const requiredFlagAnnotation = cobra.BashCompOneRequiredFlag
 // subcommand.
 var runnableParents = map[string]bool{"create": true, "apply": true, "cluster-info": true}
 
-// cmdNode is a read-only snapshot of one cobra command, taken once when the
-// tree is built so that checking never touches cobra's lazily merged flag
-// sets (which mutate on access).
+// cmdNode is one command of the tree with its flags resolved: its own and
+// those it inherits, the way cobra merges them.
 type cmdNode struct {
 	name     string
 	aliases  []string
@@ -40,11 +28,13 @@ type cmdNode struct {
 	parent   *cmdNode
 	children map[string]*cmdNode // by name and by alias
 	kids     []*cmdNode          // unique children, sorted by name
-	long     map[string]*pflag.Flag
-	short    map[byte]*pflag.Flag
-	required []string // long names of flags marked required
-	outputs  []string // accepted -o/--output formats, from the flag's help
-	group    bool     // has subcommands and does nothing on its own
+	long     map[string]*cli.Flag
+	short    map[byte]*cli.Flag
+	// persistent are the flags this command passes on to its subcommands.
+	persistent []*cli.Flag
+	required   []string // long names of flags marked required
+	outputs    []string // accepted -o/--output formats, from the flag's help
+	group      bool     // has subcommands and does nothing on its own
 }
 
 // fullPath is the command as a user writes it: "kubectl rollout undo".
@@ -55,7 +45,7 @@ func (n *cmdNode) fullPath() string {
 	return "kubectl " + n.path
 }
 
-func (n *cmdNode) lookup(name string) *pflag.Flag {
+func (n *cmdNode) lookup(name string) *cli.Flag {
 	return n.long[strings.ReplaceAll(name, "_", "-")]
 }
 
@@ -68,14 +58,19 @@ type tree struct {
 	leaves     map[string][]*cmdNode // last path element (and aliases) → commands at depth ≥ 2
 	res        *resourceIndex
 	topLevel   []string
+	minor      int // the Kubernetes minor version of the snapshot
+}
+
+// treeKey names one built tree: a target version and the feature gates on.
+type treeKey struct {
+	minor int
+	gates string
 }
 
 var (
-	// trees holds one tree per set of enabled feature gates ("" for
-	// kubectl's defaults), each built once, on first use.
-	trees sync.Map // string → *lazyTree
-	// envMu serialises the environment pinning in buildTree.
-	envMu sync.Mutex
+	// trees holds one tree per version and set of enabled feature gates,
+	// each built once, on first use.
+	trees sync.Map // treeKey → *lazyTree
 	// sharedRes is the built-in resource index, shared by every tree.
 	sharedRes = sync.OnceValue(newResourceIndex)
 )
@@ -85,20 +80,47 @@ type lazyTree struct {
 	t    *tree
 }
 
-// getTree returns the process-wide default tree, building it on first use.
-func getTree() *tree { return getTreeWith(nil) }
+// getTree returns the tree of the default version, building it on first use.
+func getTree() *tree { return getTreeWith(knowledge.DefaultMinor, nil) }
 
-// getTreeWith returns the tree built with the feature gates in gates (names
-// of gatedEnv) set to "true", building it on first use.
-func getTreeWith(gates []string) *tree {
-	key := strings.Join(gates, ",")
+// getTreeWith returns the tree of Kubernetes 1.minor built with the feature
+// gates in gates (environment variables of the snapshot's Gates) set to
+// "true", building it on first use. A version without a snapshot falls back
+// to the nearest one at or below it, then to the default.
+func getTreeWith(minor int, gates []string) *tree {
+	minor = snapshotMinor(minor)
+	key := treeKey{minor, strings.Join(gates, ",")}
 	v, _ := trees.LoadOrStore(key, &lazyTree{})
 	lt := v.(*lazyTree)
 	lt.once.Do(func() {
-		lt.t = buildTree(gates)
+		lt.t = buildTree(minor, gates)
 		treeBuilt.Store(true)
 	})
 	return lt.t
+}
+
+// snapshotMinor is the version whose snapshot serves target minor.
+func snapshotMinor(minor int) int {
+	have := knowledge.CLIVersions("kubectl")
+	best := 0
+	for _, v := range have {
+		if v.Minor <= minor {
+			best = v.Minor
+		}
+	}
+	if best == 0 && len(have) > 0 {
+		best = have[len(have)-1].Minor
+	}
+	return best
+}
+
+// treeGates lists the feature gates of the snapshot serving minor.
+func treeGates(minor int) []string {
+	src, err := knowledge.CLI("kubectl", knowledge.Version{Minor: snapshotMinor(minor)})
+	if err != nil {
+		return nil
+	}
+	return src.Gates
 }
 
 var treeBuilt atomic.Bool
@@ -107,103 +129,47 @@ var treeBuilt atomic.Bool
 // (it is built only when a note has a command).
 func TreeBuilt() bool { return treeBuilt.Load() }
 
-// pinnedEnv is the environment kubectl's command constructors read. Each is
-// set for the duration of the build and restored afterwards, so the tree
-// does not depend on the user's shell:
-//   - KUBECTL_KUBERC (cmdutil.KubeRC): unset = enabled, the default of a
-//     real kubectl 1.37, which adds `kubectl kuberc` and `--kuberc`.
-//   - KUBERC: "off" keeps kuberc.Preferences from reading ~/.kube/kuberc
-//     (it already returns early for an argument list of one, this is belt
-//     and braces).
-//   - KUBECTL_APPLYSET (cmdutil.ApplySet): unset = disabled, the default;
-//     enabling it adds --applyset to apply.
-//   - KUBECTL_REMOTE_COMMAND_WEBSOCKETS, KUBECTL_PORT_FORWARD_WEBSOCKETS:
-//     runtime-only gates, unset for determinism.
-//   - LANG, LC_ALL, LC_MESSAGES: i18n.T picks translations from these; C
-//     keeps the help strings (which we parse for -o formats) in English.
-//   - PATH: emptied so that the plugin command group (which lists
-//     kubectl-* executables on PATH for help output) sees nothing. Nothing
-//     is ever executed either way.
-var pinnedEnv = []struct {
-	key, value string
-	unset      bool
-}{
-	{key: "KUBECTL_KUBERC", unset: true},
-	{key: "KUBERC", value: "off"},
-	{key: "KUBECTL_APPLYSET", unset: true},
-	{key: "KUBECTL_REMOTE_COMMAND_WEBSOCKETS", unset: true},
-	{key: "KUBECTL_PORT_FORWARD_WEBSOCKETS", unset: true},
-	{key: "LANG", value: "C"},
-	{key: "LC_ALL", value: "C"},
-	{key: "LC_MESSAGES", value: "C"},
-	{key: "PATH", value: ""},
-}
-
-// buildTree constructs kubectl's command tree offline with
-// k8s.io/kubectl/pkg/cmd.NewKubectlCommand (never NewDefaultKubectlCommand,
-// which resolves and executes kubectl-<name> plugins), adds the klog flags
-// the real binary adds through k8s.io/component-base/cli, and snapshots it.
-// Nothing is executed; the cobra tree is discarded afterwards.
-func buildTree(gates []string) *tree {
-	envMu.Lock()
-	type saved struct {
-		val string
-		ok  bool
+// buildTree indexes the generated snapshot of kubectl's command tree at
+// Kubernetes 1.minor (knowledge/data/kubectl, written by the generator
+// module from kubectl's own command code); commands and flags behind a
+// feature gate are kept only when gates turns the gate on.
+func buildTree(minor int, gates []string) *tree {
+	src, err := knowledge.CLI("kubectl", knowledge.Version{Minor: minor})
+	if err != nil {
+		// The data is embedded and checked by tests; a missing snapshot is
+		// a build error, not a user's.
+		panic(err)
 	}
-	old := make([]saved, len(pinnedEnv))
-	for i, e := range pinnedEnv {
-		v, ok := os.LookupEnv(e.key)
-		old[i] = saved{v, ok}
-		switch {
-		case slices.Contains(gates, e.key):
-			os.Setenv(e.key, "true")
-		case e.unset:
-			os.Unsetenv(e.key)
-		default:
-			os.Setenv(e.key, e.value)
-		}
-	}
-	root := kcmd.NewKubectlCommand(kcmd.KubectlOptions{
-		IOStreams: genericiooptions.IOStreams{In: &bytes.Buffer{}, Out: io.Discard, ErrOut: io.Discard},
-		Arguments: []string{"kubectl"},
-	})
-	// k8s.io/component-base/cli.run adds -v, --vmodule, --log-flush-frequency
-	// (and friends) as persistent flags of the root command.
-	logs.AddFlags(root.PersistentFlags())
-	t := snapshot(root)
-	for i, e := range pinnedEnv {
-		if old[i].ok {
-			os.Setenv(e.key, old[i].val)
-		} else {
-			os.Unsetenv(e.key)
-		}
-	}
-	envMu.Unlock()
+	t := snapshot(src.Root, func(gate string) bool { return gate == "" || slices.Contains(gates, gate) })
+	t.minor = minor
 	t.res = sharedRes()
 	return t
 }
 
-func snapshot(root *cobra.Command) *tree {
+// helpFlag is the --help flag cobra adds to every command when it executes.
+var helpFlag = &cli.Flag{Name: "help", Shorthand: "h", Type: "bool", Default: "false", NoOptDefault: "true", Usage: "help for the command"}
+
+func snapshot(root *cli.Command, on func(gate string) bool) *tree {
 	t := &tree{
 		byPath:     map[string]*cmdNode{},
 		flagOwners: map[string][]*cmdNode{},
 		leaves:     map[string][]*cmdNode{},
 	}
-	var walk func(c *cobra.Command, parent *cmdNode, depth int) *cmdNode
-	walk = func(c *cobra.Command, parent *cmdNode, depth int) *cmdNode {
+	var walk func(c *cli.Command, parent *cmdNode, depth int) *cmdNode
+	walk = func(c *cli.Command, parent *cmdNode, depth int) *cmdNode {
 		n := &cmdNode{
-			name:     c.Name(),
-			aliases:  append([]string(nil), c.Aliases...),
+			name:     c.Name,
+			aliases:  c.Aliases,
 			use:      c.Use,
 			parent:   parent,
 			children: map[string]*cmdNode{},
-			long:     map[string]*pflag.Flag{},
-			short:    map[byte]*pflag.Flag{},
+			long:     map[string]*cli.Flag{},
+			short:    map[byte]*cli.Flag{},
 		}
 		if parent != nil {
 			n.path = strings.TrimSpace(parent.path + " " + n.name)
 		}
-		add := func(f *pflag.Flag) {
+		add := func(f *cli.Flag) {
 			if _, dup := n.long[f.Name]; dup {
 				return
 			}
@@ -211,19 +177,32 @@ func snapshot(root *cobra.Command) *tree {
 			if len(f.Shorthand) == 1 {
 				n.short[f.Shorthand[0]] = f
 			}
-			if _, req := f.Annotations[requiredFlagAnnotation]; req {
+			if f.Required {
 				n.required = append(n.required, f.Name)
 			}
 		}
-		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+		for _, f := range c.Flags {
+			if !on(f.Gate) {
+				continue
+			}
 			add(f)
 			t.flagOwners[f.Name] = append(t.flagOwners[f.Name], n)
-		})
-		c.InheritedFlags().VisitAll(add)
+		}
+		// Inherited: the persistent flags of every ancestor, nearest first
+		// (cobra's InheritedFlags).
+		for p := parent; p != nil; p = p.parent {
+			for _, f := range p.persistent {
+				add(f)
+			}
+		}
+		for _, f := range c.Flags {
+			if f.Persistent && on(f.Gate) && n.long[f.Name] == f {
+				n.persistent = append(n.persistent, f)
+			}
+		}
 		// cobra adds --help lazily at execution; kubectl accepts it everywhere.
 		if n.long["help"] == nil {
-			h := &pflag.Flag{Name: "help", Shorthand: "h", NoOptDefVal: "true", Value: newBoolValue()}
-			add(h)
+			add(helpFlag)
 		}
 		sort.Strings(n.required)
 		if f := n.long["output"]; f != nil {
@@ -236,8 +215,8 @@ func snapshot(root *cobra.Command) *tree {
 				t.leaves[w] = append(t.leaves[w], n)
 			}
 		}
-		for _, sc := range c.Commands() {
-			if sc.Name() == "help" || sc.Name() == cobra.ShellCompRequestCmd || sc.Name() == cobra.ShellCompNoDescRequestCmd {
+		for _, sc := range c.Commands {
+			if !on(sc.Gate) {
 				continue
 			}
 			k := walk(sc, n, depth+1)
@@ -259,11 +238,3 @@ func snapshot(root *cobra.Command) *tree {
 	sort.Strings(t.topLevel)
 	return t
 }
-
-// boolValue is a minimal pflag.Value for the synthetic --help flag.
-type boolValue bool
-
-func newBoolValue() *boolValue          { b := boolValue(false); return &b }
-func (b *boolValue) String() string     { return "false" }
-func (b *boolValue) Set(s string) error { *b = boolValue(s == "true"); return nil }
-func (b *boolValue) Type() string       { return "bool" }

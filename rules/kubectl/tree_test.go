@@ -2,6 +2,7 @@ package kubectl
 
 import (
 	"github.com/notelint/notelint/internal/editdist"
+	"github.com/notelint/notelint/knowledge"
 	"os"
 	"path/filepath"
 	"sort"
@@ -9,11 +10,13 @@ import (
 	"testing"
 )
 
-// TestBuildTreeRunsNothing builds a fresh tree (not the shared one) with an
-// empty HOME, a KUBECONFIG that does not exist and a kubectl-evil plugin on
-// PATH that would leave a marker file if anything executed it, then checks
+// TestBuildTreeRunsNothing builds a fresh tree (not the shared one) from
+// the embedded snapshot with an empty HOME, a KUBECONFIG that does not exist,
+// kubectl's feature-gate variables set, and a kubectl-evil plugin on PATH
+// that would leave a marker file if anything executed it, then checks
 // commands naming the plugin. Nothing may run, and the tree must come out
-// the same as without that environment.
+// the same as without that environment: only a note's own context turns a
+// gate on.
 func TestBuildTreeRunsNothing(t *testing.T) {
 	home := t.TempDir()
 	bin := t.TempDir()
@@ -27,10 +30,10 @@ func TestBuildTreeRunsNothing(t *testing.T) {
 	t.Setenv("HOME", home)
 	t.Setenv("KUBECONFIG", filepath.Join(home, "does-not-exist"))
 	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
-	t.Setenv("KUBECTL_KUBERC", "false")  // pinned by buildTree: must not drop `kubectl kuberc`
-	t.Setenv("KUBECTL_APPLYSET", "true") // pinned: must not add --applyset
+	t.Setenv("KUBECTL_KUBERC", "false")  // must not drop `kubectl kuberc`
+	t.Setenv("KUBECTL_APPLYSET", "true") // must not add --applyset
 
-	tr := buildTree(nil)
+	tr := buildTree(knowledge.DefaultMinor, nil)
 	c := newWithTree(Options{}, tr)
 	for _, line := range []string{"kubectl evil", "kubectl evil --help", "k evil", "kubectl evil get pods", "kubectl get pods", "kubectl version", "kubectl plugin list"} {
 		c.Check(split(t, line))
@@ -183,6 +186,6 @@ func BenchmarkCheck(b *testing.B) {
 func BenchmarkBuildTree(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		buildTree(nil)
+		buildTree(knowledge.DefaultMinor, nil)
 	}
 }

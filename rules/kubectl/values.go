@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/spf13/pflag"
+	"github.com/notelint/notelint/knowledge/cli"
 )
 
 var formatList = []*regexp.Regexp{
@@ -41,7 +41,7 @@ func parseFormats(usage string) []string {
 
 // allowedValues returns the fixed set of values flag f of command n
 // accepts, or nil when its value is free-form.
-func (r *run) allowedValues(n *cmdNode, f *pflag.Flag) []string {
+func (r *run) allowedValues(n *cmdNode, f *cli.Flag) []string {
 	switch f.Name {
 	case "output":
 		return n.outputs
@@ -215,7 +215,7 @@ func (r *run) checkValue(p int, pr *parsed, u flagUse) {
 	}
 	var bad bool
 	var fix string
-	switch f.Value.Type() {
+	switch f.Type {
 	case "bool":
 		_, err := strconv.ParseBool(v)
 		bad = err != nil
@@ -239,7 +239,7 @@ func (r *run) checkValue(p int, pr *parsed, u flagUse) {
 	if !bad {
 		return
 	}
-	msg := q(v) + " is not a valid " + f.Value.Type() + " for " + q(written)
+	msg := q(v) + " is not a valid " + f.Type + " for " + q(written)
 	var e []Edit
 	if fix != "" {
 		msg += " (a duration needs a unit); write e.g. " + q(written+"="+fix) + "."
