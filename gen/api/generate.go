@@ -97,18 +97,21 @@ func index(v *version, hist map[kapi.GVK]*kapi.Resource) (*kapi.Index, error) {
 	ix := &kapi.Index{Minor: v.pin.Minor, Kubernetes: v.pin.Kubernetes, API: v.pin.API}
 	for g, r := range hist {
 		x := *r
-		x.ShortNames = shortNames[g.Group+"/"+r.Plural]
-		switch {
-		case v.served[g] != nil:
+		x.Definition = ""
+		switch sv := v.served[g]; {
+		case sv != nil:
+			// The version's own REST path and definition.
+			x.Plural, x.Namespaced, x.Definition = sv.Plural, sv.Namespaced, sv.Definition
+			x.ShortNames = shortNames[g.Group+"/"+x.Plural]
 			ix.Resources = append(ix.Resources, x)
 		case r.Removed != 0 && r.Removed <= v.pin.Minor:
-			x.ShortNames = nil
 			ix.Gone = append(ix.Gone, x)
 		}
 	}
 	for _, rs := range [][]kapi.Resource{ix.Resources, ix.Gone} {
 		sort.Slice(rs, func(i, j int) bool { return kapi.Less(rs[i].GVK, rs[j].GVK) })
 	}
+	ix.Groups = v.sw.groups()
 	var err error
 	if ix.Enums, err = enums(v.api, v.sw); err != nil {
 		return nil, err

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	kapi "github.com/notelint/notelint/knowledge/api"
@@ -156,59 +155,13 @@ func successor(g kapi.GVK, vs []*version, m int) (kapi.GVK, bool) {
 		var best kapi.GVK
 		found := false
 		for k := range v.served {
-			if k.Group == g.Group && k.Kind == g.Kind && (!found || Preferred(k.Version, best.Version)) {
+			if k.Group == g.Group && k.Kind == g.Kind && (!found || kapi.PreferredVersion(k.Version, best.Version)) {
 				best, found = k, true
 			}
 		}
 		return best, found
 	}
 	return kapi.GVK{}, false
-}
-
-// Preferred reports whether API version a is preferred to b, the way
-// Kubernetes orders versions (k8s.io/apimachinery version.CompareKubeAwareVersionStrings):
-// GA before beta before alpha, then the higher number first.
-func Preferred(a, b string) bool {
-	ka, na, sa := versionKey(a)
-	kb, nb, sb := versionKey(b)
-	if ka != kb {
-		return ka > kb
-	}
-	if na != nb {
-		return na > nb
-	}
-	if sa != sb {
-		return sa > sb
-	}
-	return a < b
-}
-
-// versionKey reads v<major>[alpha|beta<minor>] into its stability (2 GA, 1
-// beta, 0 alpha, -1 not a Kubernetes version), major and minor.
-func versionKey(v string) (stability, major, minor int) {
-	rest, ok := strings.CutPrefix(v, "v")
-	if !ok {
-		return -1, 0, 0
-	}
-	i := 0
-	for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
-		i++
-	}
-	if i == 0 {
-		return -1, 0, 0
-	}
-	major, _ = strconv.Atoi(rest[:i])
-	switch tail := rest[i:]; {
-	case tail == "":
-		return 2, major, 0
-	case strings.HasPrefix(tail, "beta"):
-		minor, _ = strconv.Atoi(tail[4:])
-		return 1, major, minor
-	case strings.HasPrefix(tail, "alpha"):
-		minor, _ = strconv.Atoi(tail[5:])
-		return 0, major, minor
-	}
-	return -1, major, 0
 }
 
 // pkgOf names the k8s.io/api package of g.

@@ -17,8 +17,10 @@ import (
 //
 // To keep the embedded file small and its decoding fast, only what
 // validation needs is kept: the definitions (paths, parameters and
-// responses are dropped) without their descriptions, except the description
-// of a field that says the field is deprecated (the checker reports those
+// responses are dropped) without their descriptions and vendor extensions
+// (kube-openapi would parse each as YAML; which definition is which group
+// version kind is in the index instead, Resource.Definition), except the
+// description of a field that says the field is deprecated (the checker reports those
 // fields; the expression is package manifest's reDeprecated). Upstream
 // swagger.json says info.version "unversioned"; version (the module version
 // it was read from, e.g. v1.37.2) is recorded in info.version instead.
@@ -81,6 +83,7 @@ func stripSchema(s *openapi_v2.Schema) {
 	s.Title = ""
 	s.Example = nil
 	s.ExternalDocs = nil
+	s.VendorExtension = nil
 	for _, p := range s.GetProperties().GetAdditionalProperties() {
 		v := p.GetValue()
 		keep := ""

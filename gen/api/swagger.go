@@ -96,14 +96,25 @@ func (sw *swagger) resources() (served, error) {
 	// are served too: the API server accepts or returns them. The
 	// definitions of meta/v1 (DeleteOptions, WatchEvent, Status) name every
 	// group version and are left out, as the manifest checker leaves them.
-	for name, d := range sw.Definitions {
+	var names []string
+	for name := range sw.Definitions {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
 		if strings.HasPrefix(name, "io.k8s.apimachinery.") {
 			continue
 		}
-		for _, g := range d.GVKs {
-			if out[g] == nil {
-				out[g] = &kapi.Resource{GVK: g}
+		for _, g := range sw.Definitions[name].GVKs {
+			r := out[g]
+			if r == nil {
+				r = &kapi.Resource{GVK: g}
+				out[g] = r
 			}
+			if r.Definition != "" {
+				return nil, fmt.Errorf("%s %s is defined by %s and %s", g.APIVersion(), g.Kind, r.Definition, name)
+			}
+			r.Definition = name
 		}
 	}
 	return out, nil
@@ -134,6 +145,22 @@ func pathKind(ops map[string]json.RawMessage) (*kapi.GVK, error) {
 		got = op.GVK
 	}
 	return got, nil
+}
+
+// groups lists the groups the definitions name, sorted.
+func (sw *swagger) groups() []string {
+	set := map[string]bool{"": true}
+	for _, d := range sw.Definitions {
+		for _, g := range d.GVKs {
+			set[g.Group] = true
+		}
+	}
+	var out []string
+	for g := range set {
+		out = append(out, g)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // hasField reports whether definition def has property field.

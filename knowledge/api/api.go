@@ -9,7 +9,10 @@
 // version at a time. Nothing here links Kubernetes' own packages.
 package api
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // GVK is a group, version and kind; the core group is "".
 type GVK struct {
@@ -44,7 +47,10 @@ type Resource struct {
 	// Plural is the resource of the REST path ("pods"); it is empty for a
 	// kind that is not a resource type of its own: a list (PodList), the
 	// body of a subresource (Eviction, Scale) or of an action.
-	Plural     string   `json:"plural,omitempty"`
+	Plural string `json:"plural,omitempty"`
+	// Definition is the OpenAPI definition of the kind at this version
+	// (io.k8s.api.core.v1.Pod); empty for a kind the version does not serve.
+	Definition string   `json:"definition,omitempty"`
 	Namespaced bool     `json:"namespaced,omitempty"` // served under /namespaces/{namespace}/
 	ShortNames []string `json:"shortNames,omitempty"` // as kubectl api-resources lists them
 	// Added is the minor version that first served this group version kind,
@@ -93,6 +99,10 @@ type Index struct {
 	// that k8s.io/api or a cited source says were removed) and this one does
 	// not, sorted like Resources; each has Removed set.
 	Gone []Resource `json:"gone,omitempty"`
+	// Groups are the API groups the version's definitions name, sorted
+	// ("" is core): meta/v1's types list every group version the API server
+	// knows, including groups of messages only (admission.k8s.io).
+	Groups []string `json:"groups"`
 	// Enums are the values the API server accepts for a string field, keyed
 	// by "<definition>.<field>" (e.g. "io.k8s.api.core.v1.Taint.effect"); for
 	// a list of strings, the field of the list. The OpenAPI documents carry
@@ -139,4 +149,57 @@ func Less(a, b GVK) bool {
 		return a.Version < b.Version
 	}
 	return a.Kind < b.Kind
+}
+
+// PreferredVersion reports whether API version a is preferred to b, the way
+// Kubernetes orders versions (k8s.io/apimachinery's
+// version.CompareKubeAwareVersionStrings): GA before beta before alpha, then
+// the higher number first; what is not a Kubernetes version comes last.
+func PreferredVersion(a, b string) bool {
+	ka, na, sa := versionKey(a)
+	kb, nb, sb := versionKey(b)
+	if ka != kb {
+		return ka > kb
+	}
+	if na != nb {
+		return na > nb
+	}
+	if sa != sb {
+		return sa > sb
+	}
+	return a < b
+}
+
+// versionKey reads v<major>[alpha|beta<minor>] into its stability (2 GA, 1
+// beta, 0 alpha, -1 not a Kubernetes version), major and minor.
+func versionKey(v string) (stability, major, minor int) {
+	rest, ok := strings.CutPrefix(v, "v")
+	i := 0
+	for ok && i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return -1, 0, 0
+	}
+	major, _ = strconv.Atoi(rest[:i])
+	switch tail := rest[i:]; {
+	case tail == "":
+		return 2, major, 0
+	case strings.HasPrefix(tail, "beta") && digitsOnly(tail[4:]):
+		minor, _ = strconv.Atoi(tail[4:])
+		return 1, major, minor
+	case strings.HasPrefix(tail, "alpha") && digitsOnly(tail[5:]):
+		minor, _ = strconv.Atoi(tail[5:])
+		return 0, major, minor
+	}
+	return -1, major, 0
+}
+
+func digitsOnly(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -9,6 +9,8 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 	kproto "k8s.io/kube-openapi/pkg/util/proto"
+
+	kapi "github.com/notelint/notelint/knowledge/api"
 )
 
 // note is the state of one Check call.
@@ -254,7 +256,7 @@ func (n *note) check(d *docState) {
 	if d.output {
 		return // the server's output: nothing in it is for the reader to create
 	}
-	s, err := loadSchema()
+	s, err := loadSchema(n.opts.KubeVersion)
 	if err != nil {
 		return
 	}
@@ -308,8 +310,8 @@ func (n *note) object(d *docState, s *schemaSet, m *yaml.Node, depth int) {
 	ak, av := mapGet(m, "apiVersion")
 	kind, _ := scalarString(kv)
 	apiVersion, _ := scalarString(av)
-	group, version := parseAPIVersion(apiVersion)
-	g := gvk{group, version, kind}
+	group, version := kapi.ParseAPIVersion(apiVersion)
+	g := gvk{Group: group, Version: version, Kind: kind}
 	if kind == "" {
 		return
 	}
@@ -351,41 +353,41 @@ func (n *note) object(d *docState, s *schemaSet, m *yaml.Node, depth int) {
 	if kind == "Kustomization" || kind == "Component" && group == "kustomize.config.k8s.io" {
 		return
 	}
-	if l, ok := lifecycleOf(g); ok && l.removed != 0 && n.opts.KubeVersion >= l.removed {
+	if l, ok := s.lifecycleOf(g); ok && l.removed != 0 && n.opts.KubeVersion >= l.removed {
 		n.removed(d, s, m, av, g, l)
 		return
 	}
 	sch := s.byGVK[g]
-	if l, ok := lifecycleOf(g); ok && sch == nil && l.deprecated != 0 && n.opts.KubeVersion >= l.deprecated {
-		// Deprecated in the target release but gone from the embedded 1.37 schema: warn
-		// only; the body cannot be checked against a schema that is not embedded.
+	if l, ok := s.lifecycleOf(g); ok && sch == nil && l.deprecated != 0 && n.opts.KubeVersion >= l.deprecated {
+		// Deprecated in the target release but not among the definitions of its schema
+		// (the OpenAPI document lists one version of a subresource's body): warn only.
 		p := problemAt(d.t, av, DeprecatedAPIVersion, fmt.Sprintf("%s %s is deprecated since Kubernetes 1.%d and removed in 1.%d", apiVersion, kind, l.deprecated, l.removed))
 		if l.replacement.Kind != "" {
-			p.Message += fmt.Sprintf("; use %s %s.", l.replacement.apiVersion(), l.replacement.Kind)
+			p.Message += fmt.Sprintf("; use %s %s.", l.replacement.APIVersion(), l.replacement.Kind)
 		} else {
 			p.Message += "."
 		}
 		d.probs = append(d.probs, p)
 		return
 	}
-	if l, ok := lifecycleOf(g); ok && sch == nil && l.removed != 0 {
-		return // served by the (older) target release, not deprecated there
+	if l, ok := s.lifecycleOf(g); ok && sch == nil && l.removed != 0 {
+		return // served by the target release (not among its definitions), not deprecated there
 	}
 	if sch == nil {
 		n.unknownGVK(d, s, m, kk, kv, ak, av, g)
 		return
 	}
-	if l, ok := lifecycleOf(g); ok && l.deprecated != 0 && n.opts.KubeVersion >= l.deprecated {
+	if l, ok := s.lifecycleOf(g); ok && l.deprecated != 0 && n.opts.KubeVersion >= l.deprecated {
 		msg := fmt.Sprintf("%s %s is deprecated since Kubernetes 1.%d", apiVersion, kind, l.deprecated)
 		if l.removed != 0 {
 			msg += fmt.Sprintf(" and will be removed in 1.%d", l.removed)
 		}
 		p := problemAt(d.t, av, DeprecatedAPIVersion, msg)
 		if l.replacement.Kind != "" {
-			p.Message += fmt.Sprintf("; use %s %s.", l.replacement.apiVersion(), l.replacement.Kind)
+			p.Message += fmt.Sprintf("; use %s %s.", l.replacement.APIVersion(), l.replacement.Kind)
 			if l.replacement.Kind == kind && s.byGVK[l.replacement] != nil && len(n.validate(d, s, m, s.byGVK[l.replacement], kind)) == 0 {
 				// Only a swap that leaves a valid object; a structural migration gets none.
-				p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, l.replacement.apiVersion())}}
+				p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, l.replacement.APIVersion())}}
 				p.Safe = true
 			}
 		} else {
@@ -411,10 +413,10 @@ func (n *note) validate(d *docState, s *schemaSet, m *yaml.Node, sch kproto.Sche
 // removed reports an apiVersion the target release no longer serves. The fix to the
 // replacement is safe only when the object validates under the replacement's schema.
 func (n *note) removed(d *docState, s *schemaSet, m, av *yaml.Node, g gvk, l lifecycle) {
-	p := problemAt(d.t, av, RemovedAPIVersion, fmt.Sprintf("%s %s was removed in Kubernetes 1.%d", g.apiVersion(), g.Kind, l.removed))
+	p := problemAt(d.t, av, RemovedAPIVersion, fmt.Sprintf("%s %s was removed in Kubernetes 1.%d", g.APIVersion(), g.Kind, l.removed))
 	switch {
 	case l.replacement.Kind != "":
-		p.Message += fmt.Sprintf("; use %s", l.replacement.apiVersion())
+		p.Message += fmt.Sprintf("; use %s", l.replacement.APIVersion())
 		if l.replacement.Kind != g.Kind {
 			p.Message += " " + l.replacement.Kind
 		}
@@ -425,11 +427,11 @@ func (n *note) removed(d *docState, s *schemaSet, m, av *yaml.Node, g gvk, l lif
 				// The object is valid as it is under the replacement: the version change
 				// alone is the migration. Otherwise the structure changed (Ingress's
 				// serviceName, apps/v1's required selector) and no bare swap is offered.
-				p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, l.replacement.apiVersion())}}
+				p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, l.replacement.APIVersion())}}
 				p.Safe = true
 			}
 			if len(body) > 0 {
-				p.Message += fmt.Sprintf(" The object also needs changes to be valid as %s (%d problem(s) reported below), so the version change alone is not enough.", l.replacement.apiVersion(), len(body))
+				p.Message += fmt.Sprintf(" The object also needs changes to be valid as %s (%d problem(s) reported below), so the version change alone is not enough.", l.replacement.APIVersion(), len(body))
 			}
 			more := append(body, consistencyFor(d, l.replacement, m)...)
 			for i := range more {
@@ -454,7 +456,7 @@ func (n *note) unknownGVK(d *docState, s *schemaSet, m, kk, kv, ak, av *yaml.Nod
 			key := g.Group + "/" + g.Kind
 			if !n.seenCRKinds[key] {
 				n.seenCRKinds[key] = true
-				p := problemAt(d.t, kv, CustomResource, fmt.Sprintf("%s (%s) is not a built-in Kubernetes kind; it is a custom resource whose CRD must be installed in the cluster, so its fields are not checked here.", g.Kind, g.apiVersion()))
+				p := problemAt(d.t, kv, CustomResource, fmt.Sprintf("%s (%s) is not a built-in Kubernetes kind; it is a custom resource whose CRD must be installed in the cluster, so its fields are not checked here.", g.Kind, g.APIVersion()))
 				d.probs = append(d.probs, p)
 			}
 			return
@@ -464,8 +466,8 @@ func (n *note) unknownGVK(d *docState, s *schemaSet, m, kk, kv, ak, av *yaml.Nod
 	served := s.kindIndex[g.Kind]
 	if len(served) > 0 {
 		best := preferredGV(served)
-		p := problemAt(d.t, av, InvalidValue, fmt.Sprintf("%s is not served by apiVersion `%s`; use `%s`.", g.Kind, g.apiVersion(), best.apiVersion()))
-		p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, best.apiVersion())}}
+		p := problemAt(d.t, av, InvalidValue, fmt.Sprintf("%s is not served by apiVersion `%s`; use `%s`.", g.Kind, g.APIVersion(), best.APIVersion()))
+		p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, best.APIVersion())}}
 		body := n.validate(d, s, m, s.byGVK[best], g.Kind)
 		p.Safe = len(body) == 0
 		d.probs = append(d.probs, p)
@@ -492,11 +494,11 @@ func (n *note) unknownGVK(d *docState, s *schemaSet, m, kk, kv, ak, av *yaml.Nod
 		return
 	}
 	if len(kinds) == 0 {
-		p := problemAt(d.t, av, InvalidValue, fmt.Sprintf("apiVersion `%s` is not served by Kubernetes 1.%d and %s is not a built-in kind.", g.apiVersion(), n.opts.KubeVersion, g.Kind))
+		p := problemAt(d.t, av, InvalidValue, fmt.Sprintf("apiVersion `%s` is not served by Kubernetes 1.%d and %s is not a built-in kind.", g.APIVersion(), n.opts.KubeVersion, g.Kind))
 		d.probs = append(d.probs, p)
 		return
 	}
-	p := problemAt(d.t, kv, InvalidValue, fmt.Sprintf("`%s` is not a kind of %s.", g.Kind, g.apiVersion()))
+	p := problemAt(d.t, kv, InvalidValue, fmt.Sprintf("`%s` is not a kind of %s.", g.Kind, g.APIVersion()))
 	d.probs = append(d.probs, p)
 }
 
@@ -515,7 +517,7 @@ func preferredGV(gs []gvk) gvk {
 		return 3
 	}
 	for _, g := range gs[1:] {
-		if rank(g) < rank(best) || rank(g) == rank(best) && g.apiVersion() < best.apiVersion() {
+		if rank(g) < rank(best) || rank(g) == rank(best) && g.APIVersion() < best.APIVersion() {
 			best = g
 		}
 	}
@@ -546,10 +548,10 @@ func (n *note) noAPIVersion(d *docState, s *schemaSet, m, kk *yaml.Node, kind st
 	if !d.excerpt && !d.patch && namedWithBody(m) {
 		// A whole object without its apiVersion; an object shown in part left it out with
 		// the rest.
-		p := problemAt(d.t, kk, MissingRequiredField, fmt.Sprintf("The object has no `apiVersion`; kubectl needs it to find the kind. Add `apiVersion: %s`.", best.apiVersion()))
+		p := problemAt(d.t, kk, MissingRequiredField, fmt.Sprintf("The object has no `apiVersion`; kubectl needs it to find the kind. Add `apiVersion: %s`.", best.APIVersion()))
 		ls := d.t.offset(kk.Line, 1)
 		indent := d.t.src[ls:p.Start]
-		p.Edits = []Edit{{Start: p.Start, End: p.Start, New: "apiVersion: " + best.apiVersion() + "\n" + string(indent)}}
+		p.Edits = []Edit{{Start: p.Start, End: p.Start, New: "apiVersion: " + best.APIVersion() + "\n" + string(indent)}}
 		p.Safe = len(body) == 0
 		d.probs = append(d.probs, p)
 	}
@@ -563,7 +565,7 @@ func (n *note) noAPIVersion(d *docState, s *schemaSet, m, kk *yaml.Node, kind st
 func (n *note) kindless(d *docState, s *schemaSet, m *yaml.Node) {
 	ak, av := mapGet(m, "apiVersion")
 	apiVersion, _ := scalarString(av)
-	group, _ := parseAPIVersion(apiVersion)
+	group, _ := kapi.ParseAPIVersion(apiVersion)
 	if !s.groups[group] || group == "" && apiVersion != "v1" {
 		return
 	}

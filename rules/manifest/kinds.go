@@ -228,18 +228,10 @@ func isHelmTemplate(src []byte) bool {
 	return bytes.Contains(src, []byte("{{")) && bytes.Contains(src, []byte("}}"))
 }
 
-// isBuiltinGroup reports groups served by Kubernetes itself (so an unknown kind there is a
-// mistake, not a custom resource).
+// isBuiltinGroup reports groups served by Kubernetes itself, now or by an older
+// version (so an unknown kind there is a mistake, not a custom resource).
 func (s *schemaSet) isBuiltinGroup(group string) bool {
-	if s.groups[group] {
-		return true
-	}
-	// Groups of removed built-in APIs.
-	switch group {
-	case "extensions", "settings.k8s.io":
-		return true
-	}
-	return false
+	return s.groups[group] || s.gone[group]
 }
 
 // looksCustom reports an apiVersion whose group is neither built in nor a config group.

@@ -13,7 +13,7 @@ import (
 // the file changed between the versions: then it rewrites the structure too (unsafe, to
 // be reviewed), or there is none.
 func (n *note) removedConfig(d *docState, m, av *yaml.Node, g gvk, c configAPI, rm int) {
-	apiVersion := g.apiVersion()
+	apiVersion := g.APIVersion()
 	p := problemAt(d.t, av, RemovedAPIVersion, fmt.Sprintf("%s %s is a %s version that was removed in Kubernetes 1.%d; use %s (%s).", apiVersion, g.Kind, c.what, rm, c.current, c.cite))
 	swap := Edit{Start: p.Start, End: p.End, New: requote(av, c.current)}
 	switch c.migrate[g.Version] {

@@ -1,61 +1,67 @@
 package manifest
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
-	"io"
 	"strings"
 	"sync"
 	"testing"
 
-	openapi_v2 "github.com/google/gnostic-models/openapiv2"
-	"google.golang.org/protobuf/proto"
+	"github.com/notelint/notelint/knowledge"
 )
 
-func TestEmbeddedSchemaIs137(t *testing.T) {
-	zr, err := gzip.NewReader(bytes.NewReader(schemaGz))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !zr.ModTime.IsZero() || zr.Name != "" {
-		t.Errorf("gzip header carries a name or mod time; generation would not be reproducible")
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := &openapi_v2.Document{}
-	if err := proto.Unmarshal(raw, doc); err != nil {
-		t.Fatal(err)
-	}
-	if v := doc.GetInfo().GetVersion(); !strings.HasPrefix(v, "v1.37.") {
-		t.Errorf("info.version = %q, want v1.37.x", v)
-	}
-	s, err := loadSchema()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, g := range []gvk{{"", "v1", "Pod"}, {"apps", "v1", "Deployment"}, {"batch", "v1", "CronJob"}, {"networking.k8s.io", "v1", "Ingress"}} {
-		if s.byGVK[g] == nil {
-			t.Errorf("schema lacks %v", g)
+// Every known version has a schema that decodes, says which Kubernetes it
+// describes, and serves the kinds every version serves.
+func TestSchemaOfEveryVersion(t *testing.T) {
+	for _, v := range knowledge.Versions() {
+		s, err := loadSchema(v.Minor)
+		if err != nil {
+			t.Fatalf("%s: %v", v, err)
+		}
+		if want := "v" + v.String() + "."; !strings.HasPrefix(s.version, want) || s.api.Minor != v.Minor {
+			t.Errorf("%s: info.version = %q, index of 1.%d", v, s.version, s.api.Minor)
+		}
+		for _, g := range []gvk{{Version: "v1", Kind: "Pod"}, {Group: "apps", Version: "v1", Kind: "Deployment"}, {Group: "networking.k8s.io", Version: "v1", Kind: "Ingress"}} {
+			if s.byGVK[g] == nil {
+				t.Errorf("%s: schema lacks %v", v, g)
+			}
+		}
+		if again, _ := loadSchema(v.Minor); again != s {
+			t.Errorf("%s: decoded twice", v)
 		}
 	}
 }
 
-func TestLifecycleFromGeneratedMethods(t *testing.T) {
-	l, ok := lifecycleOf(gvk{"extensions", "v1beta1", "Deployment"})
-	if !ok || l.removed != 16 || l.replacement != (gvk{"apps", "v1", "Deployment"}) {
-		t.Errorf("extensions/v1beta1 Deployment: %+v %v", l, ok)
-	}
-	l, ok = lifecycleOf(gvk{"batch", "v1beta1", "CronJob"})
-	if !ok || l.removed != 25 {
-		t.Errorf("batch/v1beta1 CronJob: %+v %v", l, ok)
-	}
-	if _, ok := lifecycleOf(gvk{"apps", "v1", "Deployment"}); ok {
-		t.Errorf("apps/v1 Deployment must have no removal")
+// The history comes from knowledge/api: removals computed across the
+// versions, the rest from k8s.io/api's generated lifecycle methods.
+func TestLifecycleOfEveryVersion(t *testing.T) {
+	for _, c := range []struct {
+		minor int
+		g     gvk
+		want  lifecycle
+		ok    bool
+	}{
+		{37, gvk{Group: "extensions", Version: "v1beta1", Kind: "Deployment"}, lifecycle{deprecated: 8, removed: 16, replacement: gvk{Group: "apps", Version: "v1", Kind: "Deployment"}}, true},
+		{37, gvk{Group: "batch", Version: "v1beta1", Kind: "CronJob"}, lifecycle{deprecated: 21, removed: 25, replacement: gvk{Group: "batch", Version: "v1", Kind: "CronJob"}}, true},
+		{20, gvk{Group: "batch", Version: "v1beta1", Kind: "CronJob"}, lifecycle{deprecated: 21, removed: 25}, true}, // batch/v1 CronJob came in 1.21
+		{37, gvk{Group: "apps", Version: "v1", Kind: "Deployment"}, lifecycle{}, false},
+		// policy/v1beta1 PodSecurityPolicy's replacement is nothing the API serves: advice instead.
+		{37, gvk{Group: "extensions", Version: "v1beta1", Kind: "PodSecurityPolicy"}, lifecycle{deprecated: 11, removed: 16, advice: pspAdvice}, true},
+		{20, gvk{Group: "extensions", Version: "v1beta1", Kind: "PodSecurityPolicy"}, lifecycle{deprecated: 11, removed: 16, replacement: gvk{Group: "policy", Version: "v1beta1", Kind: "PodSecurityPolicy"}, advice: pspAdvice}, true},
+		// flowcontrol v1beta1 names v1beta2 as its replacement, itself removed in 1.29: the chain ends at v1.
+		{37, gvk{Group: "flowcontrol.apiserver.k8s.io", Version: "v1beta1", Kind: "FlowSchema"}, lifecycle{deprecated: 23, removed: 26, replacement: gvk{Group: "flowcontrol.apiserver.k8s.io", Version: "v1", Kind: "FlowSchema"}}, true},
+	} {
+		s, err := loadSchema(c.minor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, ok := s.lifecycleOf(c.g)
+		if ok != c.ok || l != c.want {
+			t.Errorf("1.%d %s %s: %+v %v, want %+v %v", c.minor, c.g.APIVersion(), c.g.Kind, l, ok, c.want, c.ok)
+		}
 	}
 }
+
+const pspAdvice = "PodSecurityPolicy has no replacement API; use Pod Security Admission (pod-security.kubernetes.io/* namespace labels)"
 
 func TestLooksLike(t *testing.T) {
 	for text, want := range map[string]bool{
@@ -196,7 +202,7 @@ func TestConcurrentCheck(t *testing.T) {
 
 func BenchmarkSchemaLoad(b *testing.B) {
 	for b.Loop() {
-		if _, err := decodeSchema(schemaGz); err != nil {
+		if _, err := decodeSchema(knowledge.Default()); err != nil {
 			b.Fatal(err)
 		}
 	}

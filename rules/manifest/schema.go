@@ -1,117 +1,110 @@
 package manifest
 
 import (
-	"bytes"
-	"compress/gzip"
-	_ "embed"
 	"fmt"
-	"io"
-	"strings"
 	"sync"
 	"sync/atomic"
 
 	openapi_v2 "github.com/google/gnostic-models/openapiv2"
 	"google.golang.org/protobuf/proto"
 	kproto "k8s.io/kube-openapi/pkg/util/proto"
+
+	"github.com/notelint/notelint/knowledge"
+	kapi "github.com/notelint/notelint/knowledge/api"
 )
 
-// schemaGz is the Kubernetes 1.37 OpenAPI v2 document (definitions only, descriptions
-// stripped) as gzipped gnostic protobuf, written by `go generate` (internal/gen).
-//
-//go:embed schema/k8s-1.37.pb.gz
-var schemaGz []byte
-
 // gvk is a group, version and kind; the core group is "".
-type gvk struct{ Group, Version, Kind string }
+type gvk = kapi.GVK
 
-func (g gvk) apiVersion() string {
-	if g.Group == "" {
-		return g.Version
-	}
-	return g.Group + "/" + g.Version
-}
-
-func parseAPIVersion(av string) (group, version string) {
-	if i := strings.LastIndexByte(av, '/'); i >= 0 {
-		return av[:i], av[i+1:]
-	}
-	return "", av
-}
-
-// schemaSet is the decoded schema with its indexes.
+// schemaSet is the decoded schema of one Kubernetes version with its
+// indexes, and what package knowledge knows of that version's API (the
+// history of each kind, the enumerations).
 type schemaSet struct {
+	minor     int
 	version   string // info.version, e.g. v1.37.2
+	api       *kapi.Index
 	models    kproto.Models
 	byGVK     map[gvk]kproto.Schema
 	kindIndex map[string][]gvk // kind -> served group versions
 	groups    map[string]bool  // groups served by the cluster ("" is core)
+	gone      map[string]bool  // groups of the kinds an older version served
 	models2   map[string]kproto.Schema
 }
 
+type lazySchema struct {
+	once sync.Once
+	s    *schemaSet
+	err  error
+}
+
 var (
-	schemaOnce   sync.Once
-	schemaVal    *schemaSet
-	schemaErr    error
+	schemas      sync.Map // minor → *lazySchema
 	schemaLoaded atomic.Bool
 )
 
-// loadSchema decodes the embedded schema once per process, on first use.
-func loadSchema() (*schemaSet, error) {
-	schemaOnce.Do(func() {
-		schemaVal, schemaErr = decodeSchema(schemaGz)
+// loadSchema decodes the schema of Kubernetes 1.minor once per process, on
+// first use.
+func loadSchema(minor int) (*schemaSet, error) {
+	v, _ := schemas.LoadOrStore(minor, &lazySchema{})
+	l := v.(*lazySchema)
+	l.once.Do(func() {
+		l.s, l.err = decodeSchema(knowledge.Version{Minor: minor})
 		schemaLoaded.Store(true)
 	})
-	return schemaVal, schemaErr
+	return l.s, l.err
 }
 
-// SchemaLoaded reports whether this process has decoded the schema (it is
+// SchemaLoaded reports whether this process has decoded a schema (it is
 // decoded only when a note has a manifest).
 func SchemaLoaded() bool { return schemaLoaded.Load() }
 
-func decodeSchema(gz []byte) (*schemaSet, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
+func decodeSchema(v knowledge.Version) (*schemaSet, error) {
+	raw, err := knowledge.APISchema(v)
 	if err != nil {
-		return nil, fmt.Errorf("embedded schema: %w", err)
+		return nil, err
 	}
-	raw, err := io.ReadAll(zr)
+	ix, err := knowledge.API(v)
 	if err != nil {
-		return nil, fmt.Errorf("embedded schema: %w", err)
+		return nil, err
 	}
 	doc := &openapi_v2.Document{}
 	if err := proto.Unmarshal(raw, doc); err != nil {
-		return nil, fmt.Errorf("embedded schema: %w", err)
+		return nil, fmt.Errorf("schema of Kubernetes %s: %w", v, err)
 	}
 	models, err := kproto.NewOpenAPIData(doc)
 	if err != nil {
-		return nil, fmt.Errorf("embedded schema: %w", err)
+		return nil, fmt.Errorf("schema of Kubernetes %s: %w", v, err)
 	}
 	s := &schemaSet{
+		minor:     v.Minor,
 		version:   doc.GetInfo().GetVersion(),
+		api:       ix,
 		models:    models,
 		byGVK:     map[gvk]kproto.Schema{},
 		kindIndex: map[string][]gvk{},
 		groups:    map[string]bool{"": true},
+		gone:      map[string]bool{},
 		models2:   map[string]kproto.Schema{},
 	}
+	for _, g := range ix.Groups {
+		s.groups[g] = true
+	}
+	for _, r := range ix.Gone {
+		s.gone[r.Group] = true
+	}
 	for _, name := range models.ListModels() {
-		m := models.LookupModel(name)
-		s.models2[name] = m
-		list, _ := m.GetExtensions()["x-kubernetes-group-version-kind"].([]interface{})
-		for _, item := range list {
-			e, ok := item.(map[interface{}]interface{})
-			if !ok {
-				continue
-			}
-			g := gvk{Group: fmt.Sprint(e["group"]), Version: fmt.Sprint(e["version"]), Kind: fmt.Sprint(e["kind"])}
-			s.groups[g.Group] = true
-			// meta/v1 types (DeleteOptions, WatchEvent, Status) are listed for every
-			// group version; they do not make the group version serve the kind.
-			if strings.HasPrefix(name, "io.k8s.apimachinery.") {
-				continue
-			}
-			s.byGVK[g] = m
-			s.kindIndex[g.Kind] = append(s.kindIndex[g.Kind], g)
+		s.models2[name] = models.LookupModel(name)
+	}
+	// Which definition is which group version kind comes from the index: the
+	// generator strips the vendor extensions that say it (parsing them is
+	// most of the decoding time).
+	for _, r := range ix.Resources {
+		m := s.models2[r.Definition]
+		if m == nil {
+			continue
 		}
+		s.byGVK[r.GVK] = m
+		s.kindIndex[r.Kind] = append(s.kindIndex[r.Kind], r.GVK)
 	}
 	return s, nil
 }

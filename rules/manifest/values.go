@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
-	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
 	"k8s.io/apimachinery/pkg/util/validation"
 	kproto "k8s.io/kube-openapi/pkg/util/proto"
@@ -17,7 +16,7 @@ import (
 // beyond the schema (names, label syntax, port ranges).
 func (w *walker) checkValue(n *yaml.Node, at where, got string) {
 	key := at.model + "." + at.field
-	if allowed, ok := enums[key]; ok && got == kproto.String {
+	if allowed, ok := w.s.api.Enums[key]; ok && got == kproto.String {
 		w.enum(n, at, allowed)
 		return
 	}
@@ -139,9 +138,9 @@ func (w *walker) enum(n *yaml.Node, at where, allowed []string) {
 		}
 	}
 	if at.model+"."+at.field == "io.k8s.api.core.v1.EmptyDirVolumeSource.medium" {
-		// HugePages-<size> names one page size (core/v1 StorageMediumHugePagesPrefix); the
+		// HugePages-<size> names one page size (core/v1 StorageMediumHugePagesPrefix, knowledge/api.Index.HugePagesPrefix); the
 		// API server validates the size as a quantity.
-		if size, ok := strings.CutPrefix(v, string(corev1.StorageMediumHugePagesPrefix)); ok {
+		if size, ok := strings.CutPrefix(v, w.s.api.HugePagesPrefix); ok {
 			if _, err := resource.ParseQuantity(size); err == nil {
 				return
 			}
@@ -154,7 +153,7 @@ func (w *walker) enum(n *yaml.Node, at where, allowed []string) {
 		}
 	}
 	if at.model+"."+at.field == "io.k8s.api.core.v1.EmptyDirVolumeSource.medium" {
-		nonEmpty = append(nonEmpty, string(corev1.StorageMediumHugePagesPrefix)+"<size>")
+		nonEmpty = append(nonEmpty, w.s.api.HugePagesPrefix+"<size>")
 	}
 	p := w.problemAt(n, InvalidEnumValue, fmt.Sprintf("%s `%s` is not one of the supported values %s.", displayPath(at.path), v, quoteList(nonEmpty)))
 	if best, ok := closest(v, nonEmpty); ok {
