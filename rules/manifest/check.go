@@ -383,14 +383,17 @@ func (n *note) object(d *docState, s *schemaSet, m *yaml.Node, depth int) {
 			msg += fmt.Sprintf(" and will be removed in 1.%d", l.removed)
 		}
 		p := problemAt(d.t, av, DeprecatedAPIVersion, msg)
-		if l.replacement.Kind != "" {
+		switch {
+		case l.replacement.Kind != "":
 			p.Message += fmt.Sprintf("; use %s %s.", l.replacement.APIVersion(), l.replacement.Kind)
 			if l.replacement.Kind == kind && s.byGVK[l.replacement] != nil && len(n.validate(d, s, m, s.byGVK[l.replacement], kind)) == 0 {
 				// Only a swap that leaves a valid object; a structural migration gets none.
 				p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, l.replacement.APIVersion())}}
 				p.Safe = true
 			}
-		} else {
+		case l.advice != "":
+			p.Message += "; " + l.advice + "."
+		default:
 			p.Message += "."
 		}
 		d.probs = append(d.probs, p)
@@ -464,9 +467,14 @@ func (n *note) unknownGVK(d *docState, s *schemaSet, m, kk, kv, ak, av *yaml.Nod
 		// apiVersion without a dot that is not built in: a typo such as `app/v1`.
 	}
 	served := s.kindIndex[g.Kind]
+	added := s.addedLater(g)
 	if len(served) > 0 {
 		best := preferredGV(served)
-		p := problemAt(d.t, av, InvalidValue, fmt.Sprintf("%s is not served by apiVersion `%s`; use `%s`.", g.Kind, g.APIVersion(), best.APIVersion()))
+		msg := fmt.Sprintf("%s is not served by apiVersion `%s`; use `%s`.", g.Kind, g.APIVersion(), best.APIVersion())
+		if added != 0 {
+			msg = fmt.Sprintf("%s %s came in Kubernetes 1.%d; 1.%d serves %s as `%s`.", g.APIVersion(), g.Kind, added, s.minor, g.Kind, best.APIVersion())
+		}
+		p := problemAt(d.t, av, InvalidValue, msg)
 		p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, best.APIVersion())}}
 		body := n.validate(d, s, m, s.byGVK[best], g.Kind)
 		p.Safe = len(body) == 0
@@ -474,6 +482,11 @@ func (n *note) unknownGVK(d *docState, s *schemaSet, m, kk, kv, ak, av *yaml.Nod
 		d.probs = append(d.probs, body...)
 		d.objects = append(d.objects, object{g: best, node: m})
 		d.probs = append(d.probs, consistencyFor(d, best, m)...)
+		return
+	}
+	if added != 0 {
+		// A kind of a later version, not a typo of one the target has.
+		d.probs = append(d.probs, problemAt(d.t, av, InvalidValue, fmt.Sprintf("%s %s came in Kubernetes 1.%d; 1.%d does not serve it.", g.APIVersion(), g.Kind, added, s.minor)))
 		return
 	}
 	var kinds []string

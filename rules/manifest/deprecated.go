@@ -24,7 +24,8 @@ var reDeprecated = regexp.MustCompile(`(?:^|[.!]\s+)Deprecated[:.]|is a deprecat
 func isDeprecatedDescription(d string) bool { return reDeprecated.MatchString(d) }
 
 var (
-	reAliasFor = regexp.MustCompile(`is a deprecated alias for (\w+)`)
+	// Descriptions before 1.28 spell it "a depreciated alias".
+	reAliasFor = regexp.MustCompile(`is a (?:deprecated|depreciated) alias for (\w+)`)
 	reUseInst  = regexp.MustCompile(`(?i)\buse (\w+) instead`)
 	reSentence = regexp.MustCompile(`[^.]*(?:[Dd]eprecated)[^.]*\.?`)
 	// reDeprecatedFrom finds the sentence that starts with "Deprecated:" or "Deprecated.".

@@ -1,6 +1,11 @@
 package manifest
 
-import kapi "github.com/notelint/notelint/knowledge/api"
+import (
+	kproto "k8s.io/kube-openapi/pkg/util/proto"
+
+	"github.com/notelint/notelint/knowledge"
+	kapi "github.com/notelint/notelint/knowledge/api"
+)
 
 // lifecycle is the release history of one group/version/kind, as the
 // checker of one target version reads it.
@@ -53,4 +58,56 @@ func (s *schemaSet) replacementOf(r *kapi.Resource) (gvk, bool) {
 		return gvk{}, false
 	}
 	return preferredGV(same), true
+}
+
+// addedLater returns the minor version that first served g when that is
+// later than the target (a note written for a newer Kubernetes, checked
+// against an older one), else 0.
+func (s *schemaSet) addedLater(g gvk) int {
+	if s.minor >= DefaultKubeVersion {
+		return 0
+	}
+	newest, err := knowledge.API(knowledge.Default())
+	if err != nil {
+		return 0
+	}
+	if r := newest.Lookup(g); r != nil && r.Added > s.minor {
+		return r.Added
+	}
+	return 0
+}
+
+// fieldAddedLater returns the first minor version after the target whose
+// definition model has field, when the newest version has it and the target
+// does not; else 0. The versions between are decoded only then, and a
+// field is taken to stay once added (the search halves the range).
+func (s *schemaSet) fieldAddedLater(model, field string) int {
+	has := func(minor int) bool {
+		if minor == s.minor {
+			return false
+		}
+		o, err := loadSchema(minor)
+		if err != nil {
+			return false
+		}
+		k, ok := o.models2[model].(*kproto.Kind)
+		if !ok {
+			return false
+		}
+		_, ok = k.Fields[field]
+		return ok
+	}
+	if s.minor >= DefaultKubeVersion || !has(DefaultKubeVersion) {
+		return 0
+	}
+	lo, hi := s.minor+1, DefaultKubeVersion // has(hi)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if has(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return hi
 }

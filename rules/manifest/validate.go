@@ -283,6 +283,12 @@ func (w *walker) unknownField(m, k *yaml.Node, s *kproto.Kind, ref string, at wh
 		w.add(p)
 		return
 	}
+	if added := w.s.fieldAddedLater(ref, name); added != 0 {
+		// A field of a later version, not a typo of one the target has.
+		p.Message = fmt.Sprintf("Unknown field `%s` %s (%s): it came in Kubernetes 1.%d, and 1.%d rejects it with --validate=strict.", name, where, typ, added, w.s.minor)
+		w.add(p)
+		return
+	}
 	if best, ok := closest(name, s.Keys()); ok {
 		taken, _ := mapGet(m, best)
 		p.Message = fmt.Sprintf("Unknown field `%s` %s (%s); did you mean `%s`? The API server rejects unknown fields with --validate=strict.", name, where, typ, best)
