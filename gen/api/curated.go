@@ -23,11 +23,6 @@ func gvk(group, version, kind string) kapi.GVK {
 	return kapi.GVK{Group: group, Version: version, Kind: kind}
 }
 
-func replacedBy(group, version, kind string) *kapi.GVK {
-	g := gvk(group, version, kind)
-	return &g
-}
-
 const pspAdvice = "PodSecurityPolicy has no replacement API; use Pod Security Admission (pod-security.kubernetes.io/* namespace labels)"
 
 var curated = map[kapi.GVK]curatedRow{
@@ -35,10 +30,14 @@ var curated = map[kapi.GVK]curatedRow{
 		source: "KEP-2579 (Pod Security Admission); kubernetes.io/docs/reference/using-api/deprecation-guide"},
 	gvk("policy", "v1beta1", "PodSecurityPolicy"): {advice: pspAdvice,
 		source: "KEP-2579 (Pod Security Admission); deprecation guide, v1.25 section"},
+	// The Go types of these two live in k8s.io/apiextensions-apiserver and
+	// k8s.io/kube-aggregator, which generate no lifecycle methods; their
+	// removal in 1.22 is computed.
 	gvk("apiextensions.k8s.io", "v1beta1", "CustomResourceDefinition"): {deprecated: 16,
 		source: "deprecation guide, v1.22 section"},
 	gvk("apiregistration.k8s.io", "v1beta1", "APIService"): {deprecated: 19,
 		source: "deprecation guide, v1.22 section"},
+	// Removed in the oldest version known, so no diff can tell.
 	gvk("settings.k8s.io", "v1alpha1", "PodPreset"): {removed: 20, advice: "PodPreset has no replacement; set the fields in the pod templates or use a mutating admission webhook",
 		source: "Kubernetes v1.20 release notes (CHANGELOG-1.20.md)"},
 }

@@ -17,12 +17,12 @@ type enumRow struct {
 }
 
 const (
-	core   = "io.k8s.api.core.v1."
-	apps   = "io.k8s.api.apps.v1."
-	batch  = "io.k8s.api.batch.v1."
-	netv1  = "io.k8s.api.networking.v1."
-	hpav2  = "io.k8s.api.autoscaling.v2."
-	rbacv1 = "io.k8s.api.rbac.v1."
+	coreDef  = "io.k8s.api.core.v1."
+	appsDef  = "io.k8s.api.apps.v1."
+	batchDef = "io.k8s.api.batch.v1."
+	netv1    = "io.k8s.api.networking.v1."
+	hpav2    = "io.k8s.api.autoscaling.v2."
+	rbacDef  = "io.k8s.api.rbac.v1."
 )
 
 var (
@@ -37,62 +37,62 @@ var (
 )
 
 var enumRows = []enumRow{
-	{core + "Taint", "effect", "core/v1", taintEffects},
-	{core + "Toleration", "effect", "core/v1", taintEffects},
-	{core + "Toleration", "operator", "core/v1", []string{"TolerationOpExists", "TolerationOpEqual"}},
-	{core + "Container", "imagePullPolicy", "core/v1", pullPolicies},
-	{core + "EphemeralContainer", "imagePullPolicy", "core/v1", pullPolicies},
-	{core + "Container", "terminationMessagePolicy", "core/v1", []string{"TerminationMessageReadFile", "TerminationMessageFallbackToLogsOnError"}},
-	{core + "Container", "restartPolicy", "core/v1", []string{"ContainerRestartPolicyAlways", "ContainerRestartPolicyNever", "ContainerRestartPolicyOnFailure"}},
-	{core + "PodSpec", "restartPolicy", "core/v1", []string{"RestartPolicyAlways", "RestartPolicyOnFailure", "RestartPolicyNever"}},
-	{core + "PodSpec", "dnsPolicy", "core/v1", []string{"DNSClusterFirstWithHostNet", "DNSClusterFirst", "DNSDefault", "DNSNone"}},
-	{core + "PodSpec", "preemptionPolicy", "core/v1", []string{"PreemptLowerPriority", "PreemptNever"}},
-	{core + "ServiceSpec", "type", "core/v1", []string{"ServiceTypeClusterIP", "ServiceTypeNodePort", "ServiceTypeLoadBalancer", "ServiceTypeExternalName"}},
-	{core + "ServiceSpec", "externalTrafficPolicy", "core/v1", []string{"ServiceExternalTrafficPolicyCluster", "ServiceExternalTrafficPolicyLocal"}},
-	{core + "ServiceSpec", "internalTrafficPolicy", "core/v1", []string{"ServiceInternalTrafficPolicyCluster", "ServiceInternalTrafficPolicyLocal"}},
-	{core + "ServiceSpec", "sessionAffinity", "core/v1", []string{"ServiceAffinityClientIP", "ServiceAffinityNone"}},
-	{core + "ServiceSpec", "ipFamilyPolicy", "core/v1", []string{"IPFamilyPolicySingleStack", "IPFamilyPolicyPreferDualStack", "IPFamilyPolicyRequireDualStack"}},
-	{core + "ServiceSpec", "ipFamilies", "core/v1", []string{"IPv4Protocol", "IPv6Protocol"}},
-	{core + "ContainerPort", "protocol", "core/v1", protocols},
-	{core + "ServicePort", "protocol", "core/v1", protocols},
-	{core + "EndpointPort", "protocol", "core/v1", protocols},
+	{coreDef + "Taint", "effect", "core/v1", taintEffects},
+	{coreDef + "Toleration", "effect", "core/v1", taintEffects},
+	{coreDef + "Toleration", "operator", "core/v1", []string{"TolerationOpExists", "TolerationOpEqual"}},
+	{coreDef + "Container", "imagePullPolicy", "core/v1", pullPolicies},
+	{coreDef + "EphemeralContainer", "imagePullPolicy", "core/v1", pullPolicies},
+	{coreDef + "Container", "terminationMessagePolicy", "core/v1", []string{"TerminationMessageReadFile", "TerminationMessageFallbackToLogsOnError"}},
+	{coreDef + "Container", "restartPolicy", "core/v1", []string{"ContainerRestartPolicyAlways", "ContainerRestartPolicyNever", "ContainerRestartPolicyOnFailure"}},
+	{coreDef + "PodSpec", "restartPolicy", "core/v1", []string{"RestartPolicyAlways", "RestartPolicyOnFailure", "RestartPolicyNever"}},
+	{coreDef + "PodSpec", "dnsPolicy", "core/v1", []string{"DNSClusterFirstWithHostNet", "DNSClusterFirst", "DNSDefault", "DNSNone"}},
+	{coreDef + "PodSpec", "preemptionPolicy", "core/v1", []string{"PreemptLowerPriority", "PreemptNever"}},
+	{coreDef + "ServiceSpec", "type", "core/v1", []string{"ServiceTypeClusterIP", "ServiceTypeNodePort", "ServiceTypeLoadBalancer", "ServiceTypeExternalName"}},
+	{coreDef + "ServiceSpec", "externalTrafficPolicy", "core/v1", []string{"ServiceExternalTrafficPolicyCluster", "ServiceExternalTrafficPolicyLocal"}},
+	{coreDef + "ServiceSpec", "internalTrafficPolicy", "core/v1", []string{"ServiceInternalTrafficPolicyCluster", "ServiceInternalTrafficPolicyLocal"}},
+	{coreDef + "ServiceSpec", "sessionAffinity", "core/v1", []string{"ServiceAffinityClientIP", "ServiceAffinityNone"}},
+	{coreDef + "ServiceSpec", "ipFamilyPolicy", "core/v1", []string{"IPFamilyPolicySingleStack", "IPFamilyPolicyPreferDualStack", "IPFamilyPolicyRequireDualStack"}},
+	{coreDef + "ServiceSpec", "ipFamilies", "core/v1", []string{"IPv4Protocol", "IPv6Protocol"}},
+	{coreDef + "ContainerPort", "protocol", "core/v1", protocols},
+	{coreDef + "ServicePort", "protocol", "core/v1", protocols},
+	{coreDef + "EndpointPort", "protocol", "core/v1", protocols},
 	{netv1 + "NetworkPolicyPort", "protocol", "core/v1", protocols},
 	{"io.k8s.api.discovery.v1.EndpointPort", "protocol", "core/v1", protocols},
-	{core + "PersistentVolumeSpec", "accessModes", "core/v1", accessModes},
-	{core + "PersistentVolumeClaimSpec", "accessModes", "core/v1", accessModes},
-	{core + "PersistentVolumeSpec", "persistentVolumeReclaimPolicy", "core/v1", []string{"PersistentVolumeReclaimRecycle", "PersistentVolumeReclaimDelete", "PersistentVolumeReclaimRetain"}},
-	{core + "PersistentVolumeSpec", "volumeMode", "core/v1", volumeModes},
-	{core + "PersistentVolumeClaimSpec", "volumeMode", "core/v1", volumeModes},
-	{core + "NodeSelectorRequirement", "operator", "core/v1", nodeOps},
+	{coreDef + "PersistentVolumeSpec", "accessModes", "core/v1", accessModes},
+	{coreDef + "PersistentVolumeClaimSpec", "accessModes", "core/v1", accessModes},
+	{coreDef + "PersistentVolumeSpec", "persistentVolumeReclaimPolicy", "core/v1", []string{"PersistentVolumeReclaimRecycle", "PersistentVolumeReclaimDelete", "PersistentVolumeReclaimRetain"}},
+	{coreDef + "PersistentVolumeSpec", "volumeMode", "core/v1", volumeModes},
+	{coreDef + "PersistentVolumeClaimSpec", "volumeMode", "core/v1", volumeModes},
+	{coreDef + "NodeSelectorRequirement", "operator", "core/v1", nodeOps},
 	{"io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement", "operator", "core/v1", []string{"=In", "=NotIn", "=Exists", "=DoesNotExist"}},
-	{core + "PodCondition", "status", "core/v1", []string{"ConditionTrue", "ConditionFalse", "ConditionUnknown"}},
-	{core + "HTTPGetAction", "scheme", "core/v1", []string{"URISchemeHTTP", "URISchemeHTTPS"}},
-	{core + "HostPathVolumeSource", "type", "core/v1", []string{"=", "HostPathDirectoryOrCreate", "HostPathDirectory", "HostPathFileOrCreate", "HostPathFile", "HostPathSocket", "HostPathCharDev", "HostPathBlockDev"}},
-	{core + "EmptyDirVolumeSource", "medium", "core/v1", []string{"=", "StorageMediumMemory", "StorageMediumHugePages"}},
-	{core + "VolumeMount", "mountPropagation", "core/v1", []string{"MountPropagationNone", "MountPropagationHostToContainer", "MountPropagationBidirectional"}},
-	{core + "TopologySpreadConstraint", "whenUnsatisfiable", "core/v1", []string{"DoNotSchedule", "ScheduleAnyway"}},
-	{core + "TopologySpreadConstraint", "nodeAffinityPolicy", "core/v1", inclusion},
-	{core + "TopologySpreadConstraint", "nodeTaintsPolicy", "core/v1", inclusion},
-	{core + "PodSecurityContext", "fsGroupChangePolicy", "core/v1", []string{"FSGroupChangeOnRootMismatch", "FSGroupChangeAlways"}},
-	{core + "SeccompProfile", "type", "core/v1", []string{"SeccompProfileTypeUnconfined", "SeccompProfileTypeRuntimeDefault", "SeccompProfileTypeLocalhost"}},
-	{core + "AppArmorProfile", "type", "core/v1", []string{"AppArmorProfileTypeUnconfined", "AppArmorProfileTypeRuntimeDefault", "AppArmorProfileTypeLocalhost"}},
-	{core + "PodOS", "name", "core/v1", []string{"Linux", "Windows"}},
-	{core + "LimitRangeItem", "type", "core/v1", []string{"LimitTypePod", "LimitTypeContainer", "LimitTypePersistentVolumeClaim"}},
-	{core + "ResourceQuotaSpec", "scopes", "core/v1", []string{"ResourceQuotaScopeTerminating", "ResourceQuotaScopeNotTerminating", "ResourceQuotaScopeBestEffort", "ResourceQuotaScopeNotBestEffort", "ResourceQuotaScopePriorityClass", "ResourceQuotaScopeCrossNamespacePodAffinity", "ResourceQuotaScopeVolumeAttributesClass"}},
-	{core + "ContainerResizePolicy", "restartPolicy", "core/v1", []string{"NotRequired", "RestartContainer"}},
+	{coreDef + "PodCondition", "status", "core/v1", []string{"ConditionTrue", "ConditionFalse", "ConditionUnknown"}},
+	{coreDef + "HTTPGetAction", "scheme", "core/v1", []string{"URISchemeHTTP", "URISchemeHTTPS"}},
+	{coreDef + "HostPathVolumeSource", "type", "core/v1", []string{"=", "HostPathDirectoryOrCreate", "HostPathDirectory", "HostPathFileOrCreate", "HostPathFile", "HostPathSocket", "HostPathCharDev", "HostPathBlockDev"}},
+	{coreDef + "EmptyDirVolumeSource", "medium", "core/v1", []string{"=", "StorageMediumMemory", "StorageMediumHugePages"}},
+	{coreDef + "VolumeMount", "mountPropagation", "core/v1", []string{"MountPropagationNone", "MountPropagationHostToContainer", "MountPropagationBidirectional"}},
+	{coreDef + "TopologySpreadConstraint", "whenUnsatisfiable", "core/v1", []string{"DoNotSchedule", "ScheduleAnyway"}},
+	{coreDef + "TopologySpreadConstraint", "nodeAffinityPolicy", "core/v1", inclusion},
+	{coreDef + "TopologySpreadConstraint", "nodeTaintsPolicy", "core/v1", inclusion},
+	{coreDef + "PodSecurityContext", "fsGroupChangePolicy", "core/v1", []string{"FSGroupChangeOnRootMismatch", "FSGroupChangeAlways"}},
+	{coreDef + "SeccompProfile", "type", "core/v1", []string{"SeccompProfileTypeUnconfined", "SeccompProfileTypeRuntimeDefault", "SeccompProfileTypeLocalhost"}},
+	{coreDef + "AppArmorProfile", "type", "core/v1", []string{"AppArmorProfileTypeUnconfined", "AppArmorProfileTypeRuntimeDefault", "AppArmorProfileTypeLocalhost"}},
+	{coreDef + "PodOS", "name", "core/v1", []string{"Linux", "Windows"}},
+	{coreDef + "LimitRangeItem", "type", "core/v1", []string{"LimitTypePod", "LimitTypeContainer", "LimitTypePersistentVolumeClaim"}},
+	{coreDef + "ResourceQuotaSpec", "scopes", "core/v1", []string{"ResourceQuotaScopeTerminating", "ResourceQuotaScopeNotTerminating", "ResourceQuotaScopeBestEffort", "ResourceQuotaScopeNotBestEffort", "ResourceQuotaScopePriorityClass", "ResourceQuotaScopeCrossNamespacePodAffinity", "ResourceQuotaScopeVolumeAttributesClass"}},
+	{coreDef + "ContainerResizePolicy", "restartPolicy", "core/v1", []string{"NotRequired", "RestartContainer"}},
 
-	{apps + "DeploymentStrategy", "type", "apps/v1", []string{"RecreateDeploymentStrategyType", "RollingUpdateDeploymentStrategyType"}},
-	{apps + "StatefulSetSpec", "podManagementPolicy", "apps/v1", []string{"OrderedReadyPodManagement", "ParallelPodManagement"}},
-	{apps + "StatefulSetUpdateStrategy", "type", "apps/v1", []string{"RollingUpdateStatefulSetStrategyType", "OnDeleteStatefulSetStrategyType"}},
-	{apps + "DaemonSetUpdateStrategy", "type", "apps/v1", []string{"RollingUpdateDaemonSetStrategyType", "OnDeleteDaemonSetStrategyType"}},
-	{apps + "StatefulSetPersistentVolumeClaimRetentionPolicy", "whenDeleted", "apps/v1", pvcRetention},
-	{apps + "StatefulSetPersistentVolumeClaimRetentionPolicy", "whenScaled", "apps/v1", pvcRetention},
+	{appsDef + "DeploymentStrategy", "type", "apps/v1", []string{"RecreateDeploymentStrategyType", "RollingUpdateDeploymentStrategyType"}},
+	{appsDef + "StatefulSetSpec", "podManagementPolicy", "apps/v1", []string{"OrderedReadyPodManagement", "ParallelPodManagement"}},
+	{appsDef + "StatefulSetUpdateStrategy", "type", "apps/v1", []string{"RollingUpdateStatefulSetStrategyType", "OnDeleteStatefulSetStrategyType"}},
+	{appsDef + "DaemonSetUpdateStrategy", "type", "apps/v1", []string{"RollingUpdateDaemonSetStrategyType", "OnDeleteDaemonSetStrategyType"}},
+	{appsDef + "StatefulSetPersistentVolumeClaimRetentionPolicy", "whenDeleted", "apps/v1", pvcRetention},
+	{appsDef + "StatefulSetPersistentVolumeClaimRetentionPolicy", "whenScaled", "apps/v1", pvcRetention},
 
-	{batch + "CronJobSpec", "concurrencyPolicy", "batch/v1", []string{"AllowConcurrent", "ForbidConcurrent", "ReplaceConcurrent"}},
-	{batch + "JobSpec", "completionMode", "batch/v1", []string{"NonIndexedCompletion", "IndexedCompletion"}},
-	{batch + "JobSpec", "podReplacementPolicy", "batch/v1", []string{"TerminatingOrFailed", "Failed"}},
-	{batch + "PodFailurePolicyRule", "action", "batch/v1", []string{"PodFailurePolicyActionFailJob", "PodFailurePolicyActionFailIndex", "PodFailurePolicyActionIgnore", "PodFailurePolicyActionCount"}},
-	{batch + "PodFailurePolicyOnExitCodesRequirement", "operator", "batch/v1", []string{"PodFailurePolicyOnExitCodesOpIn", "PodFailurePolicyOnExitCodesOpNotIn"}},
+	{batchDef + "CronJobSpec", "concurrencyPolicy", "batch/v1", []string{"AllowConcurrent", "ForbidConcurrent", "ReplaceConcurrent"}},
+	{batchDef + "JobSpec", "completionMode", "batch/v1", []string{"NonIndexedCompletion", "IndexedCompletion"}},
+	{batchDef + "JobSpec", "podReplacementPolicy", "batch/v1", []string{"TerminatingOrFailed", "Failed"}},
+	{batchDef + "PodFailurePolicyRule", "action", "batch/v1", []string{"PodFailurePolicyActionFailJob", "PodFailurePolicyActionFailIndex", "PodFailurePolicyActionIgnore", "PodFailurePolicyActionCount"}},
+	{batchDef + "PodFailurePolicyOnExitCodesRequirement", "operator", "batch/v1", []string{"PodFailurePolicyOnExitCodesOpIn", "PodFailurePolicyOnExitCodesOpNotIn"}},
 
 	{netv1 + "NetworkPolicySpec", "policyTypes", "networking/v1", []string{"PolicyTypeIngress", "PolicyTypeEgress"}},
 	{netv1 + "HTTPIngressPath", "pathType", "networking/v1", []string{"PathTypeExact", "PathTypePrefix", "PathTypeImplementationSpecific"}},
@@ -105,9 +105,9 @@ var enumRows = []enumRow{
 	{"io.k8s.api.storage.v1.StorageClass", "volumeBindingMode", "storage/v1", []string{"VolumeBindingImmediate", "VolumeBindingWaitForFirstConsumer"}},
 	{"io.k8s.api.storage.v1.StorageClass", "reclaimPolicy", "core/v1", []string{"PersistentVolumeReclaimDelete", "PersistentVolumeReclaimRetain"}},
 
-	{rbacv1 + "Subject", "kind", "rbac/v1", []string{"UserKind", "GroupKind", "ServiceAccountKind"}},
-	{rbacv1 + "RoleRef", "kind", "rbac/v1", []string{"=Role", "=ClusterRole"}},
-	{rbacv1 + "RoleRef", "apiGroup", "rbac/v1", []string{"GroupName"}},
+	{rbacDef + "Subject", "kind", "rbac/v1", []string{"UserKind", "GroupKind", "ServiceAccountKind"}},
+	{rbacDef + "RoleRef", "kind", "rbac/v1", []string{"=Role", "=ClusterRole"}},
+	{rbacDef + "RoleRef", "apiGroup", "rbac/v1", []string{"GroupName"}},
 }
 
 // hugePagesConst is the constant of Index.HugePagesPrefix.

@@ -8,6 +8,7 @@ package api
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -56,7 +57,7 @@ func Generate(want []int, log io.Writer) (map[string][]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(log, "api-gen: read 1.%d (k8s.io/kubernetes@%s, k8s.io/api@%s): %d resource types\n", p.Minor, p.Kubernetes, p.API, len(v.served))
+		fmt.Fprintf(log, "api-gen: read 1.%d (k8s.io/kubernetes@%s, k8s.io/api@%s): %d kinds\n", p.Minor, p.Kubernetes, p.API, len(v.served))
 		vs = append(vs, v)
 	}
 	hist, err := history(vs)
@@ -82,10 +83,10 @@ func Generate(want []int, log io.Writer) (map[string][]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		if files[fmt.Sprintf("1.%d.json.gz", m)], err = gzipBytes(js); err != nil {
+		if files[fmtMinor(m)+".json.gz"], err = gzipBytes(js); err != nil {
 			return nil, err
 		}
-		if files[fmt.Sprintf("1.%d.pb.gz", m)], err = Schema(v.swagger, v.pin.Kubernetes); err != nil {
+		if files[fmtMinor(m)+".pb.gz"], err = Schema(v.swagger, v.pin.Kubernetes); err != nil {
 			return nil, fmt.Errorf("1.%d: %w", m, err)
 		}
 	}
@@ -159,4 +160,14 @@ func sortedNames(files map[string][]byte) []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+func fmtMinor(m int) string { return fmt.Sprintf("1.%d", m) }
+
+func gunzip(b []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
 }
