@@ -35,4 +35,11 @@ var shortNames = map[string][]string{
 	"certificates.k8s.io/certificatesigningrequests": {"csr"},
 	"scheduling.k8s.io/priorityclasses":              {"pc"},
 	"events.k8s.io/events":                           {"ev"},
+	// pkg/registry/policy/podsecuritypolicy/storage (until 1.24),
+	// pkg/registry/networking/ipaddress/storage (1.27+) and
+	// pkg/registry/storage/volumeattributesclass/storage (1.29+).
+	"policy/podsecuritypolicies":             {"psp"},
+	"extensions/podsecuritypolicies":         {"psp"},
+	"networking.k8s.io/ipaddresses":          {"ip"},
+	"storage.k8s.io/volumeattributesclasses": {"vac"},
 }

@@ -5,9 +5,8 @@ import (
 	"strings"
 	"sync"
 
-	"k8s.io/apimachinery/pkg/api/meta"
-	"k8s.io/apimachinery/pkg/runtime/schema"
-	"k8s.io/client-go/kubernetes/scheme"
+	"github.com/notelint/notelint/knowledge"
+	"github.com/notelint/notelint/knowledge/api"
 )
 
 // resEntry is one API resource as kubectl's REST mapper knows it.
@@ -17,16 +16,17 @@ type resEntry struct {
 	kind     string
 	group    string
 	versions map[string]bool
-	removed  map[string]int // version → the minor release that stopped serving it (from k8s.io/api's prerelease-lifecycle)
+	removed  map[string]int // version → the minor release that stopped serving it
 	short    []string
 }
 
-// resourceIndex is a static REST mapper: every resource of client-go's
-// scheme (the built-in API) with its plural, singular, kind and short
-// names, plus a few well-known aggregated and extension resources.
+// resourceIndex is a static REST mapper of one Kubernetes version: every
+// resource type its API server serves, with its plural, singular, kind and
+// short names, plus the metrics API.
 type resourceIndex struct {
-	byName map[string][]*resEntry // lower-case plural, singular, kind and short names
-	names  []string               // every name, for suggestions
+	byName map[string][]*resEntry   // lower-case plural, singular, kind and short names
+	names  []string                 // every name, for suggestions
+	gone   map[string]*goneResource // names of types an older version served and this one does not
 
 	groupsOnce sync.Once
 	groupSet   map[string]bool
@@ -34,133 +34,124 @@ type resourceIndex struct {
 	gvs        map[string][]groupVersion
 }
 
-// shortNames are the short names the API server advertises in discovery
-// (kubectl api-resources, SHORTNAMES column). client-go's scheme does not
-// carry them, so they are listed here, keyed by group/resource.
-var shortNames = map[string][]string{
-	"/pods":                                {"po"},
-	"/services":                            {"svc"},
-	"/configmaps":                          {"cm"},
-	"/serviceaccounts":                     {"sa"},
-	"/persistentvolumes":                   {"pv"},
-	"/persistentvolumeclaims":              {"pvc"},
-	"/namespaces":                          {"ns"},
-	"/nodes":                               {"no"},
-	"/endpoints":                           {"ep"},
-	"/events":                              {"ev"},
-	"/resourcequotas":                      {"quota"},
-	"/limitranges":                         {"limits"},
-	"/replicationcontrollers":              {"rc"},
-	"/componentstatuses":                   {"cs"},
-	"apps/deployments":                     {"deploy"},
-	"apps/daemonsets":                      {"ds"},
-	"apps/replicasets":                     {"rs"},
-	"apps/statefulsets":                    {"sts"},
-	"batch/cronjobs":                       {"cj"},
-	"networking.k8s.io/ingresses":          {"ing"},
-	"networking.k8s.io/networkpolicies":    {"netpol"},
-	"policy/poddisruptionbudgets":          {"pdb"},
-	"autoscaling/horizontalpodautoscalers": {"hpa"},
-	"apiextensions.k8s.io/customresourcedefinitions": {"crd", "crds"},
-	"storage.k8s.io/storageclasses":                  {"sc"},
-	"certificates.k8s.io/certificatesigningrequests": {"csr"},
-	"scheduling.k8s.io/priorityclasses":              {"pc"},
-	"events.k8s.io/events":                           {"ev"},
-}
-
-// extraResources are served by every cluster but not part of client-go's
-// scheme: CRDs (apiextensions-apiserver), APIServices (kube-aggregator) and
-// the metrics API used by kubectl top.
+// extraResources are served by clusters but described by no OpenAPI
+// document of the API server: the metrics API used by kubectl top.
 var extraResources = []resEntry{
-	{resource: "customresourcedefinitions", singular: "customresourcedefinition", kind: "CustomResourceDefinition", group: "apiextensions.k8s.io", versions: map[string]bool{"v1": true}},
-	{resource: "apiservices", singular: "apiservice", kind: "APIService", group: "apiregistration.k8s.io", versions: map[string]bool{"v1": true}},
 	{resource: "nodes", singular: "node", kind: "NodeMetrics", group: "metrics.k8s.io", versions: map[string]bool{"v1beta1": true}},
 	{resource: "pods", singular: "pod", kind: "PodMetrics", group: "metrics.k8s.io", versions: map[string]bool{"v1beta1": true}},
 }
 
-// pluralOverrides fixes kinds that meta.UnsafeGuessKindToResource gets wrong.
-var pluralOverrides = map[string]string{"Endpoints": "endpoints"}
-
-// notResources are kinds registered in the scheme that are options or
-// sub-resource bodies, not resources you can get.
-func notResource(kind string) bool {
-	if strings.HasSuffix(kind, "List") || strings.HasSuffix(kind, "Options") {
-		return true
-	}
-	switch kind {
-	case "WatchEvent", "Status", "APIVersions", "APIGroupList", "APIGroup", "APIResourceList",
-		"Eviction", "Binding", "Scale", "RangeAllocation", "SerializedReference", "TokenRequest":
-		return true
-	}
-	return false
+// goneResource is a resource type an older version served and the target
+// serves in no version.
+type goneResource struct {
+	api.Resource
 }
 
-func newResourceIndex() *resourceIndex {
-	ix := &resourceIndex{byName: map[string][]*resEntry{}}
-	byGR := map[schema.GroupResource]*resEntry{}
-	var gvks []schema.GroupVersionKind
-	for gvk := range scheme.Scheme.AllKnownTypes() {
-		gvks = append(gvks, gvk)
+var resIndexes sync.Map // minor → func() *resourceIndex
+
+// resourceIndexAt returns the REST mapper of Kubernetes 1.minor, built once.
+func resourceIndexAt(minor int) *resourceIndex {
+	f, _ := resIndexes.LoadOrStore(minor, sync.OnceValue(func() *resourceIndex { return newResourceIndex(minor) }))
+	return f.(func() *resourceIndex)()
+}
+
+// newResourceIndex builds the REST mapper of one version from its API data
+// (knowledge/data/api, generated from that version's OpenAPI document): the
+// resource types it serves, by plural, singular (the lower-case kind),
+// kind and short names, with the versions that served them before and
+// when each stopped; and the types it no longer serves at all.
+func newResourceIndex(minor int) *resourceIndex {
+	ix := &resourceIndex{byName: map[string][]*resEntry{}, gone: map[string]*goneResource{}}
+	data, err := knowledge.API(knowledge.Version{Minor: minor})
+	if err != nil {
+		panic(err) // embedded data, checked by tests
 	}
-	sort.Slice(gvks, func(i, j int) bool { return gvks[i].String() < gvks[j].String() })
-	for _, gvk := range gvks {
-		if gvk.Version == "__internal" || notResource(gvk.Kind) {
+	type gr struct{ group, resource string }
+	byGR := map[gr]*resEntry{}
+	for i := range data.Resources {
+		x := &data.Resources[i]
+		if x.Plural == "" {
 			continue
 		}
-		plural, singular := meta.UnsafeGuessKindToResource(gvk)
-		if p, ok := pluralOverrides[gvk.Kind]; ok {
-			plural.Resource = p
-		}
-		gr := schema.GroupResource{Group: gvk.Group, Resource: plural.Resource}
-		e := byGR[gr]
+		k := gr{x.Group, x.Plural}
+		e := byGR[k]
 		if e == nil {
-			e = &resEntry{resource: plural.Resource, singular: singular.Resource, kind: gvk.Kind, group: gvk.Group, versions: map[string]bool{}}
-			byGR[gr] = e
+			e = &resEntry{resource: x.Plural, singular: x.Singular(), kind: x.Kind, group: x.Group, versions: map[string]bool{}, short: x.ShortNames}
+			byGR[k] = e
 		}
-		e.versions[gvk.Version] = true
-		// k8s.io/api's generated prerelease-lifecycle (APILifecycleRemoved)
-		// says when a beta or alpha version stopped being served
-		if obj, err := scheme.Scheme.New(gvk); err == nil {
-			if l, ok := obj.(interface{ APILifecycleRemoved() (int, int) }); ok {
-				if major, minor := l.APILifecycleRemoved(); major == 1 && minor > 0 {
-					if e.removed == nil {
-						e.removed = map[string]int{}
-					}
-					if old, ok := e.removed[gvk.Version]; !ok || minor < old {
-						e.removed[gvk.Version] = minor
-					}
+		e.versions[x.Version] = true
+		if x.Removed != 0 {
+			if e.removed == nil {
+				e.removed = map[string]int{}
+			}
+			e.removed[x.Version] = x.Removed
+		}
+	}
+	served := map[string]bool{} // plurals served in some group
+	for k := range byGR {
+		served[k.resource] = true
+	}
+	for i := range data.Gone {
+		x := &data.Gone[i]
+		if x.Plural == "" || x.Removed == 0 {
+			continue
+		}
+		if !served[x.Plural] {
+			// no group serves the type any more: kubectl's discovery has
+			// no such name
+			for _, n := range append([]string{x.Plural, x.Singular()}, x.ShortNames...) {
+				if old := ix.gone[n]; old == nil || x.Removed > old.Removed {
+					ix.gone[n] = &goneResource{*x}
 				}
 			}
+			continue
 		}
+		// an older version, or an older group, of a type still served
+		// (extensions/v1beta1 ingresses): kubectl still maps the name
+		k := gr{x.Group, x.Plural}
+		e := byGR[k]
+		if e == nil {
+			e = &resEntry{resource: x.Plural, singular: x.Singular(), kind: x.Kind, group: x.Group, versions: map[string]bool{}}
+			byGR[k] = e
+		}
+		e.versions[x.Version] = true
+		if e.removed == nil {
+			e.removed = map[string]int{}
+		}
+		e.removed[x.Version] = x.Removed
 	}
 	for i := range extraResources {
 		x := extraResources[i]
-		gr := schema.GroupResource{Group: x.group, Resource: x.resource}
-		if byGR[gr] == nil {
-			byGR[gr] = &x
+		k := gr{x.group, x.resource}
+		if byGR[k] == nil {
+			byGR[k] = &x
 		}
 	}
-	var grs []schema.GroupResource
-	for gr := range byGR {
-		grs = append(grs, gr)
+	var grs []gr
+	for k := range byGR {
+		grs = append(grs, k)
 	}
 	// core first, so that it wins ties (pods before metrics.k8s.io pods)
 	sort.Slice(grs, func(i, j int) bool {
-		if (grs[i].Group == "") != (grs[j].Group == "") {
-			return grs[i].Group == ""
+		if (grs[i].group == "") != (grs[j].group == "") {
+			return grs[i].group == ""
 		}
-		return grs[i].String() < grs[j].String()
+		return grs[i].resource+"."+grs[i].group < grs[j].resource+"."+grs[j].group
 	})
 	seen := map[string]bool{}
-	for _, gr := range grs {
-		e := byGR[gr]
-		e.short = shortNames[gr.Group+"/"+gr.Resource]
+	for _, k := range grs {
+		e := byGR[k]
 		for _, n := range append([]string{e.resource, e.singular, strings.ToLower(e.kind)}, e.short...) {
 			ix.byName[n] = appendUnique(ix.byName[n], e)
 			if !seen[n] {
 				seen[n] = true
 				ix.names = append(ix.names, n)
 			}
+		}
+	}
+	for n := range ix.gone {
+		if len(ix.byName[n]) > 0 {
+			delete(ix.gone, n) // the name now means a served type
 		}
 	}
 	// "endpoint" is accepted by kubectl's shortcut expander as the singular
@@ -212,31 +203,39 @@ func knownIn(byName map[string][]*resEntry, typ string) bool {
 	return false
 }
 
-// removedResource is a resource type the API no longer serves.
-type removedResource struct {
-	version int    // the first minor version that no longer serves it
-	msg     string // why, and what replaced it
-}
-
-// removedResources are keyed by every name kubectl accepted for the type.
-var removedResources = func() map[string]removedResource {
-	m := map[string]removedResource{}
-	add := func(r removedResource, names ...string) {
-		for _, n := range names {
-			m[n] = r
+// goneType returns the type no longer served that name (plural, singular
+// or short name) meant. A short name is looked up in the oldest version's
+// data, since the data of a version lists short names only for the types
+// it serves.
+func (ix *resourceIndex) goneType(name string) *goneResource {
+	if g := ix.gone[name]; g != nil {
+		return g
+	}
+	if len(ix.gone) == 0 {
+		return nil
+	}
+	old, err := knowledge.API(knowledge.Versions()[0])
+	if err != nil {
+		return nil
+	}
+	for i := range old.Resources {
+		x := &old.Resources[i]
+		for _, sn := range x.ShortNames {
+			if sn == name {
+				return ix.gone[x.Plural]
+			}
 		}
 	}
-	// PodSecurityPolicy (policy/v1beta1) was removed in Kubernetes 1.25
-	// (CHANGELOG-1.25, "PodSecurityPolicy is removed").
-	add(removedResource{25, "PodSecurityPolicy was removed in 1.25; pods are restricted with Pod Security Admission (namespace labels pod-security.kubernetes.io/enforce=...)"},
-		"podsecuritypolicies", "podsecuritypolicy", "psp")
-	// ResourceClass (resource.k8s.io/v1alpha2, Kubernetes 1.26-1.30) left
-	// with v1alpha2 in 1.31, whose resource.k8s.io/v1alpha3 replaced it with
-	// DeviceClass (KEP-4381, structured parameters).
-	add(removedResource{31, "ResourceClass (resource.k8s.io/v1alpha2) was removed in 1.31; claims now name a DeviceClass (kubectl get deviceclasses)"},
-		"resourceclasses", "resourceclass")
-	return m
-}()
+	return nil
+}
+
+// goneAdvice adds what the data cannot say about a type no longer served,
+// keyed by group/plural. ResourceClass (resource.k8s.io/v1alpha2,
+// Kubernetes 1.26-1.30) left with v1alpha2, whose resource.k8s.io/v1alpha3
+// replaced it with DeviceClass (KEP-4381, structured parameters).
+var goneAdvice = map[string]string{
+	"resource.k8s.io/resourceclasses": "claims now name a DeviceClass (kubectl get deviceclasses)",
+}
 
 // checkType checks one resource type written at args[i][off:off+len(typ)].
 func (r *run) checkType(i, off int, typ string) {
@@ -253,10 +252,17 @@ func (r *run) checkType(i, off int, typ string) {
 		return
 	}
 	lt := strings.ToLower(typ)
-	if row, ok := removedResources[lt]; ok {
-		if r.c.version >= row.version {
-			r.add(Finding{Code: UnknownResourceType, Arg: i, Start: off, End: off + len(typ), Message: q(typ) + " is not served any more: " + row.msg + "."})
+	if g := r.t.res.goneType(lt); g != nil {
+		msg := q(typ) + " is not served by Kubernetes " + minor(r.t.minor) + ": " + g.Kind + " (" + g.APIVersion() + ") was removed in " + minor(g.Removed)
+		switch {
+		case g.Advice != "":
+			msg += "; " + strings.TrimSuffix(g.Advice, ".")
+		case goneAdvice[g.Group+"/"+g.Plural] != "":
+			msg += "; " + goneAdvice[g.Group+"/"+g.Plural]
+		case g.Replacement != nil:
+			msg += "; use " + g.Replacement.Kind + " (" + g.Replacement.APIVersion() + ")"
 		}
+		r.add(Finding{Code: UnknownResourceType, Arg: i, Start: off, End: off + len(typ), Message: msg + "."})
 		return
 	}
 	if strings.Contains(typ, ".") || isProse(typ) {

@@ -71,8 +71,6 @@ var (
 	// trees holds one tree per version and set of enabled feature gates,
 	// each built once, on first use.
 	trees sync.Map // treeKey → *lazyTree
-	// sharedRes is the built-in resource index, shared by every tree.
-	sharedRes = sync.OnceValue(newResourceIndex)
 )
 
 type lazyTree struct {
@@ -142,7 +140,7 @@ func buildTree(minor int, gates []string) *tree {
 	}
 	t := snapshot(src.Root, func(gate string) bool { return gate == "" || slices.Contains(gates, gate) })
 	t.minor = minor
-	t.res = sharedRes()
+	t.res = resourceIndexAt(minor)
 	return t
 }
 
