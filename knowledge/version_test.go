@@ -26,3 +26,14 @@ func TestParseVersion(t *testing.T) {
 		t.Errorf("Versions() = %v", vs)
 	}
 }
+
+func TestKindResource(t *testing.T) {
+	for _, c := range []struct{ kind, plural, singular string }{
+		{"Pod", "pods", "pod"}, {"Ingress", "ingresses", "ingress"}, {"NetworkPolicy", "networkpolicies", "networkpolicy"},
+		{"Endpoints", "endpoints", "endpoints"}, {"CronTab", "crontabs", "crontab"}, {"", "", ""},
+	} {
+		if p, s := KindResource(c.kind); p != c.plural || s != c.singular {
+			t.Errorf("KindResource(%q) = %q, %q; want %q, %q", c.kind, p, s, c.plural, c.singular)
+		}
+	}
+}

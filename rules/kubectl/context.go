@@ -5,9 +5,6 @@ import (
 	"strings"
 	"sync"
 
-	"k8s.io/apimachinery/pkg/api/meta"
-	"k8s.io/apimachinery/pkg/runtime/schema"
-
 	"github.com/notelint/notelint/knowledge"
 )
 
@@ -85,12 +82,12 @@ func (ctx *Context) index(builtin *resourceIndex) *ctxIndex {
 			e := &resEntry{kind: cr.Kind, group: group, versions: map[string]bool{}}
 			e.resource, e.singular = strings.ToLower(cr.Plural), strings.ToLower(cr.Singular)
 			if cr.Kind != "" {
-				plural, singular := meta.UnsafeGuessKindToResource(schema.GroupVersionKind{Group: group, Kind: cr.Kind})
+				plural, singular := knowledge.KindResource(cr.Kind)
 				if e.resource == "" {
-					e.resource = plural.Resource
+					e.resource = plural
 				}
 				if e.singular == "" {
-					e.singular = singular.Resource
+					e.singular = singular
 				}
 			}
 			for _, v := range cr.Versions {

@@ -160,7 +160,21 @@ func (r *run) commandHistory(n *cmdNode, w string) (string, Code, bool) {
 		return full + " was removed in " + minor(rm) + " (Kubernetes " + minor(rm-1) + " was the last to have it); run " + q(n.fullPath()+" --help") + " for the commands of " + minor(r.c.version) + ".", RemovedFlag, true
 	}
 	if add, ok := l.addedAfter(r.c.version); ok {
-		return full + " was added in " + minor(add) + "; Kubernetes " + minor(r.c.version) + ", which these notes target, does not have it.", UnknownCommand, true
+		msg := full + " was added in " + minor(add) + "; Kubernetes " + minor(r.c.version) + ", which these notes target, "
+		var ps []string
+		if n == r.t.root {
+			// an earlier form under another command (kubectl alpha
+			// events, 1.23 to 1.25)
+			for _, x := range r.t.leaves[w] {
+				ps = append(ps, "kubectl "+x.path)
+			}
+		}
+		if len(ps) > 0 {
+			msg += "has it as " + orList(ps)
+		} else {
+			msg += "does not have it"
+		}
+		return msg + ".", UnknownCommand, true
 	}
 	return "", 0, false
 }

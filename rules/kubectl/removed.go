@@ -131,7 +131,7 @@ func (ch change) history(written string, target int) string {
 	case ch.gone:
 		return q(written) + " was removed in " + minor(ch.removed)
 	case ch.removed != 0:
-		return q(written) + " is deprecated since " + minor(ch.deprecated) + " and removed in " + minor(ch.removed)
+		return q(written) + " is deprecated since " + minor(ch.deprecated) + " (removed in " + minor(ch.removed) + ")"
 	case ch.deprecated != 0:
 		return q(written) + " is deprecated since " + minor(ch.deprecated) + " and will be removed"
 	}
