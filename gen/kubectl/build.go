@@ -2,7 +2,9 @@ package kubectl
 
 import (
 	"os"
+	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/notelint/notelint/knowledge/cli"
 	"github.com/spf13/cobra"
@@ -26,6 +28,8 @@ type Env struct {
 //   - HOME is a fixed placeholder, because some defaults are paths below it
 //     (--cache-dir is "$HOME/.kube/cache"): the snapshot says "$HOME", as
 //     kubectl's own documentation does, not the generating user's home.
+//     Old kubectl computes such defaults at package initialisation, before
+//     the pin: Build rewrites the real home in defaults to "$HOME" too.
 //   - KUBECONFIG and KUBECACHEDIR are unset: they change defaults.
 //
 // Every feature gate is unset as well (Build), which is kubectl's default.
@@ -70,9 +74,30 @@ func buildWith(construct func() *cobra.Command, gates []string, on string) *cli.
 			env = append(env, Env{Key: g, Unset: true})
 		}
 	}
+	home := os.Getenv("HOME")
 	restore := pin(env)
 	defer restore()
-	return Snapshot(construct())
+	root := Snapshot(construct())
+	rehome(root, home, 0)
+	return root
+}
+
+// rehome writes "$HOME" for home at the start of every flag default below c.
+func rehome(c *cli.Command, home string, depth int) {
+	home = strings.TrimSuffix(home, "/")
+	if home == "" || !filepath.IsAbs(home) {
+		return
+	}
+	for _, f := range c.Flags {
+		if f.Default == home || strings.HasPrefix(f.Default, home+"/") {
+			f.Default = "$HOME" + strings.TrimPrefix(f.Default, home)
+		}
+	}
+	if depth < maxDepth {
+		for _, k := range c.Commands {
+			rehome(k, home, depth+1)
+		}
+	}
 }
 
 func pin(env []Env) (restore func()) {

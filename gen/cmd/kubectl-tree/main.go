@@ -29,10 +29,13 @@ import (
 )
 
 func main() {
-	out := flag.String("out", "", "directory to write 1.NN.json.gz to")
-	check := flag.String("check", "", "directory whose 1.NN.json.gz must equal the generated tree")
-	dir := flag.String("kubectl-dir", "", "source directory of the kubectl module, scanned for feature gates (default: asked of `go list -m`)")
-	flag.Parse()
+	// A flag set of its own: kubectl 1.20 to 1.22 add every flag of the
+	// standard library's flag.CommandLine to their root command.
+	fs := flag.NewFlagSet("kubectl-tree", flag.ExitOnError)
+	out := fs.String("out", "", "directory to write 1.NN.json.gz to")
+	check := fs.String("check", "", "directory whose 1.NN.json.gz must equal the generated tree")
+	dir := fs.String("kubectl-dir", "", "source directory of the kubectl module, scanned for feature gates (default: asked of `go list -m`)")
+	_ = fs.Parse(os.Args[1:])
 	if (*out == "") == (*check == "") {
 		fmt.Fprintln(os.Stderr, "kubectl-tree: give one of -out DIR or -check DIR")
 		os.Exit(2)
