@@ -196,7 +196,14 @@ func (c config) generate(minor int, pinned string) error {
 		}
 	} else {
 		mod = filepath.Join(tmp, "mod")
-		if err := c.module(mod, minor, want); err != nil {
+		goVersion, err := c.moduleGoVersion(want)
+		if err != nil {
+			return err
+		}
+		if err := c.module(mod, minor, want, goVersion); err != nil {
+			return err
+		}
+		if err := c.run(mod, nil, "go", "mod", "tidy"); err != nil {
 			return err
 		}
 		if err := c.build(mod, minor, bin); err != nil {
@@ -210,8 +217,9 @@ func (c config) generate(minor int, pinned string) error {
 var cLocale = []string{"LANG=C", "LC_ALL=C", "LC_MESSAGES=C"}
 
 // module writes a temporary module at dir that builds cmd/kubectl-tree
-// against k8s.io/kubectl at version v.
-func (c config) module(dir string, minor int, v string) error {
+// against k8s.io/kubectl at version v, with the go directive goVersion; it
+// still needs `go mod tidy`.
+func (c config) module(dir string, minor int, v, goVersion string) error {
 	file, _ := variant(minor)
 	copies := map[string]string{
 		filepath.Join(c.repo, "knowledge", "cli", "cli.go"):       filepath.Join(dir, "notelint", "knowledge", "cli", "cli.go"),
@@ -240,10 +248,6 @@ func (c config) module(dir string, minor int, v string) error {
 			return err
 		}
 	}
-	goVersion, err := c.moduleGoVersion(v)
-	if err != nil {
-		return err
-	}
 	// The snapshot types are all the generator takes from the main module:
 	// a stub module of that path holds them, so that none of notelint's
 	// requirements enters the old version's module graph.
@@ -252,10 +256,7 @@ func (c config) module(dir string, minor int, v string) error {
 		return err
 	}
 	gomod := fmt.Sprintf("module github.com/notelint/notelint/gen\n\ngo %s\n\nrequire (\n\tgithub.com/notelint/notelint v0.0.0\n\tk8s.io/kubectl %s\n)\n\nreplace github.com/notelint/notelint => ./notelint\n", goVersion, v)
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
-		return err
-	}
-	return c.run(dir, nil, "go", "mod", "tidy")
+	return os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644)
 }
 
 // moduleGoVersion is the go directive of k8s.io/kubectl at v, at least 1.16.
