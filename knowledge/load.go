@@ -8,11 +8,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"sort"
 	"sync"
 
 	"github.com/notelint/notelint/knowledge/cli"
 )
+
+//go:generate go run ./internal/histgen
 
 // data holds the generated snapshots, gzipped: data/<tool>/1.NN.json.gz for
 // command trees. They are written by the generator module (gen/), never by
@@ -56,17 +57,22 @@ func loadTree(tool string, v Version) (*cli.Tree, error) {
 	return t, nil
 }
 
-// CLIVersions lists the versions that have a command tree of tool, oldest first.
+// CLIVersions lists the versions that have a command tree of tool, oldest
+// first.
 func CLIVersions(tool string) []Version {
-	var vs []Version
-	for _, v := range Versions() {
-		if _, err := fs.Stat(data, fmt.Sprintf("data/%s/%s.json.gz", tool, v)); err == nil {
-			vs = append(vs, v)
+	f, _ := cliVersions.LoadOrStore(tool, sync.OnceValue(func() []Version {
+		var vs []Version
+		for _, v := range Versions() {
+			if _, err := fs.Stat(data, fmt.Sprintf("data/%s/%s.json.gz", tool, v)); err == nil {
+				vs = append(vs, v)
+			}
 		}
-	}
-	sort.Slice(vs, func(i, j int) bool { return vs[i].Minor < vs[j].Minor })
-	return vs
+		return vs
+	}))
+	return f.(func() []Version)()
 }
+
+var cliVersions sync.Map // tool → func() []Version
 
 // Data returns the raw bytes of one embedded file, decompressed when its
 // name ends in .gz; name is relative to data/.
@@ -87,4 +93,71 @@ func readGz(name string) ([]byte, error) {
 		return nil, err
 	}
 	return io.ReadAll(zr)
+}
+
+type lazyHistory struct {
+	once sync.Once
+	h    *cli.History
+	err  error
+}
+
+var histories sync.Map // tool → *lazyHistory
+
+// CLIHistory returns the history of tool's commands and flags across the
+// versions that have a tree (data/<tool>/history.json.gz, computed from the
+// trees by `go generate ./knowledge`), decoding it on first use.
+func CLIHistory(tool string) (*cli.History, error) {
+	lh, _ := histories.LoadOrStore(tool, &lazyHistory{})
+	l := lh.(*lazyHistory)
+	l.once.Do(func() {
+		raw, err := readGz("data/" + tool + "/history.json.gz")
+		if err != nil {
+			l.err = fmt.Errorf("no %s history: %w", tool, err)
+			return
+		}
+		h := &cli.History{}
+		if err := json.Unmarshal(raw, h); err != nil {
+			l.err = fmt.Errorf("%s history: %w", tool, err)
+			return
+		}
+		l.h = h
+	})
+	return l.h, l.err
+}
+
+// ComputeCLIHistory computes tool's history from every embedded tree (what
+// history.json.gz must hold).
+func ComputeCLIHistory(tool string) (*cli.History, error) {
+	var trees []*cli.Tree
+	var minors []int
+	for _, v := range CLIVersions(tool) {
+		t, err := CLI(tool, v)
+		if err != nil {
+			return nil, err
+		}
+		trees = append(trees, t)
+		minors = append(minors, v.Minor)
+	}
+	return cli.ComputeHistory(trees, minors), nil
+}
+
+// EncodeGz writes v as JSON, gzipped with the best compression and a zero
+// header, so that the same value always gives the same bytes.
+func EncodeGz(v any) ([]byte, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(raw); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

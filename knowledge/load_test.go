@@ -1,6 +1,8 @@
 package knowledge
 
 import (
+	"bytes"
+	"reflect"
 	"testing"
 )
 
@@ -32,5 +34,58 @@ func BenchmarkLoadCLI(b *testing.B) {
 		if _, err := loadTree("kubectl", Default()); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestHistoryIsCurrent: the embedded history is what the embedded trees
+// give (run `go generate ./knowledge` after new trees).
+func TestHistoryIsCurrent(t *testing.T) {
+	want, err := ComputeCLIHistory("kubectl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantGz, err := EncodeGz(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	have, err := data.ReadFile("data/kubectl/history.json.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := CLIHistory("kubectl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(have, wantGz) || !reflect.DeepEqual(got, want) {
+		t.Fatalf("data/kubectl/history.json.gz is stale: run go generate ./knowledge")
+	}
+	// What the history says of changes known from kubectl's own history.
+	for _, c := range []struct {
+		key            string
+		first, last    int
+		deprecatedFrom int // at the last version, 0 for none
+	}{
+		{"run --generator", 20, 20, 20},
+		{"run --serviceaccount", 20, 23, 21},
+		{"apply --prune-whitelist", 20, 29, 26}, // the curated table said 1.27; kubectl 1.29 still had it
+		{"drain --delete-local-data", 20, 30, 20},
+		{"version --short", 20, 27, 24},
+		{"apply --record", 20, 37, 22},
+		{"autoscale --cpu-percent", 20, 37, 34},
+		{"apply --prune-allowlist", 26, 37, 0},
+	} {
+		l, ok := got.Flags[c.key]
+		if !ok || l.First != c.first || l.Last != c.last || l.DeprecatedSince(c.last) != c.deprecatedFrom {
+			t.Errorf("%s: %+v (listed %v), want %d to %d, deprecated from %d", c.key, l, ok, c.first, c.last, c.deprecatedFrom)
+		}
+	}
+	if l := got.Commands["events"]; l.First != 26 || l.Last != 37 {
+		t.Errorf("events: %+v, want 1.26 to 1.37", l)
+	}
+	if l := got.Commands["alpha events"]; l.First != 23 || l.Last != 25 {
+		t.Errorf("alpha events: %+v, want 1.23 to 1.25", l)
+	}
+	if _, ok := got.Commands["get"]; ok {
+		t.Error("get is in every version: it is not listed")
 	}
 }

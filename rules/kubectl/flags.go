@@ -339,8 +339,7 @@ func (r *run) unknownLong(p int, pr *parsed, i int, name string, hasEq bool) int
 	if msg, code, ok := r.flagHistory(n, name); ok {
 		r.add(Finding{Code: code, Arg: i, Start: start, End: end, Message: msg})
 		// consume a value the way that version's flag would
-		l := flagLife(n.path, name)
-		if f := lookupIn(getTreeWith(l.last, nil), n.path, name); f != nil && f.NoOptDefault == "" && !hasEq && i+1 < pr.end && !strings.HasPrefix(r.text(i+1), "-") {
+		if l := flagLife(n, name); !l.NoValue && !hasEq && i+1 < pr.end && !strings.HasPrefix(r.text(i+1), "-") {
 			return i + 1
 		}
 		return i
@@ -427,12 +426,12 @@ func (r *run) deprecatedFlag(p int, pr *parsed, u flagUse, written string) {
 		return
 	}
 	msg := q(written) + " is deprecated on " + q(pr.node.fullPath())
-	l := flagLife(pr.node.path, f.Name)
-	if since := deprecatedSince(pr.node.path, f.Name, r.t.minor); since > l.oldest {
+	l := flagLife(pr.node, f.Name)
+	if since := l.DeprecatedSince(r.t.minor); since > l.oldest {
 		msg += " since " + minor(since)
 	}
-	if l.known() && l.last < knowledge.DefaultMinor && l.last >= r.t.minor {
-		msg += " (removed in " + minor(l.last+1) + ")"
+	if l.known() && l.Last < knowledge.DefaultMinor && l.Last >= r.t.minor {
+		msg += " (removed in " + minor(l.Last+1) + ")"
 	}
 	r.add(Finding{Code: DeprecatedForm, Arg: u.name, Start: 0, End: len(written),
 		Message: msg + ": " + strings.TrimSuffix(dep, ".") + "."})

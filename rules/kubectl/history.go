@@ -3,7 +3,6 @@ package kubectl
 import (
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/notelint/notelint/knowledge"
 	"github.com/notelint/notelint/knowledge/cli"
@@ -17,21 +16,18 @@ import (
 
 // life is the history of one command or one flag across the snapshots.
 type life struct {
-	first, last int // the first and last minor versions that have it; 0 when none does
-	// deprecatedFrom is the first minor of the run of deprecated versions
-	// that ends at last (0 when last does not deprecate it).
-	deprecatedFrom int
-	oldest         int // the oldest snapshot: "first == oldest" means "at least since then"
+	cli.Life
+	oldest int // the oldest snapshot: "First == oldest" means "at least since then"
 }
 
-// at reports whether the item exists at minor version v.
-func (l life) known() bool { return l.first != 0 }
+// known reports whether some snapshot has the item.
+func (l life) known() bool { return l.First != 0 }
 
 // removedBy reports the minor version that no longer has the item, when
-// the target v is at or after it.
+// the target v is after its last version.
 func (l life) removedBy(v int) (int, bool) {
-	if l.known() && v > l.last {
-		return l.last + 1, true
+	if l.known() && v > l.Last {
+		return l.Last + 1, true
 	}
 	return 0, false
 }
@@ -39,113 +35,64 @@ func (l life) removedBy(v int) (int, bool) {
 // addedAfter reports the minor version that added the item, when the
 // target v is before it.
 func (l life) addedAfter(v int) (int, bool) {
-	if l.known() && v < l.first && l.first > l.oldest {
-		return l.first, true
+	if l.known() && v < l.First && l.First > l.oldest {
+		return l.First, true
 	}
 	return 0, false
 }
 
-var histories sync.Map // "path\x00--flag" or "path" → life
-
-// snapshotTrees returns the tree of every minor with a snapshot, oldest
-// first (each built once and shared).
-func snapshotTrees() []*tree {
-	var ts []*tree
-	for _, v := range knowledge.CLIVersions("kubectl") {
-		ts = append(ts, getTreeWith(v.Minor, nil))
+// history returns kubectl's computed history (knowledge/data/kubectl/
+// history.json.gz), nil when there is none.
+func history() *cli.History {
+	h, err := knowledge.CLIHistory("kubectl")
+	if err != nil {
+		return nil
 	}
-	return ts
+	return h
 }
 
-// commandLife is the history of the command at path ("rollout undo").
+// commandLife is the history of the command at path ("rollout undo"); a
+// command the history does not list is in every snapshot or in none, which
+// the default tree tells.
 func commandLife(path string) life {
-	if v, ok := histories.Load(path); ok {
-		return v.(life)
+	h := history()
+	if h == nil {
+		return life{}
 	}
-	var l life
-	for _, t := range snapshotTrees() {
-		if l.oldest == 0 {
-			l.oldest = t.minor
-		}
-		if t.byPath[path] != nil {
-			if l.first == 0 {
-				l.first = t.minor
-			}
-			l.last = t.minor
-		}
+	if l, ok := h.Commands[path]; ok {
+		return life{l, h.Oldest}
 	}
-	histories.Store(path, l)
-	return l
+	if getTree().byPath[path] != nil {
+		return life{cli.Life{First: h.Oldest, Last: h.Newest}, h.Oldest}
+	}
+	return life{oldest: h.Oldest}
 }
 
-// flagLife is the history of --name on the command at path (inherited
-// flags included, as kubectl accepts them).
-func flagLife(path, name string) life {
-	key := path + "\x00--" + name
-	if v, ok := histories.Load(key); ok {
-		return v.(life)
+// flagLife is the history of --name on n (inherited flags included, as
+// kubectl accepts them). A flag the history does not list is accepted,
+// undeprecated, wherever its command exists.
+func flagLife(n *cmdNode, name string) life {
+	h := history()
+	if h == nil {
+		return life{}
 	}
-	var l life
-	for _, t := range snapshotTrees() {
-		if l.oldest == 0 {
-			l.oldest = t.minor
+	// listed on the command that defines it: n, or an ancestor that passes
+	// it on
+	for p := n; p != nil; p = p.parent {
+		if l, ok := h.Flags[p.path+" --"+name]; ok && (p == n || l.Persistent) {
+			return life{l, h.Oldest}
 		}
-		n := t.byPath[path]
-		if n == nil {
-			continue
-		}
-		f := n.long[name]
-		if f == nil || f == helpFlag {
-			continue
-		}
-		if l.first == 0 {
-			l.first = t.minor
-		}
-		switch {
-		case f.Deprecated == "":
-			l.deprecatedFrom = 0
-		case l.deprecatedFrom == 0 || l.last != t.minor-1:
-			l.deprecatedFrom = t.minor
-		}
-		l.last = t.minor
 	}
-	histories.Store(key, l)
-	return l
+	if f := n.long[name]; f != nil && f != helpFlag {
+		l := commandLife(n.path)
+		l.NoValue = f.NoOptDefault != ""
+		return l
+	}
+	return life{oldest: h.Oldest}
 }
 
 // minor renders a minor version as people write it.
 func minor(v int) string { return "1." + strconv.Itoa(v) }
-
-// deprecatedSince is the first minor version of the run of snapshots, ending
-// at v, that deprecate --name on the command at path; 0 when v's snapshot
-// does not deprecate it.
-func deprecatedSince(path, name string, v int) int {
-	since := 0
-	for _, t := range snapshotTrees() {
-		if t.minor > v {
-			break
-		}
-		var f = lookupIn(t, path, name)
-		switch {
-		case f == nil || f.Deprecated == "":
-			since = 0
-		case since == 0:
-			since = t.minor
-		}
-	}
-	return since
-}
-
-func lookupIn(t *tree, path, name string) *cli.Flag {
-	n := t.byPath[path]
-	if n == nil {
-		return nil
-	}
-	if f := n.long[name]; f != helpFlag {
-		return f
-	}
-	return nil
-}
 
 // commandHistory explains a subcommand w of n that the target version does
 // not have but another version does: removed since, or added later.
@@ -182,13 +129,13 @@ func (r *run) commandHistory(n *cmdNode, w string) (string, Code, bool) {
 // flagHistory explains --name on n that the target version does not have
 // but another version does.
 func (r *run) flagHistory(n *cmdNode, name string) (string, Code, bool) {
-	l := flagLife(n.path, name)
+	l := flagLife(n, name)
 	if !l.known() {
 		return "", 0, false
 	}
 	if rm, ok := l.removedBy(r.c.version); ok {
 		msg := q("--"+name) + " was removed from " + q(n.fullPath()) + " in " + minor(rm)
-		if d := deprecatedSince(n.path, name, l.last); d > l.oldest {
+		if d := l.DeprecatedSince(l.Last); d > l.oldest {
 			msg += " (deprecated since " + minor(d) + ")"
 		}
 		return msg + "; Kubernetes " + minor(rm-1) + " was the last to accept it.", RemovedFlag, true

@@ -93,18 +93,18 @@ type change struct {
 func (r *run) rowChange(n *cmdNode, name string, row *removedRow) (change, bool) {
 	v := r.c.version
 	var ch change
-	l := flagLife(n.path, name)
+	l := flagLife(n, name)
 	if rm, ok := l.removedBy(v); ok {
 		ch.removed = rm
-	} else if l.known() && l.last < knowledge.DefaultMinor {
-		ch.removed = l.last + 1 // removed after the target
+	} else if l.known() && l.Last < knowledge.DefaultMinor {
+		ch.removed = l.Last + 1 // removed after the target
 	} else if row.removedIn != 0 {
 		ch.removed = row.removedIn
 	}
 	ch.gone = ch.removed != 0 && v >= ch.removed
 	since := 0
 	if l.known() {
-		since = deprecatedSince(n.path, name, min(v, l.last))
+		since = l.DeprecatedSince(min(v, l.Last))
 	}
 	ch.deprecated = since
 	if row.deprecatedIn != 0 && (since == 0 && !l.known() || since == l.oldest) {
@@ -113,7 +113,7 @@ func (r *run) rowChange(n *cmdNode, name string, row *removedRow) (change, bool)
 	switch {
 	case ch.gone:
 		return ch, true
-	case l.known() && v >= l.first && v <= l.last:
+	case l.Has(v):
 		// the target's own snapshot has the flag: a change only if it
 		// deprecates it
 		return ch, since != 0
