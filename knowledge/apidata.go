@@ -1,7 +1,6 @@
 package knowledge
 
 import (
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"sync"
@@ -32,12 +31,12 @@ func API(v Version) (*api.Index, error) {
 }
 
 func loadAPI(v Version) (*api.Index, error) {
-	raw, err := readGz(apiFile(v, "json.gz"))
+	gz, err := data.ReadFile(fmt.Sprintf("packed/api/%s.gob.gz", v))
 	if err != nil {
 		return nil, fmt.Errorf("no API index for Kubernetes %s: %w", v, err)
 	}
-	ix := &api.Index{}
-	if err := json.Unmarshal(raw, ix); err != nil {
+	ix, err := UnpackAPI(gz)
+	if err != nil {
 		return nil, fmt.Errorf("API index for Kubernetes %s: %w", v, err)
 	}
 	if ix.Minor != v.Minor {
@@ -61,7 +60,7 @@ func APISchema(v Version) ([]byte, error) {
 func APIVersions() []Version {
 	var vs []Version
 	for _, v := range Versions() {
-		if _, err := fs.Stat(data, apiFile(v, "json.gz")); err == nil {
+		if _, err := fs.Stat(data, apiFile(v, "pb.gz")); err == nil {
 			vs = append(vs, v)
 		}
 	}

@@ -13,13 +13,15 @@ import (
 	"github.com/notelint/notelint/knowledge/cli"
 )
 
-//go:generate go run ./internal/histgen
+//go:generate go run ./internal/pack
 
-// data holds the generated snapshots, gzipped: data/<tool>/1.NN.json.gz for
-// command trees. They are written by the generator module (gen/), never by
-// hand.
+// data holds what runs read: packed/<tool>/1.NN.gob.gz (command trees),
+// packed/<tool>/history.json.gz (their computed history), packed/api/
+// 1.NN.gob.gz (API indexes) and data/api/1.NN.pb.gz (API schemas). The
+// generator module (gen/) writes data/ (JSON, never edited by hand) and
+// `go generate ./knowledge` packs it (pack.go).
 //
-//go:embed data
+//go:embed packed data/api/*.pb.gz
 var data embed.FS
 
 type treeKey struct {
@@ -46,15 +48,19 @@ func CLI(tool string, v Version) (*cli.Tree, error) {
 }
 
 func loadTree(tool string, v Version) (*cli.Tree, error) {
-	raw, err := readGz(fmt.Sprintf("data/%s/%s.json.gz", tool, v))
+	gz, err := data.ReadFile(treeFile(tool, v))
 	if err != nil {
 		return nil, fmt.Errorf("no %s command tree for Kubernetes %s: %w", tool, v, err)
 	}
-	t := &cli.Tree{}
-	if err := json.Unmarshal(raw, t); err != nil {
+	t, err := UnpackTree(gz)
+	if err != nil {
 		return nil, fmt.Errorf("%s command tree for Kubernetes %s: %w", tool, v, err)
 	}
 	return t, nil
+}
+
+func treeFile(tool string, v Version) string {
+	return fmt.Sprintf("packed/%s/%s.gob.gz", tool, v)
 }
 
 // CLIVersions lists the versions that have a command tree of tool, oldest
@@ -63,7 +69,7 @@ func CLIVersions(tool string) []Version {
 	f, _ := cliVersions.LoadOrStore(tool, sync.OnceValue(func() []Version {
 		var vs []Version
 		for _, v := range Versions() {
-			if _, err := fs.Stat(data, fmt.Sprintf("data/%s/%s.json.gz", tool, v)); err == nil {
+			if _, err := fs.Stat(data, treeFile(tool, v)); err == nil {
 				vs = append(vs, v)
 			}
 		}
@@ -73,15 +79,6 @@ func CLIVersions(tool string) []Version {
 }
 
 var cliVersions sync.Map // tool → func() []Version
-
-// Data returns the raw bytes of one embedded file, decompressed when its
-// name ends in .gz; name is relative to data/.
-func Data(name string) ([]byte, error) {
-	if len(name) > 3 && name[len(name)-3:] == ".gz" {
-		return readGz("data/" + name)
-	}
-	return data.ReadFile("data/" + name)
-}
 
 func readGz(name string) ([]byte, error) {
 	gz, err := data.ReadFile(name)
@@ -110,7 +107,7 @@ func CLIHistory(tool string) (*cli.History, error) {
 	lh, _ := histories.LoadOrStore(tool, &lazyHistory{})
 	l := lh.(*lazyHistory)
 	l.once.Do(func() {
-		raw, err := readGz("data/" + tool + "/history.json.gz")
+		raw, err := readGz("packed/" + tool + "/history.json.gz")
 		if err != nil {
 			l.err = fmt.Errorf("no %s history: %w", tool, err)
 			return

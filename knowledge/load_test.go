@@ -2,8 +2,15 @@ package knowledge
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"os"
 	"reflect"
 	"testing"
+
+	"github.com/notelint/notelint/knowledge/api"
+	"github.com/notelint/notelint/knowledge/cli"
 )
 
 func TestCLIDefault(t *testing.T) {
@@ -38,7 +45,8 @@ func BenchmarkLoadCLI(b *testing.B) {
 }
 
 // TestHistoryIsCurrent: the embedded history is what the embedded trees
-// give (run `go generate ./knowledge` after new trees).
+// give (run `go generate ./knowledge` after new trees), and it says what
+// kubectl's own history says.
 func TestHistoryIsCurrent(t *testing.T) {
 	want, err := ComputeCLIHistory("kubectl")
 	if err != nil {
@@ -48,7 +56,7 @@ func TestHistoryIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	have, err := data.ReadFile("data/kubectl/history.json.gz")
+	have, err := data.ReadFile("packed/kubectl/history.json.gz")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,5 +95,72 @@ func TestHistoryIsCurrent(t *testing.T) {
 	}
 	if _, ok := got.Commands["get"]; ok {
 		t.Error("get is in every version: it is not listed")
+	}
+}
+
+// TestPackedIsCurrent: packed/ holds exactly what data/ (the generators'
+// JSON) says, and packing again gives the same bytes.
+func TestPackedIsCurrent(t *testing.T) {
+	for _, v := range Versions() {
+		for _, c := range []struct {
+			json, packed string
+			decode       func([]byte) (any, error)
+			pack         func(any) ([]byte, error)
+			into         func() any
+		}{
+			{"data/kubectl/" + v.String() + ".json.gz", "packed/kubectl/" + v.String() + ".gob.gz",
+				func(b []byte) (any, error) { return UnpackTree(b) },
+				func(x any) ([]byte, error) { return PackTree(x.(*cli.Tree)) },
+				func() any { return &cli.Tree{} }},
+			{"data/api/" + v.String() + ".json.gz", "packed/api/" + v.String() + ".gob.gz",
+				func(b []byte) (any, error) { return UnpackAPI(b) },
+				func(x any) ([]byte, error) { return PackAPI(x.(*api.Index)) },
+				func() any { return &api.Index{} }},
+		} {
+			gz, err := os.ReadFile(c.json)
+			if err != nil {
+				t.Fatal(err)
+			}
+			zr, err := gzip.NewReader(bytes.NewReader(gz))
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw, err := io.ReadAll(zr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := c.into()
+			if err := json.Unmarshal(raw, want); err != nil {
+				t.Fatal(err)
+			}
+			have, err := data.ReadFile(c.packed)
+			if err != nil {
+				t.Fatalf("%s: %v (run go generate ./knowledge)", c.packed, err)
+			}
+			got, err := c.decode(have)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s differs from %s: run go generate ./knowledge", c.packed, c.json)
+			}
+			again, err := c.pack(want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(again, have) {
+				t.Errorf("%s: packing %s again gives other bytes", c.packed, c.json)
+			}
+		}
+	}
+}
+
+// BenchmarkLoadAPI measures decoding one version's API index.
+func BenchmarkLoadAPI(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := loadAPI(Default()); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

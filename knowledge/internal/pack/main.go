@@ -1,0 +1,150 @@
+// Command pack turns what the generator module wrote into what notelint
+// embeds: every data/<tool>/1.NN.json.gz command tree and data/api/
+// 1.NN.json.gz API index (JSON, for review and for the generator's tests)
+// into packed/…/1.NN.gob.gz (gob decodes several times faster), and the
+// history of each tool's commands and flags, computed from its trees, into
+// packed/<tool>/history.json.gz. Run it with `go generate ./knowledge`
+// (from the package directory) after the generator; a test in package
+// knowledge fails while packed/ is stale.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/notelint/notelint/knowledge"
+	"github.com/notelint/notelint/knowledge/api"
+	"github.com/notelint/notelint/knowledge/cli"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "pack:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	old, err := filepath.Glob("packed/*/*.gz")
+	if err != nil {
+		return err
+	}
+	for _, f := range old {
+		if err := os.Remove(f); err != nil {
+			return err
+		}
+	}
+	for _, tool := range []string{"kubectl"} {
+		var trees []*cli.Tree
+		var minors []int
+		for _, v := range knowledge.Versions() {
+			src := filepath.Join("data", tool, v.String()+".json.gz")
+			t := &cli.Tree{}
+			if err := readJSON(src, t); os.IsNotExist(err) {
+				continue
+			} else if err != nil {
+				return err
+			}
+			b, err := knowledge.PackTree(t)
+			if err != nil {
+				return err
+			}
+			if err := write(filepath.Join("packed", tool, v.String()+".gob.gz"), b); err != nil {
+				return err
+			}
+			trees = append(trees, t)
+			minors = append(minors, v.Minor)
+		}
+		h := cli.ComputeHistory(trees, minors)
+		b, err := knowledge.EncodeGz(h)
+		if err != nil {
+			return err
+		}
+		if err := write(filepath.Join("packed", tool, "history.json.gz"), b); err != nil {
+			return err
+		}
+		fmt.Printf("pack: %s: %d trees; history of %d commands and %d flags\n", tool, len(trees), len(h.Commands), len(h.Flags))
+	}
+	n := 0
+	for _, v := range knowledge.Versions() {
+		ix := &api.Index{}
+		if err := readJSON(filepath.Join("data", "api", v.String()+".json.gz"), ix); os.IsNotExist(err) {
+			continue
+		} else if err != nil {
+			return err
+		}
+		b, err := knowledge.PackAPI(ix)
+		if err != nil {
+			return err
+		}
+		if err := write(filepath.Join("packed", "api", v.String()+".gob.gz"), b); err != nil {
+			return err
+		}
+		n++
+	}
+	fmt.Printf("pack: api: %d indexes\n", n)
+	return report()
+}
+
+func readJSON(path string, v any) error {
+	gz, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+func write(path string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b, 0o644)
+}
+
+// report prints the size of everything embedded.
+func report() error {
+	var total int64
+	sizes := map[string]int64{}
+	for _, pat := range []string{"packed/*/*.gz", "data/api/*.pb.gz"} {
+		files, err := filepath.Glob(pat)
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			fi, err := os.Stat(f)
+			if err != nil {
+				return err
+			}
+			total += fi.Size()
+			sizes[strings.SplitN(f, "/", 3)[1]] += fi.Size()
+		}
+	}
+	var keys []string
+	for k := range sizes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Printf("pack: embedded %s: %d bytes\n", k, sizes[k])
+	}
+	fmt.Printf("pack: embedded in all: %d bytes\n", total)
+	return nil
+}
