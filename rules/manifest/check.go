@@ -3,7 +3,6 @@ package manifest
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -128,7 +127,7 @@ func (n *note) parse(d *docState) {
 // the text that parses), or the problem to report.
 func (n *note) recover(d *docState, perr *Problem) (*yaml.Node, *Problem) {
 	src := d.t.src
-	if !yamlStart(src) || reOutputText.Match(src) {
+	if !yamlStart(src) || reOutputText().Match(src) {
 		d.skip = true
 		return nil, nil
 	}
@@ -160,15 +159,15 @@ func (n *note) recover(d *docState, perr *Problem) (*yaml.Node, *Problem) {
 }
 
 var (
-	reTerminator = regexp.MustCompile(`(?m)^[A-Z_]{2,12}[ \t]*\r?$`)
+	reTerminator = lazyRegexp(`(?m)^[A-Z_]{2,12}[ \t]*\r?$`)
 	// reOutputText finds fields only the API server writes.
-	reOutputText = regexp.MustCompile(`(?m)^\s*(?:resourceVersion|uid|selfLink|managedFields):|^\s*creationTimestamp:\s*["']?\d`)
+	reOutputText = lazyRegexp(`(?m)^\s*(?:resourceVersion|uid|selfLink|managedFields):|^\s*creationTimestamp:\s*["']?\d`)
 )
 
 // terminatorLine is the offset of the first line that is a heredoc terminator (`EOF`,
 // `END`) written after the manifest, or -1.
 func terminatorLine(src []byte) int {
-	loc := reTerminator.FindIndex(src)
+	loc := reTerminator().FindIndex(src)
 	if loc == nil || loc[0] == 0 {
 		return -1
 	}

@@ -273,7 +273,7 @@ func (c *crdWalker) scalar(n, sch *yaml.Node, at where, typ string) {
 	got := scalarType(n)
 	want := map[string]string{"string": kproto.String, "integer": kproto.Integer, "number": kproto.Number, "boolean": kproto.Boolean}[typ]
 	ok := got == want || typ == "number" && got == kproto.Integer
-	if !ok && (typ == "integer" || typ == "number" || typ == "boolean") && reAllCaps.MatchString(n.Value) && n.Style == 0 {
+	if !ok && (typ == "integer" || typ == "number" || typ == "boolean") && reAllCaps().MatchString(n.Value) && n.Style == 0 {
 		return // NUMBER, PORT: a placeholder
 	}
 	if !ok {

@@ -2,7 +2,6 @@ package manifest
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -17,19 +16,19 @@ import (
 // reDeprecated recognises a description that deprecates its own field. A description
 // that only mentions something else being deprecated (a value such as `Recycle`, an
 // annotation, "(Deprecated)" after one enum value) does not match.
-var reDeprecated = regexp.MustCompile(`(?:^|[.!]\s+)Deprecated[:.]|is a deprecated alias for|(?:This|the) field is deprecated|is the deprecated field|should be considered as deprecated`)
+var reDeprecated = lazyRegexp(`(?:^|[.!]\s+)Deprecated[:.]|is a deprecated alias for|(?:This|the) field is deprecated|is the deprecated field|should be considered as deprecated`)
 
 // isDeprecatedDescription reports a field description that deprecates the field. The
 // generator (internal/gen) keeps the descriptions that match the same expression.
-func isDeprecatedDescription(d string) bool { return reDeprecated.MatchString(d) }
+func isDeprecatedDescription(d string) bool { return reDeprecated().MatchString(d) }
 
 var (
 	// Descriptions before 1.28 spell it "a depreciated alias".
-	reAliasFor = regexp.MustCompile(`is a (?:deprecated|depreciated) alias for (\w+)`)
-	reUseInst  = regexp.MustCompile(`(?i)\buse (\w+) instead`)
-	reSentence = regexp.MustCompile(`[^.]*(?:[Dd]eprecated)[^.]*\.?`)
+	reAliasFor = lazyRegexp(`is a (?:deprecated|depreciated) alias for (\w+)`)
+	reUseInst  = lazyRegexp(`(?i)\buse (\w+) instead`)
+	reSentence = lazyRegexp(`[^.]*(?:[Dd]eprecated)[^.]*\.?`)
 	// reDeprecatedFrom finds the sentence that starts with "Deprecated:" or "Deprecated.".
-	reDeprecatedFrom = regexp.MustCompile(`(?:^|[.!]\s+)(Deprecated[:.])`)
+	reDeprecatedFrom = lazyRegexp(`(?:^|[.!]\s+)(Deprecated[:.])`)
 )
 
 // deprecatedField reports the field named by key k of mapping m; when the description
@@ -43,9 +42,9 @@ func (w *walker) deprecatedField(m, k *yaml.Node, s *kproto.Kind, ref string, at
 	p := w.problemAt(k, DeprecatedField, "")
 	why := deprecationText(desc)
 	repl := ""
-	if mm := reAliasFor.FindStringSubmatch(desc); mm != nil {
+	if mm := reAliasFor().FindStringSubmatch(desc); mm != nil {
 		repl = lowerFirst(mm[1])
-	} else if mm := reUseInst.FindStringSubmatch(desc); mm != nil {
+	} else if mm := reUseInst().FindStringSubmatch(desc); mm != nil {
 		repl = mm[1]
 	}
 	if _, ok := s.Fields[repl]; !ok {
@@ -56,7 +55,7 @@ func (w *walker) deprecatedField(m, k *yaml.Node, s *kproto.Kind, ref string, at
 		if !strings.Contains(why, repl) {
 			p.Message += fmt.Sprintf(" Write `%s`.", repl)
 		}
-		if taken, _ := mapGet(m, repl); taken == nil && k.Style == 0 && reAliasFor.MatchString(desc) {
+		if taken, _ := mapGet(m, repl); taken == nil && k.Style == 0 && reAliasFor().MatchString(desc) {
 			p.Edits = []Edit{{Start: p.Start, End: p.End, New: repl}}
 			// A comment on the line that names the field shows it on purpose (`# we use
 			// pod.spec.serviceAccount`): the rename is offered for review only.
@@ -78,8 +77,8 @@ func (w *walker) commentNames(k *yaml.Node) bool {
 // deprecationText is the part of a description that says why and what instead: from
 // "Deprecated" on, or the sentence that mentions it, at most about 200 bytes.
 func deprecationText(desc string) string {
-	t := reSentence.FindString(desc)
-	if m := reDeprecatedFrom.FindStringSubmatchIndex(desc); m != nil {
+	t := reSentence().FindString(desc)
+	if m := reDeprecatedFrom().FindStringSubmatchIndex(desc); m != nil {
 		t = desc[m[2]:]
 	}
 	t = strings.TrimSpace(t)

@@ -2,7 +2,6 @@ package manifest
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,10 +62,10 @@ func blankLines(src []byte) map[int]bool {
 }
 
 var (
-	reAngle      = regexp.MustCompile(`<[^<>\s][^<>]*>`)
-	reTemplate   = regexp.MustCompile(`\{\{.*\}\}|\$\{[^}]*\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^\$\([A-Za-z_][A-Za-z0-9_]*\)$`)
-	reAlternates = regexp.MustCompile(`^[A-Za-z0-9_.-]+(?:\s*\|\s*[A-Za-z0-9_.-]+)+$`)
-	reAllCaps    = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+	reAngle      = lazyRegexp(`<[^<>\s][^<>]*>`)
+	reTemplate   = lazyRegexp(`\{\{.*\}\}|\$\{[^}]*\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^\$\([A-Za-z_][A-Za-z0-9_]*\)$`)
+	reAlternates = lazyRegexp(`^[A-Za-z0-9_.-]+(?:\s*\|\s*[A-Za-z0-9_.-]+)+$`)
+	reAllCaps    = lazyRegexp(`^[A-Z][A-Z0-9_]*$`)
 )
 
 // placeholderText reports a value written to stand for any value: `<integer>`,
@@ -80,9 +79,9 @@ func placeholderText(v string) bool {
 	// Most values hold none of the characters a placeholder needs; the expressions run
 	// only on those that do (this runs for every scalar of every manifest).
 	return dotsOnly(v) ||
-		strings.IndexByte(v, '<') >= 0 && reAngle.MatchString(v) ||
-		strings.ContainsAny(v, "{$") && reTemplate.MatchString(v) ||
-		strings.IndexByte(v, '|') >= 0 && reAlternates.MatchString(v)
+		strings.IndexByte(v, '<') >= 0 && reAngle().MatchString(v) ||
+		strings.ContainsAny(v, "{$") && reTemplate().MatchString(v) ||
+		strings.IndexByte(v, '|') >= 0 && reAlternates().MatchString(v)
 }
 
 // isPlaceholder reports a node that stands for a value instead of being one: a scalar
@@ -165,7 +164,7 @@ func hasScalar(n *yaml.Node, depth int) bool {
 
 // reTypePlaceholder is a value that names a type instead of being a value, as a field
 // synopsis writes it: `<integer>`, `<string>`, `<object>`, `[Honor|Ignore]`.
-var reTypePlaceholder = regexp.MustCompile(`(?i)^<(?:integer|int|int32|int64|string|object|list|array|map|boolean|bool|number|quantity|duration|[a-z]+ list)>$`)
+var reTypePlaceholder = lazyRegexp(`(?i)^<(?:integer|int|int32|int64|string|object|list|array|map|boolean|bool|number|quantity|duration|[a-z]+ list)>$`)
 
 // isSketch reports a document that describes the shape of an object (a synopsis with
 // type placeholders) rather than being one: it is never held to required fields.
@@ -178,12 +177,12 @@ func isSketch(root *yaml.Node) bool {
 		}
 		switch n.Kind {
 		case yaml.ScalarNode:
-			if reTypePlaceholder.MatchString(strings.TrimSpace(n.Value)) {
+			if reTypePlaceholder().MatchString(strings.TrimSpace(n.Value)) {
 				found = true
 			}
 			return
 		case yaml.SequenceNode:
-			if n.Style&yaml.FlowStyle != 0 && len(n.Content) == 1 && n.Content[0].Kind == yaml.ScalarNode && reAlternates.MatchString(n.Content[0].Value) {
+			if n.Style&yaml.FlowStyle != 0 && len(n.Content) == 1 && n.Content[0].Kind == yaml.ScalarNode && reAlternates().MatchString(n.Content[0].Value) {
 				found = true
 				return
 			}

@@ -2,7 +2,6 @@ package manifest
 
 import (
 	"bytes"
-	"regexp"
 	"slices"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -140,13 +139,13 @@ func onlyKeys(keys []string, allowed ...string) bool {
 }
 
 var (
-	reAPIVersion    = regexp.MustCompile(`(?m)^apiVersion:\s*\S`)
-	reKind          = regexp.MustCompile(`(?m)^kind:\s*\S`)
-	reContainerItem = regexp.MustCompile(`(?m)^- (?:name|image):.*\n(?:  .*\n)*?  (?:image|name):`)
-	reFragment      = regexp.MustCompile(`(?m)^(?:- )?(containers|initContainers|tolerations|nodeSelector|affinity|volumes|volumeMounts|image|imagePullPolicy|livenessProbe|readinessProbe|metadata|spec|effect|operator):`)
+	reAPIVersion    = lazyRegexp(`(?m)^apiVersion:\s*\S`)
+	reKind          = lazyRegexp(`(?m)^kind:\s*\S`)
+	reContainerItem = lazyRegexp(`(?m)^- (?:name|image):.*\n(?:  .*\n)*?  (?:image|name):`)
+	reFragment      = lazyRegexp(`(?m)^(?:- )?(containers|initContainers|tolerations|nodeSelector|affinity|volumes|volumeMounts|image|imagePullPolicy|livenessProbe|readinessProbe|metadata|spec|effect|operator):`)
 )
 
-var reYAMLLine = regexp.MustCompile(`^(?:- |-$|[A-Za-z_"'][A-Za-z0-9_.\-/"']*:(?: |$))`)
+var reYAMLLine = lazyRegexp(`^(?:- |-$|[A-Za-z_"'][A-Za-z0-9_.\-/"']*:(?: |$))`)
 
 // yamlStart reports whether the first line that is not blank, a comment or a `---`
 // separator reads as YAML (a key or a list item), which shell sessions that paste a
@@ -157,7 +156,7 @@ func yamlStart(text []byte) bool {
 		if len(l) == 0 || l[0] == '#' || bytes.HasPrefix(l, []byte("---")) {
 			continue
 		}
-		return reYAMLLine.Match(l)
+		return reYAMLLine().Match(l)
 	}
 	return false
 }
@@ -171,7 +170,7 @@ func LooksLike(text []byte) bool {
 		return false
 	}
 	// A list of containers: "- name: …" followed by an indented "image:".
-	if !reAPIVersion.Match(text) && !reKind.Match(text) && !reFragment.Match(text) && !reContainerItem.Match(text) {
+	if !reAPIVersion().Match(text) && !reKind().Match(text) && !reFragment().Match(text) && !reContainerItem().Match(text) {
 		return false
 	}
 	// Untagged fences often paste a manifest followed by shell output; only text that

@@ -2,7 +2,6 @@ package manifest
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -152,11 +151,11 @@ func baseName(p string) string {
 }
 
 var (
-	rePatchComment = regexp.MustCompile(`(?i)^\s*#[^\n]*patch`)
-	reYAMLName     = regexp.MustCompile(`[\w.-]+\.ya?ml\b`)
-	rePatchList    = regexp.MustCompile(`^\s*(?:[-*>]\s+)?(patchesStrategicMerge|patches|patchesJson6902):\s*$`)
-	rePatchItem    = regexp.MustCompile(`^(\s*)-\s+(?:path:\s*)?["']?([\w./-]+\.ya?ml)["']?\s*$`)
-	rePatchItemKey = regexp.MustCompile(`^(\s*)(?:-\s+)?path:\s*["']?([\w./-]+\.ya?ml)["']?\s*$`)
+	rePatchComment = lazyRegexp(`(?i)^\s*#[^\n]*patch`)
+	reYAMLName     = lazyRegexp(`[\w.-]+\.ya?ml\b`)
+	rePatchList    = lazyRegexp(`^\s*(?:[-*>]\s+)?(patchesStrategicMerge|patches|patchesJson6902):\s*$`)
+	rePatchItem    = lazyRegexp(`^(\s*)-\s+(?:path:\s*)?["']?([\w./-]+\.ya?ml)["']?\s*$`)
+	rePatchItemKey = lazyRegexp(`^(\s*)(?:-\s+)?path:\s*["']?([\w./-]+\.ya?ml)["']?\s*$`)
 )
 
 // commentName is the file name a document's first comment gives it (`# patch.yaml`).
@@ -169,7 +168,7 @@ func commentName(src []byte) string {
 		if l[0] != '#' {
 			return ""
 		}
-		return string(reYAMLName.Find(l))
+		return string(reYAMLName().Find(l))
 	}
 	return ""
 }
@@ -187,7 +186,7 @@ func KustomizePatches(text []byte) []string {
 	var out []string
 	lines := bytes.Split(text, []byte("\n"))
 	for i := 0; i < len(lines); i++ {
-		if !rePatchList.Match(lines[i]) {
+		if !rePatchList().Match(lines[i]) {
 			continue
 		}
 		indent := leadingSpaces(string(lines[i]))
@@ -197,9 +196,9 @@ func KustomizePatches(text []byte) []string {
 				continue
 			}
 			ind := leadingSpaces(l)
-			m := rePatchItem.FindStringSubmatch(l)
+			m := rePatchItem().FindStringSubmatch(l)
 			if m == nil {
-				m = rePatchItemKey.FindStringSubmatch(l)
+				m = rePatchItemKey().FindStringSubmatch(l)
 			}
 			switch {
 			case m != nil && ind >= indent:
@@ -220,7 +219,7 @@ func leadingSpaces(s string) int { return len(s) - len(strings.TrimLeft(s, " "))
 // leading comment naming a patch file (`# patch-deployment.yaml`).
 func isPatch(src []byte) bool {
 	return bytes.Contains(src, []byte("$patch:")) || bytes.Contains(src, []byte("$setElementOrder/")) ||
-		bytes.Contains(src, []byte("$retainKeys:")) || rePatchComment.Match(src)
+		bytes.Contains(src, []byte("$retainKeys:")) || rePatchComment().Match(src)
 }
 
 // isHelmTemplate reports template syntax that makes the text not YAML yet.

@@ -2,14 +2,13 @@ package manifest
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
 )
 
-var errLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+var errLine = lazyRegexp(`^yaml: (?:line (\d+): )?(.*)$`)
 
 // parse parses one document into a node tree; on failure it returns the yaml-syntax
 // problem. yaml.v3 errors name only the line ("yaml: line N: …"); the column is found by
@@ -26,7 +25,7 @@ func parse(t *text) (*yaml.Node, *Problem) {
 	msg := err.Error()
 	line := 0
 	detail := msg
-	if m := errLine.FindStringSubmatch(msg); m != nil {
+	if m := errLine().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		detail = m[2]
 	}

@@ -730,7 +730,7 @@ func TestGeneratorUsesTheSameExpression(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(src), "regexp.MustCompile(`"+reDeprecated.String()+"`)") {
-		t.Errorf("gen/api/schema.go does not compile reDeprecated (%s)", reDeprecated)
+	if !strings.Contains(string(src), "regexp.MustCompile(`"+reDeprecated().String()+"`)") {
+		t.Errorf("gen/api/schema.go does not compile reDeprecated (%s)", reDeprecated())
 	}
 }

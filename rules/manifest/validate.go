@@ -445,7 +445,7 @@ func (w *walker) primitive(n *yaml.Node, s *kproto.Primitive, ref string, at whe
 		return
 	}
 	got := scalarType(n)
-	if (s.Type != kproto.String || ref == quantityModel || ref == intOrStringModel) && n.Style == 0 && reAllCaps.MatchString(n.Value) {
+	if (s.Type != kproto.String || ref == quantityModel || ref == intOrStringModel) && n.Style == 0 && reAllCaps().MatchString(n.Value) {
 		return // `replicas: NUMBER`, `port: PORT`: a placeholder in a synopsis
 	}
 	switch {

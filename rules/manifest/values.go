@@ -2,7 +2,6 @@ package manifest
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -93,11 +92,11 @@ func validationFor(want, v string) []string {
 	return []string{"no automatic fix"}
 }
 
-var nameJunk = regexp.MustCompile(`[^a-z0-9.-]+`)
+var nameJunk = lazyRegexp(`[^a-z0-9.-]+`)
 
 // nameFix proposes a DNS-style spelling: lowercase, other characters replaced by `-`.
 func nameFix(v string) string {
-	f := nameJunk.ReplaceAllString(strings.ToLower(v), "-")
+	f := nameJunk().ReplaceAllString(strings.ToLower(v), "-")
 	return strings.Trim(f, "-.")
 }
 
@@ -176,9 +175,9 @@ func requote(n *yaml.Node, v string) string {
 }
 
 var (
-	spacedQuantity = regexp.MustCompile(`^([+-]?[0-9.]+)\s+([numkMGTPE]i?|[eE][0-9]+)?$`)
-	byteSuffix     = regexp.MustCompile(`^([+-]?[0-9.]+)\s*([kKMGTPE])(i?)[bB]$`)
-	coresSuffix    = regexp.MustCompile(`^([+-]?[0-9.]+)\s*(cores?|cpus?|vcpus?)$`)
+	spacedQuantity = lazyRegexp(`^([+-]?[0-9.]+)\s+([numkMGTPE]i?|[eE][0-9]+)?$`)
+	byteSuffix     = lazyRegexp(`^([+-]?[0-9.]+)\s*([kKMGTPE])(i?)[bB]$`)
+	coresSuffix    = lazyRegexp(`^([+-]?[0-9.]+)\s*(cores?|cpus?|vcpus?)$`)
 )
 
 // quantity validates a resource quantity with resource.ParseQuantity.
@@ -190,10 +189,10 @@ func (w *walker) quantity(n *yaml.Node, at where) {
 	p := w.problemAt(n, InvalidValue, fmt.Sprintf("%s `%s` is not a valid quantity: write a number with an optional suffix and no space, such as `500m`, `1.5`, `512Mi` or `2Gi`.", displayPath(at.path), v))
 	fix, safe := "", false
 	switch {
-	case spacedQuantity.MatchString(v):
+	case spacedQuantity().MatchString(v):
 		fix, safe = strings.Join(strings.Fields(v), ""), true
-	case byteSuffix.MatchString(v):
-		m := byteSuffix.FindStringSubmatch(v)
+	case byteSuffix().MatchString(v):
+		m := byteSuffix().FindStringSubmatch(v)
 		unit := strings.ToUpper(m[2])
 		if unit == "K" && m[3] == "" {
 			unit = "k"
@@ -202,8 +201,8 @@ func (w *walker) quantity(n *yaml.Node, at where) {
 		if m[3] == "i" {
 			safe = true
 		}
-	case coresSuffix.MatchString(strings.ToLower(v)):
-		fix, safe = coresSuffix.FindStringSubmatch(strings.ToLower(v))[1], true
+	case coresSuffix().MatchString(strings.ToLower(v)):
+		fix, safe = coresSuffix().FindStringSubmatch(strings.ToLower(v))[1], true
 	}
 	if fix != "" {
 		if _, err := resource.ParseQuantity(fix); err == nil {
