@@ -45,26 +45,50 @@ func loadAPI(v Version) (*api.Index, error) {
 	return ix, nil
 }
 
-// APISchema returns the OpenAPI document of version v (gnostic protobuf,
-// decompressed). Each call decompresses it anew: callers decode it once and
-// keep what they build from it.
-func APISchema(v Version) ([]byte, error) {
-	raw, err := readGz(apiFile(v, "pb.gz"))
+type lazyDefs struct {
+	once sync.Once
+	d    *api.Definitions
+	err  error
+}
+
+var defs sync.Map // minor → *lazyDefs
+
+// APIDefinitions returns the OpenAPI definitions of version v, one protobuf
+// message each (packed from data/api/1.NN.pb.gz by `go generate
+// ./knowledge`), decoding the container on first use.
+func APIDefinitions(v Version) (*api.Definitions, error) {
+	ld, _ := defs.LoadOrStore(v.Minor, &lazyDefs{})
+	l := ld.(*lazyDefs)
+	l.once.Do(func() { l.d, l.err = unpackDefs(v) })
+	return l.d, l.err
+}
+
+// UnpackDefinitionsForBenchmark decodes the definitions of v anew, without
+// the cache (benchmarks of the first use).
+func UnpackDefinitionsForBenchmark(v Version) (*api.Definitions, error) { return unpackDefs(v) }
+
+func unpackDefs(v Version) (*api.Definitions, error) {
+	gz, err := data.ReadFile(fmt.Sprintf("packed/api/%s.defs.gz", v))
 	if err != nil {
 		return nil, fmt.Errorf("no API schema for Kubernetes %s: %w", v, err)
 	}
-	return raw, nil
+	d := &api.Definitions{}
+	if err := unpackGz(gz, d); err != nil {
+		return nil, fmt.Errorf("API schema of Kubernetes %s: %w", v, err)
+	}
+	return d, nil
 }
+
+// PackDefinitions encodes definitions for packed/ (gob, gzipped).
+func PackDefinitions(d *api.Definitions) ([]byte, error) { return packGz(d) }
 
 // APIVersions lists the versions that have API data, oldest first.
 func APIVersions() []Version {
 	var vs []Version
 	for _, v := range Versions() {
-		if _, err := fs.Stat(data, apiFile(v, "pb.gz")); err == nil {
+		if _, err := fs.Stat(data, fmt.Sprintf("packed/api/%s.defs.gz", v)); err == nil {
 			vs = append(vs, v)
 		}
 	}
 	return vs
 }
-
-func apiFile(v Version, ext string) string { return fmt.Sprintf("data/api/%s.%s", v, ext) }

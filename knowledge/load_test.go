@@ -99,22 +99,21 @@ func TestHistoryIsCurrent(t *testing.T) {
 }
 
 // TestPackedIsCurrent: packed/ holds exactly what data/ (the generators'
-// JSON) says, and packing again gives the same bytes.
+// JSON) says. Values are compared, not bytes: gob numbers types in the
+// order a process first encodes them, so only the pack program, which
+// always packs in the same order, reproduces its bytes.
 func TestPackedIsCurrent(t *testing.T) {
 	for _, v := range Versions() {
 		for _, c := range []struct {
 			json, packed string
 			decode       func([]byte) (any, error)
-			pack         func(any) ([]byte, error)
 			into         func() any
 		}{
 			{"data/kubectl/" + v.String() + ".json.gz", "packed/kubectl/" + v.String() + ".gob.gz",
 				func(b []byte) (any, error) { return UnpackTree(b) },
-				func(x any) ([]byte, error) { return PackTree(x.(*cli.Tree)) },
 				func() any { return &cli.Tree{} }},
 			{"data/api/" + v.String() + ".json.gz", "packed/api/" + v.String() + ".gob.gz",
 				func(b []byte) (any, error) { return UnpackAPI(b) },
-				func(x any) ([]byte, error) { return PackAPI(x.(*api.Index)) },
 				func() any { return &api.Index{} }},
 		} {
 			gz, err := os.ReadFile(c.json)
@@ -143,13 +142,6 @@ func TestPackedIsCurrent(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s differs from %s: run go generate ./knowledge", c.packed, c.json)
-			}
-			again, err := c.pack(want)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(again, have) {
-				t.Errorf("%s: packing %s again gives other bytes", c.packed, c.json)
 			}
 		}
 	}

@@ -356,7 +356,7 @@ func (n *note) object(d *docState, s *schemaSet, m *yaml.Node, depth int) {
 		n.removed(d, s, m, av, g, l)
 		return
 	}
-	sch := s.byGVK[g]
+	sch := s.gvkModel(g)
 	if l, ok := s.lifecycleOf(g); ok && sch == nil && l.deprecated != 0 && n.opts.KubeVersion >= l.deprecated {
 		// Deprecated in the target release but not among the definitions of its schema
 		// (the OpenAPI document lists one version of a subresource's body): warn only.
@@ -385,7 +385,7 @@ func (n *note) object(d *docState, s *schemaSet, m *yaml.Node, depth int) {
 		switch {
 		case l.replacement.Kind != "":
 			p.Message += fmt.Sprintf("; use %s %s.", l.replacement.APIVersion(), l.replacement.Kind)
-			if l.replacement.Kind == kind && s.byGVK[l.replacement] != nil && len(n.validate(d, s, m, s.byGVK[l.replacement], kind)) == 0 {
+			if l.replacement.Kind == kind && s.serves(l.replacement) && len(n.validate(d, s, m, s.gvkModel(l.replacement), kind)) == 0 {
 				// Only a swap that leaves a valid object; a structural migration gets none.
 				p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, l.replacement.APIVersion())}}
 				p.Safe = true
@@ -423,7 +423,7 @@ func (n *note) removed(d *docState, s *schemaSet, m, av *yaml.Node, g gvk, l lif
 			p.Message += " " + l.replacement.Kind
 		}
 		p.Message += "."
-		if rs := s.byGVK[l.replacement]; rs != nil {
+		if rs := s.gvkModel(l.replacement); rs != nil {
 			body := n.validate(d, s, m, rs, g.Kind)
 			if len(body) == 0 && l.replacement.Kind == g.Kind {
 				// The object is valid as it is under the replacement: the version change
@@ -475,7 +475,7 @@ func (n *note) unknownGVK(d *docState, s *schemaSet, m, kk, kv, ak, av *yaml.Nod
 		}
 		p := problemAt(d.t, av, InvalidValue, msg)
 		p.Edits = []Edit{{Start: p.Start, End: p.End, New: requote(av, best.APIVersion())}}
-		body := n.validate(d, s, m, s.byGVK[best], g.Kind)
+		body := n.validate(d, s, m, s.gvkModel(best), g.Kind)
 		p.Safe = len(body) == 0
 		d.probs = append(d.probs, p)
 		d.probs = append(d.probs, body...)
@@ -556,7 +556,7 @@ func (n *note) noAPIVersion(d *docState, s *schemaSet, m, kk *yaml.Node, kind st
 		return
 	}
 	best := preferredGV(served)
-	body := n.validate(d, s, m, s.byGVK[best], kind)
+	body := n.validate(d, s, m, s.gvkModel(best), kind)
 	if !d.excerpt && !d.patch && namedWithBody(m) {
 		// A whole object without its apiVersion; an object shown in part left it out with
 		// the rest.

@@ -40,7 +40,7 @@ func (s *schemaSet) replacementOf(r *kapi.Resource) (gvk, bool) {
 	x := r
 	for i := 0; i < 8 && x != nil && x.Replacement != nil; i++ {
 		g := *x.Replacement
-		if s.byGVK[g] != nil {
+		if s.serves(g) {
 			return g, true
 		}
 		x = s.api.Lookup(g)
@@ -90,7 +90,7 @@ func (s *schemaSet) fieldAddedLater(model, field string) int {
 		if err != nil {
 			return false
 		}
-		k, ok := o.models2[model].(*kproto.Kind)
+		k, ok := o.model(model).(*kproto.Kind)
 		if !ok {
 			return false
 		}

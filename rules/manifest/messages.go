@@ -35,7 +35,7 @@ func isMessage(g gvk) bool { return messageKinds[g.Group][g.Kind] }
 // requires nothing and reports no lifecycle.
 func (n *note) message(d *docState, s *schemaSet, m *yaml.Node, g gvk) {
 	d.partial = true
-	if sch := s.byGVK[g]; sch != nil {
+	if sch := s.gvkModel(g); sch != nil {
 		d.probs = append(d.probs, n.validate(d, s, m, sch, g.Kind)...)
 	}
 }

@@ -21,7 +21,7 @@ func TestSchemaOfEveryVersion(t *testing.T) {
 			t.Errorf("%s: info.version = %q, index of 1.%d", v, s.version, s.api.Minor)
 		}
 		for _, g := range []gvk{{Version: "v1", Kind: "Pod"}, {Group: "apps", Version: "v1", Kind: "Deployment"}, {Group: "networking.k8s.io", Version: "v1", Kind: "Ingress"}} {
-			if s.byGVK[g] == nil {
+			if s.gvkModel(g) == nil {
 				t.Errorf("%s: schema lacks %v", v, g)
 			}
 		}
@@ -200,10 +200,39 @@ func TestConcurrentCheck(t *testing.T) {
 	wg.Wait()
 }
 
+// BenchmarkSchemaLoad measures what the first manifest of a run costs: the
+// version's definitions container decoded, and a Deployment's schema (with
+// everything it reaches) built.
 func BenchmarkSchemaLoad(b *testing.B) {
 	for b.Loop() {
-		if _, err := decodeSchema(knowledge.Default()); err != nil {
+		d, err := knowledge.UnpackDefinitionsForBenchmark(knowledge.Default())
+		if err != nil {
 			b.Fatal(err)
+		}
+		s, err := decodeSchemaFrom(knowledge.Default(), d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if s.gvkModel(gvk{Group: "apps", Version: "v1", Kind: "Deployment"}) == nil {
+			b.Fatal("no Deployment")
+		}
+	}
+}
+
+// BenchmarkSchemaLoadAll builds every definition of the version (what each
+// run paid before definitions were built on first use).
+func BenchmarkSchemaLoadAll(b *testing.B) {
+	for b.Loop() {
+		d, err := knowledge.UnpackDefinitionsForBenchmark(knowledge.Default())
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, err := decodeSchemaFrom(knowledge.Default(), d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, n := range d.Names {
+			s.model(n)
 		}
 	}
 }

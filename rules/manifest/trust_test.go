@@ -692,8 +692,8 @@ func TestDeprecatedFieldsFromSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, name := range s.models.ListModels() {
-		k, ok := s.models.LookupModel(name).(*kproto.Kind)
+	for _, name := range s.defs.Names {
+		k, ok := s.model(name).(*kproto.Kind)
 		if !ok {
 			continue
 		}

@@ -19,6 +19,9 @@ import (
 	"sort"
 	"strings"
 
+	openapi_v2 "github.com/google/gnostic-models/openapiv2"
+	"google.golang.org/protobuf/proto"
+
 	"github.com/notelint/notelint/knowledge"
 	"github.com/notelint/notelint/knowledge/api"
 	"github.com/notelint/notelint/knowledge/cli"
@@ -87,6 +90,16 @@ func run() error {
 		if err := write(filepath.Join("packed", "api", v.String()+".gob.gz"), b); err != nil {
 			return err
 		}
+		d, err := splitSchema(filepath.Join("data", "api", v.String()+".pb.gz"))
+		if err != nil {
+			return err
+		}
+		if b, err = knowledge.PackDefinitions(d); err != nil {
+			return err
+		}
+		if err := write(filepath.Join("packed", "api", v.String()+".defs.gz"), b); err != nil {
+			return err
+		}
 		n++
 	}
 	fmt.Printf("pack: api: %d indexes\n", n)
@@ -94,17 +107,9 @@ func run() error {
 }
 
 func readJSON(path string, v any) error {
-	gz, err := os.ReadFile(path)
+	raw, err := gunzip(path)
 	if err != nil {
 		return err
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
 	}
 	if err := json.Unmarshal(raw, v); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -123,7 +128,7 @@ func write(path string, b []byte) error {
 func report() error {
 	var total int64
 	sizes := map[string]int64{}
-	for _, pat := range []string{"packed/*/*.gz", "data/api/*.pb.gz"} {
+	for _, pat := range []string{"packed/*/*.gz"} {
 		files, err := filepath.Glob(pat)
 		if err != nil {
 			return err
@@ -147,4 +152,46 @@ func report() error {
 	}
 	fmt.Printf("pack: embedded in all: %d bytes\n", total)
 	return nil
+}
+
+// splitSchema reads the OpenAPI document the generator wrote (gnostic
+// protobuf, definitions only) and keeps each definition as a message of its
+// own, so that a run decodes only the definitions it reaches.
+func splitSchema(path string) (*api.Definitions, error) {
+	raw, err := gunzip(path)
+	if err != nil {
+		return nil, err
+	}
+	doc := &openapi_v2.Document{}
+	if err := proto.Unmarshal(raw, doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	d := &api.Definitions{Version: doc.GetInfo().GetVersion()}
+	named := doc.GetDefinitions().GetAdditionalProperties()
+	sort.Slice(named, func(i, j int) bool { return named[i].GetName() < named[j].GetName() })
+	for _, ns := range named {
+		b, err := proto.MarshalOptions{Deterministic: true}.Marshal(ns.GetValue())
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", path, ns.GetName(), err)
+		}
+		d.Names = append(d.Names, ns.GetName())
+		d.Schemas = append(d.Schemas, b)
+	}
+	return d, nil
+}
+
+func gunzip(path string) ([]byte, error) {
+	gz, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return raw, nil
 }
