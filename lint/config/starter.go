@@ -1,14 +1,23 @@
 package config
 
+import (
+	"strings"
+
+	"github.com/notelint/notelint/knowledge"
+)
+
 // Starter is the commented .notelint.yaml that `notelint init` writes.
 // Every key is shown; the values are the defaults or harmless examples.
-const Starter = `# notelint configuration: https://github.com/notelint/notelint#configuration
+var Starter = strings.NewReplacer("{default}", knowledge.Default().String(), "{oldest}", knowledge.Versions()[0].String()).Replace(starter)
+
+const starter = `# notelint configuration: https://github.com/notelint/notelint#configuration
 # notelint uses the first .notelint.yaml found walking up from each note's
 # directory (up to the root of the git repository); --config FILE overrides.
 
-# The Kubernetes version the notes are about: removed flags and API versions
-# are judged against it. notelint knows 1.37 and older.
-kube-version: "1.37"
+# The Kubernetes version the notes are about: commands, flags, resource
+# types and API versions are judged as that version's kubectl and API server
+# judge them. notelint knows {oldest} to {default}.
+kube-version: "{default}"
 
 # Rules by ID or name: off, error, warning or info. See ` + "`notelint rules`" + `.
 rules:
