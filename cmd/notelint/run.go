@@ -108,7 +108,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 			// library would set an alias's value a second time.
 			&cli.GenericFlag{Name: "output", Value: outs, Usage: "write the report to `FILE` instead of standard output (also -o); FORMAT=FILE, repeatable, writes one more report in FORMAT"},
 			&cli.GenericFlag{Name: "o", Value: outs, Hidden: true},
-			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text report: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never"},
+			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text report `WHEN`: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never"},
 			&cli.BoolFlag{Name: "statistics", Usage: "print how often each rule was reported (fixable ones marked [*]) instead of each finding"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print the findings only, no summary"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "with --fix, list the files fixed"},
@@ -121,7 +121,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 			&cli.StringFlag{Name: "config", Usage: "use the configuration `FILE` for every note instead of looking for .notelint.yaml"},
 			&cli.StringFlag{Name: "select", Usage: "run only these `RULES` (comma-separated IDs, names or prefixes such as NL1, or ALL); overrides the configuration's select"},
 			&cli.StringFlag{Name: "ignore", Usage: "do not run these `RULES` (comma-separated IDs, names or prefixes)"},
-			&cli.BoolFlag{Name: "version", Aliases: []string{"V"}, Usage: "print the version, as `notelint version` does"},
+			&cli.BoolFlag{Name: "version", Aliases: []string{"V"}, Usage: "print the version (as notelint version does)"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.Bool("version") {
