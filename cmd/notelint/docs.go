@@ -1,12 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/output"
 	"github.com/notelint/notelint/rules"
 )
 
@@ -22,6 +24,31 @@ func printRules(w io.Writer) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Severity, fix, r.Summary)
 	}
 	_ = tw.Flush()
+}
+
+// ruleJSON is one rule in `notelint rules --format json`.
+type ruleJSON struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Severity string `json:"severity"` // the default
+	Fixable  bool   `json:"fixable"`
+	Summary  string `json:"summary"`
+	URL      string `json:"url"` // its section of docs/rules.md
+}
+
+// printRulesJSON prints the rules as a JSON array.
+func printRulesJSON(w io.Writer) error {
+	list := []ruleJSON{}
+	for _, r := range rules.All() {
+		list = append(list, ruleJSON{ID: r.ID, Name: r.Name, Severity: r.Severity.String(), Fixable: r.Fixable, Summary: r.Summary,
+			URL: output.RulesDocURL + "#" + output.RuleAnchor(r)})
+	}
+	data, err := json.MarshalIndent(list, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(data, '\n'))
+	return err
 }
 
 // explain prints a rule's documentation.

@@ -10,7 +10,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/notelint/notelint/knowledge"
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/config"
 	"github.com/notelint/notelint/lint/output"
@@ -30,7 +29,8 @@ const (
 
 // valueFlags take a value, so "--format json" is one flag (used to move
 // flags written after paths in front of them).
-var valueFlags = map[string]bool{"--format": true, "--output": true, "-o": true, "--config": true, "--kube-version": true, "--select": true, "--ignore": true}
+var valueFlags = map[string]bool{"--format": true, "--output-format": true, "--output": true, "-o": true, "--color": true, "--severity": true,
+	"--config": true, "--kube-version": true, "--select": true, "--ignore": true}
 
 // run is the whole command line, testable in-process: it never exits and
 // writes only to the given streams.
@@ -38,7 +38,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	code := exitOK
 	app := newApp(stdin, stdout, stderr, &code)
 	if len(args) > 0 {
-		args = append([]string{args[0]}, permute(args[1:], app)...)
+		rest, err := permute(args[1:], app)
+		if err != nil {
+			printError(stderr, err)
+			return exitError
+		}
+		args = append([]string{args[0]}, rest...)
 	}
 	if err := app.Run(args); err != nil {
 		printError(stderr, err)
@@ -49,8 +54,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // permute moves flags that follow paths in front of them, so that
 // `notelint notes/ --fix` works as `notelint --fix notes/` does. Arguments
-// after "--" stay paths; subcommands are left alone.
-func permute(args []string, app *cli.App) []string {
+// after "--" stay paths; subcommands are left alone. A flag that takes a
+// value but ends the line is an error (moved, it would take a path).
+func permute(args []string, app *cli.App) ([]string, error) {
 	var flags, paths []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -60,12 +66,15 @@ func permute(args []string, app *cli.App) []string {
 		}
 		if len(paths) == 0 && len(flags) == 0 || len(paths) == 0 {
 			if app.Command(a) != nil {
-				return args // a subcommand parses its own flags
+				return args, nil // a subcommand parses its own flags
 			}
 		}
 		if strings.HasPrefix(a, "-") && a != "-" {
 			flags = append(flags, a)
-			if valueFlags[a] && i+1 < len(args) {
+			if valueFlags[a] {
+				if i+1 == len(args) {
+					return nil, fmt.Errorf("flag needs an argument: %s", a)
+				}
 				flags = append(flags, args[i+1])
 				i++
 			}
@@ -73,25 +82,38 @@ func permute(args []string, app *cli.App) []string {
 		}
 		paths = append(paths, a)
 	}
-	return append(flags, paths...)
+	return append(flags, paths...), nil
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
+	outs := &outputs{}
 	app := &cli.App{
 		Name:      "notelint",
 		Usage:     "lint the kubectl commands and Kubernetes manifests in study notes",
-		UsageText: "notelint [flags] [PATH...]\nnotelint extract [--format json] PATH...\nnotelint init | rules | explain ID | version",
-		Version:   Version,
-		Reader:    stdin,
-		Writer:    stdout,
-		ErrWriter: stderr,
+		UsageText: "notelint [flags] [PATH...]\nnotelint extract [--format json] PATH...\nnotelint init | rules [--format json] | explain ID | version",
+		// --version is a flag of notelint's (with -V; -v is --verbose), so
+		// that it prints what `notelint version` prints.
+		HideVersion: true,
+		Reader:      stdin,
+		Writer:      stdout,
+		ErrWriter:   stderr,
 		// Errors are returned to run, which prints them and exits 2; the
 		// library must not call os.Exit.
 		ExitErrHandler:  func(*cli.Context, error) {},
+		OnUsageError:    usageError,
 		HideHelpCommand: true,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text, json, sarif, github or codeclimate"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
+			&cli.StringFlag{Name: "output-format", Aliases: []string{"format"}, Value: "full", Usage: "`FORMAT` of the report: full (or text), concise, json, sarif, github or codeclimate"},
+			// -o is a flag of its own on the same value, not an alias: the
+			// library would set an alias's value a second time.
+			&cli.GenericFlag{Name: "output", Value: outs, Usage: "write the report to `FILE` instead of standard output (also -o); FORMAT=FILE, repeatable, writes one more report in FORMAT"},
+			&cli.GenericFlag{Name: "o", Value: outs, Hidden: true},
+			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text report `WHEN`: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never"},
+			&cli.BoolFlag{Name: "statistics", Usage: "print how often each rule was reported (fixable ones marked [*]) instead of each finding"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print the findings only, no summary"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "with --fix, list the files fixed"},
+			&cli.BoolFlag{Name: "exit-zero", Usage: "exit with status 0 even when problems are found (2 still means notelint could not do its job)"},
+			&cli.StringFlag{Name: "severity", Value: "warning", Usage: "the lowest `LEVEL` of finding that makes the exit status 1: error, warning or info"},
 			&cli.BoolFlag{Name: "fix", Usage: "apply safe fixes to the files, then report what is left"},
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "with --fix or --diff, apply unsafe fixes too (review them)"},
 			&cli.BoolFlag{Name: "diff", Usage: "print the fixes as a unified diff and write nothing"},
@@ -99,42 +121,59 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 			&cli.StringFlag{Name: "config", Usage: "use the configuration `FILE` for every note instead of looking for .notelint.yaml"},
 			&cli.StringFlag{Name: "select", Usage: "run only these `RULES` (comma-separated IDs, names or prefixes such as NL1, or ALL); overrides the configuration's select"},
 			&cli.StringFlag{Name: "ignore", Usage: "do not run these `RULES` (comma-separated IDs, names or prefixes)"},
+			&cli.BoolFlag{Name: "version", Aliases: []string{"V"}, Usage: "print the version (as notelint version does)"},
 		},
 		Action: func(c *cli.Context) error {
+			if c.Bool("version") {
+				fmt.Fprintln(stdout, versionString())
+				return nil
+			}
 			*code = lintCommand(c, stdin, stdout, stderr)
 			return nil
 		},
 		Commands: []*cli.Command{
 			{
-				Name:      "extract",
-				Usage:     "print every command and manifest found in the notes, with positions",
-				ArgsUsage: "PATH...",
-				Flags:     []cli.Flag{&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"}},
+				Name:         "extract",
+				Usage:        "print every command and manifest found in the notes, with positions",
+				ArgsUsage:    "PATH...",
+				Flags:        []cli.Flag{&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"}},
+				OnUsageError: usageError,
 				Action: func(c *cli.Context) error {
 					*code = extractCommand(c, stdin, stdout, stderr)
 					return nil
 				},
 			},
 			{
-				Name:  "init",
-				Usage: "write a commented " + config.FileName + " into the current directory",
+				Name:         "init",
+				Usage:        "write a commented " + config.FileName + " into the current directory",
+				OnUsageError: usageError,
 				Action: func(c *cli.Context) error {
 					*code = initCommand(stdout, stderr)
 					return nil
 				},
 			},
 			{
-				Name:  "rules",
-				Usage: "list every rule: ID, name, default severity, fixable",
+				Name:         "rules",
+				Usage:        "list every rule: ID, name, default severity, fixable",
+				Flags:        []cli.Flag{&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"}},
+				OnUsageError: usageError,
 				Action: func(c *cli.Context) error {
-					printRules(stdout)
+					switch f := c.String("format"); f {
+					case "text":
+						printRules(stdout)
+					case "json":
+						return printRulesJSON(stdout)
+					default:
+						return fmt.Errorf("rules --format: want text or json, not %q", f)
+					}
 					return nil
 				},
 			},
 			{
-				Name:      "explain",
-				Usage:     "print a rule's documentation with its wrong and right examples",
-				ArgsUsage: "ID|NAME",
+				Name:         "explain",
+				Usage:        "print a rule's documentation with its wrong and right examples",
+				ArgsUsage:    "ID|NAME",
+				OnUsageError: usageError,
 				Action: func(c *cli.Context) error {
 					if c.NArg() != 1 {
 						return errors.New("explain takes one rule ID or name, e.g. `notelint explain NL101`")
@@ -148,11 +187,11 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 				},
 			},
 			{
-				Name:  "version",
-				Usage: "print notelint's version and the Kubernetes version it checks against",
+				Name:         "version",
+				Usage:        "print notelint's version and the Kubernetes version it checks against",
+				OnUsageError: usageError,
 				Action: func(c *cli.Context) error {
-					vs := knowledge.Versions()
-					fmt.Fprintf(stdout, "notelint %s (Kubernetes %s by default; knows %s to %s)\n", Version, workspace.DefaultKubeVersion, vs[0], vs[len(vs)-1])
+					fmt.Fprintln(stdout, versionString())
 					return nil
 				},
 			},
@@ -163,9 +202,9 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 
 // lintCommand is notelint's main action.
 func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int {
-	format := c.String("format")
-	if err := output.Check(format); err != nil {
-		fmt.Fprintf(stderr, "notelint: --format: %v\n", err)
+	flags, err := reportFlags(c, stdout)
+	if err != nil {
+		printError(stderr, err)
 		return exitError
 	}
 	paths := c.Args().Slice()
@@ -174,6 +213,9 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 		return exitError
 	}
 	fix, diff := c.Bool("fix"), c.Bool("diff")
+	if c.Bool("unsafe-fixes") && !fix && !diff {
+		fmt.Fprintln(stderr, "notelint: --unsafe-fixes has no effect without --fix or --diff")
+	}
 	opts := workspace.Options{Fix: fix && !diff, Diff: diff, Unsafe: c.Bool("unsafe-fixes"), Stdin: stdin, ConfigFile: c.String("config")}
 	if c.IsSet("kube-version") {
 		opts.KubeVersion = c.String("kube-version")
@@ -197,45 +239,36 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 	tuneGC(inputs)
 	stdinOnly := len(paths) == 1 && paths[0] == "-"
 	// --diff prints diffs, --fix on standard input prints the fixed text:
-	// the report is then only counted, for the exit status.
-	report := !diff && !(fix && stdinOnly)
-	out := io.Discard
-	if report {
-		out = stdout
-		if name := c.String("output"); name != "" {
-			f, err := os.Create(name)
-			if err != nil {
-				fmt.Fprintf(stderr, "notelint: --output: %s: %s\n", output.Escape(name), output.Escape(workspace.Describe(err).Error()))
-				return exitError
-			}
-			defer f.Close()
-			out = f
-		}
-	}
+	// the main report is then only counted, for the exit status.
+	toStdout := !diff && !(fix && stdinOnly)
 	minor := workspace.DefaultKubeVersion
 	if len(inputs) > 0 {
 		minor = fmt.Sprintf("1.%d", ws.KubeMinor(inputs[0].Path))
 	}
 	root, _ := os.Getwd()
-	w, err := output.NewWriter(format, out, output.Info{Tool: "notelint", Version: Version, KubeVersion: minor, Root: root, Rules: rules.All(), Fixing: fix})
+	info := output.Info{Tool: "notelint", Version: Version, KubeVersion: minor, Root: root, Rules: rules.All(), Fixing: fix,
+		Quiet: c.Bool("quiet"), Verbose: c.Bool("verbose")}
+	reports, err := openReports(flags, info, toStdout, stdout)
 	if err != nil {
-		fmt.Fprintf(stderr, "notelint: --format: %v\n", err)
+		printError(stderr, err)
 		return exitError
 	}
+	defer reports.closeFiles()
 	failed, diffed, written := false, false, 0
 	failures := ws.Run(inputs, func(f *workspace.File) {
 		if f.Err != nil {
 			failed = true
 			fmt.Fprintf(stderr, "notelint: %s: %s\n", output.Escape(f.Path), output.Escape(f.Err.Error()))
-			w.Error(f.Path, f.Err)
+			reports.each(func(w *output.Writer) { w.Error(f.Path, f.Err) })
 		}
 		written += f.Written
+		reports.each(func(w *output.Writer) { w.Fixed(f.Path, f.Written) })
 		f.Results(func(res *lint.Result, first bool) {
 			if res.Err != nil {
 				return
 			}
 			if !first {
-				w.Continue(res) // a note linted in sections
+				reports.each(func(w *output.Writer) { w.Continue(res) }) // a note linted in sections
 				return
 			}
 			switch {
@@ -251,26 +284,33 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 				}
 				_, _ = stdout.Write(text)
 			}
-			w.File(res)
+			reports.each(func(w *output.Writer) { w.File(res) })
 		})
-		w.EndFile()
+		reports.each(func(w *output.Writer) { w.EndFile() })
 	})
-	if err := w.Close(written); err != nil {
-		fmt.Fprintf(stderr, "notelint: writing the report: %v\n", err)
+	if errs := reports.close(written); len(errs) > 0 {
+		for _, err := range errs {
+			printError(stderr, err)
+		}
 		return exitError
 	}
-	for _, msg := range w.Failures() {
+	internal := 0
+	for _, msg := range reports.failures() {
+		internal++
 		fmt.Fprintf(stderr, "notelint: %s\n", output.Escape(msg))
 	}
 	for _, err := range failures {
 		fmt.Fprintf(stderr, "notelint: %s\n", output.Escape(err.Error()))
 	}
+	worst := reports.list[0].w.Worst()
 	switch {
-	case failed || w.Internal() > 0 || len(failures) > 0:
+	case failed || internal > 0 || reports.list[0].w.Internal() > 0 || len(failures) > 0:
 		return exitError
+	case flags.exitZero:
+		return exitOK
 	case diff && diffed:
 		return exitFindings // as with ruff: a diff means the files are not clean
-	case w.Worst() >= lint.Warning:
+	case worst != 0 && worst >= flags.severity:
 		return exitFindings
 	}
 	return exitOK

@@ -81,7 +81,7 @@ func TestFixGolden(t *testing.T) {
 	if code != 0 {
 		t.Errorf("--fix exit %d; every problem of the note is safely fixable, so want 0\n%s", code, out)
 	}
-	if !strings.HasPrefix(out, "Fixed 7 problems.\n") {
+	if !strings.HasPrefix(out, "Fixed 7 problems in 1 file.\n") {
 		t.Errorf("--fix printed %q", out)
 	}
 	fixed, _ := os.ReadFile(path)

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/notelint/notelint/lint/config"
+	"github.com/notelint/notelint/lint/output"
 )
 
 // wfRun runs notelint in-process in dir.
@@ -215,15 +217,19 @@ func TestCISnippets(t *testing.T) {
 		}
 		for i, a := range args {
 			if a == "--output" {
-				if data, err := os.ReadFile(filepath.Join(dir, args[i+1])); err != nil || !strings.Contains(string(data), "NL101") {
-					t.Errorf("%s: the report %s lacks the finding (%v)", l, args[i+1], err)
+				file := args[i+1]
+				if format, name, ok := strings.Cut(file, "="); ok && slices.Contains(output.Names, format) {
+					file = name // --output FORMAT=FILE
+				}
+				if data, err := os.ReadFile(filepath.Join(dir, file)); err != nil || !strings.Contains(string(data), "NL101") {
+					t.Errorf("%s: the report %s lacks the finding (%v)", l, file, err)
 				}
 			}
 		}
 		ran++
 	}
-	if ran != 6 {
-		t.Errorf("ran %d notelint command lines from the snippets, want 6", ran)
+	if ran != 7 {
+		t.Errorf("ran %d notelint command lines from the snippets, want 7", ran)
 	}
 }
 

@@ -35,10 +35,26 @@ type Info struct {
 	Root        string // absolute directory that relative paths are relative to
 	Rules       []*lint.Rule
 	Fixing      bool // --fix ran: diagnostics are those left after fixing
+
+	// For people (the text formats: full and concise).
+	Color      bool // colour severities, rule codes, carets and fixes with ANSI escapes
+	Quiet      bool // findings only: no summary, no "Fixed" line
+	Verbose    bool // after "Fixed N problems in M files.", the files
+	Statistics bool // one row per rule instead of each finding (text or json)
 }
 
-// Names lists the formats.
-var Names = []string{"text", "json", "sarif", "github", "codeclimate"}
+// Names lists the formats: "text" is "full" (the source line, a caret and
+// the fix under each finding), "concise" is one line per finding.
+var Names = []string{"text", "full", "concise", "json", "sarif", "github", "codeclimate"}
+
+// Statistics says whether a format can write --statistics.
+func Statistics(name string) bool {
+	switch name {
+	case "text", "full", "concise", "json", "":
+		return true
+	}
+	return false
+}
 
 // encoder is one format. diag renders one diagnostic into out (or into the
 // format's own state) and may panic: the Writer recovers.
@@ -50,10 +66,15 @@ type encoder interface {
 	end(w *Writer, fixed int)
 }
 
-func newEncoder(name string) (encoder, error) {
+func newEncoder(name string, info Info) (encoder, error) {
+	if info.Statistics && Statistics(name) {
+		return &statsEnc{json: name == "json"}, nil
+	}
 	switch name {
-	case "text", "":
+	case "text", "full", "":
 		return &textEnc{}, nil
+	case "concise":
+		return &textEnc{concise: true}, nil
 	case "json":
 		return &jsonEnc{}, nil
 	case "sarif":
@@ -68,7 +89,7 @@ func newEncoder(name string) (encoder, error) {
 
 // Check reports whether a format name is known.
 func Check(name string) error {
-	_, err := newEncoder(name)
+	_, err := newEncoder(name, Info{})
 	return err
 }
 
@@ -85,6 +106,13 @@ type Writer struct {
 	work     int      // bytes and cells looked at to place and show findings (tests assert it stays linear)
 	cur      *fileCtx // the file last begun with File, which Continue extends
 	curFound bool     // cur has findings (counted in filesWithFindings)
+	fixed    []fixedFile
+}
+
+// fixedFile is a file --fix wrote, with the number of fixes.
+type fixedFile struct {
+	path string
+	n    int
 }
 
 // counts tallies what was written.
@@ -93,11 +121,15 @@ type counts struct {
 	files, filesWithFindings              int
 	inputErrors, internal                 int
 	worst                                 lint.Severity
+	rules                                 map[string]*RuleCount // by rule ID
 }
 
 // NewWriter starts a report in a format.
 func NewWriter(format string, w io.Writer, info Info) (*Writer, error) {
-	enc, err := newEncoder(format)
+	if info.Statistics && !Statistics(format) {
+		return nil, fmt.Errorf("--statistics is written as text or json, not %s", format)
+	}
+	enc, err := newEncoder(format, info)
 	if err != nil {
 		return nil, err
 	}
@@ -200,8 +232,18 @@ func (w *Writer) count(d *lint.Diagnostic) {
 		w.c.infos++
 	}
 	w.c.worst = max(w.c.worst, d.Severity)
+	if w.c.rules == nil {
+		w.c.rules = map[string]*RuleCount{}
+	}
+	rc := w.c.rules[d.Rule.ID]
+	if rc == nil {
+		rc = &RuleCount{Code: d.Rule.ID, Name: d.Rule.Name}
+		w.c.rules[d.Rule.ID] = rc
+	}
+	rc.Count++
 	if len(d.Fixes) > 0 { // the fix --fix would take
 		if d.Fixes[0].Safe {
+			rc.Fixable++
 			w.c.safe++
 		} else {
 			w.c.unsafe++
@@ -214,6 +256,14 @@ func (w *Writer) count(d *lint.Diagnostic) {
 func (w *Writer) Error(path string, err error) {
 	w.c.inputErrors++
 	w.enc.inputError(w, path, err.Error())
+}
+
+// Fixed records that --fix wrote n fixes into a file, for the text
+// summary ("Fixed 3 problems in 2 files.", and the files with Info.Verbose).
+func (w *Writer) Fixed(path string, n int) {
+	if n > 0 {
+		w.fixed = append(w.fixed, fixedFile{path, n})
+	}
 }
 
 // Close ends the report (fixed is the number of fixes --fix wrote, which

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -236,6 +237,20 @@ func TestEscapedOutput(t *testing.T) {
 			}
 		}
 	}
+	// Coloured, the only escape sequences are the colours notelint adds
+	// (SGR, "ESC [ n;n m"): a note's own escapes are still shown escaped.
+	sgr := regexp.MustCompile("\x1b\\[[0-9;]*m")
+	for _, format := range []string{"full", "concise"} {
+		for _, stats := range []bool{false, true} {
+			out := formatAll(t, format, Info{Tool: "notelint", Root: "/r", Rules: []*lint.Rule{rule}, Color: true, Statistics: stats}, res)
+			if !strings.Contains(out, "mNL101\x1b[0m") {
+				t.Errorf("%s (statistics %v) is not coloured: %q", format, stats, out)
+			}
+			if plain := sgr.ReplaceAllString(out, ""); strings.ContainsAny(plain, "\x1b\x07\r\u202e") {
+				t.Errorf("coloured %s output carries a raw control character: %q", format, plain)
+			}
+		}
+	}
 	// A file name that starts like a workflow command does not start a line.
 	res.Path = "::error::x.md"
 	if out := formatAll(t, "text", Info{}, res); !strings.HasPrefix(out, "./::error::x.md:1:11:") {
@@ -271,11 +286,32 @@ func TestOutputRecovers(t *testing.T) {
 		if !strings.Contains(out, "NL000") || !strings.Contains(out, "kept") || !strings.Contains(out, "other file") {
 			t.Errorf("%s output:\n%s", format, out)
 		}
-		if format != "text" && format != "github" && !json.Valid(buf.Bytes()) {
+		if (format == "json" || format == "sarif" || format == "codeclimate") && !json.Valid(buf.Bytes()) {
 			t.Errorf("%s output is not JSON:\n%s", format, out)
 		}
 		if w.Worst() != lint.Warning {
 			t.Errorf("%s: worst %v", format, w.Worst())
 		}
+	}
+}
+
+// TestHelpPointer: a finding of a rule that `notelint explain` documents
+// points to it; an internal error, or a rule without a doc, does not.
+func TestHelpPointer(t *testing.T) {
+	documented := &lint.Rule{ID: "NL101", Name: "unknown-command", Doc: "what it finds", Severity: lint.Error}
+	bare := &lint.Rule{ID: "NL102", Name: "unknown-flag", Severity: lint.Error}
+	src := []byte("- kubectl craete ns dev --nme x\n")
+	res := &lint.Result{Path: "a.md", Src: src, Diags: []lint.Diagnostic{
+		{Rule: documented, Start: 10, End: 16, Severity: lint.Error, Message: "one"},
+		{Rule: bare, Start: 24, End: 29, Severity: lint.Error, Message: "two"},
+		lint.Internal(lint.StageOutput, nil, "boom"),
+	}}
+	res.Diags[2].Start, res.Diags[2].End = 0, 0
+	out := formatAll(t, "full", Info{Rules: []*lint.Rule{documented, bare}}, res)
+	if strings.Count(out, "= help:") != 1 || !strings.Contains(out, "  |           ^^^^^^\n  = help: notelint explain NL101\n") {
+		t.Errorf("help pointers:\n%s", out)
+	}
+	if out := formatAll(t, "concise", Info{Rules: []*lint.Rule{documented}}, res); strings.Contains(out, "help") {
+		t.Errorf("concise output has a help pointer:\n%s", out)
 	}
 }

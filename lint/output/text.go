@@ -11,29 +11,54 @@ import (
 	"github.com/notelint/notelint/lint"
 )
 
-// textEnc writes diagnostics for people, as rustc and ruff do:
+// textEnc writes diagnostics for people, as rustc and ruff do (the "full"
+// output, also called "text"):
 //
 //	notes/a.md:5:45: warning: bare --dry-run is deprecated ... [NL103 dry-run-value]
 //	  |
 //	5 | - k run http-go --image=http-go --dry-run -o yaml
 //	  |                                 ^^^^^^^^^
 //	  = fix: write --dry-run=client
+//	  = help: notelint explain NL103
+//
+// or, concise, one line per finding:
+//
+//	notes/a.md:5:45: warning: bare --dry-run is deprecated ... [NL103]
 //
 // Columns count code points; the caret line allows for wide (Hangul, Han)
 // characters and tabs. Control characters in messages and in the quoted
-// line are shown escaped (\x1b, \r).
-type textEnc struct{}
+// line are shown escaped (\x1b, \r), so the only escape sequences in the
+// output are the colours notelint itself adds (Info.Color).
+type textEnc struct {
+	concise   bool
+	explained map[string]bool // IDs of the rules `notelint explain` documents
+}
 
 // maxSnippet is how many display columns of a source line are shown.
 const maxSnippet = 120
 
-func (*textEnc) begin(*Writer)                      {}
+func (e *textEnc) begin(w *Writer) {
+	e.explained = map[string]bool{}
+	for _, r := range w.info.Rules {
+		if r.Doc != "" {
+			e.explained[r.ID] = true
+		}
+	}
+}
+
 func (*textEnc) file(*Writer, *fileCtx)             {}
 func (*textEnc) inputError(*Writer, string, string) {}
 
-func (*textEnc) diag(_ *Writer, f *fileCtx, d *lint.Diagnostic, out *bytes.Buffer) {
+func (e *textEnc) diag(w *Writer, f *fileCtx, d *lint.Diagnostic, out *bytes.Buffer) {
 	s := f.span(d.Start, d.End)
-	fmt.Fprintf(out, "%s:%d:%d: %s: %s [%s %s]\n", linePath(f.path), s.start.Line, s.start.Column, d.Severity, Escape(d.Message), d.Rule.ID, d.Rule.Name)
+	p := w.paint
+	sev := severityStyle(d.Severity)
+	fmt.Fprintf(out, "%s %s: %s ", p(styleBold, fmt.Sprintf("%s:%d:%d:", linePath(f.path), s.start.Line, s.start.Column)), p(sev, d.Severity.String()), Escape(d.Message))
+	if e.concise {
+		fmt.Fprintf(out, "[%s]\n", p(sev, d.Rule.ID))
+		return
+	}
+	fmt.Fprintf(out, "[%s %s]\n", p(sev, d.Rule.ID), d.Rule.Name)
 	line := f.lines.LineText(s.start.Line)
 	from := s.start.Offset - s.start.LineStart
 	if s.start.Line == 1 && bytes.HasPrefix(line, []byte("\uFEFF")) {
@@ -47,24 +72,43 @@ func (*textEnc) diag(_ *Writer, f *fileCtx, d *lint.Diagnostic, out *bytes.Buffe
 	f.pos.count(cells)
 	num := fmt.Sprint(s.start.Line)
 	gutter := strings.Repeat(" ", len(num))
-	fmt.Fprintf(out, "%s |\n%s | %s\n%s | %s%s\n", gutter, num, shown, gutter, strings.Repeat(" ", pad), strings.Repeat("^", max(marks, 1)))
+	bar := p(styleGutter, "|")
+	fmt.Fprintf(out, "%s %s\n%s %s\n%s %s%s\n", gutter, bar, p(styleGutter, num+" |"), shown, gutter, bar+" "+strings.Repeat(" ", pad), p(sev, strings.Repeat("^", max(marks, 1))))
+	eq := p(styleGutter, "=")
 	if len(d.Fixes) > 0 {
 		fx := d.Fixes[0]
-		kind := "fix"
+		kind, style := "fix", styleFix
 		if !fx.Safe {
-			kind = "unsafe fix"
+			kind, style = "unsafe fix", styleUnsafeFix
 		}
-		fmt.Fprintf(out, "%s = %s: %s\n", gutter, kind, Escape(fx.Title))
+		fmt.Fprintf(out, "%s %s %s\n", gutter, eq, p(style, kind+":")+" "+Escape(fx.Title))
+	}
+	if e.explained[d.Rule.ID] {
+		fmt.Fprintf(out, "%s %s %s notelint explain %s\n", gutter, eq, p(styleHelp, "help:"), d.Rule.ID)
 	}
 }
 
 func (*textEnc) end(w *Writer, fixed int) {
+	if w.info.Quiet {
+		return
+	}
+	summary(w, fixed)
+}
+
+// summary is the end of a text report: what --fix did, the counts, what
+// can be fixed.
+func summary(w *Writer, fixed int) {
 	c := w.c
 	if w.info.Fixing && fixed > 0 {
-		if fixed == 1 {
-			fmt.Fprintln(w.w, "Fixed 1 problem.")
+		if n := len(w.fixed); n > 0 {
+			fmt.Fprintf(w.w, "Fixed %s in %s.\n", plural(fixed, "problem"), plural(n, "file"))
 		} else {
-			fmt.Fprintf(w.w, "Fixed %d problems.\n", fixed)
+			fmt.Fprintf(w.w, "Fixed %s.\n", plural(fixed, "problem"))
+		}
+		if w.info.Verbose {
+			for _, f := range w.fixed {
+				fmt.Fprintf(w.w, "  %s: %s fixed\n", linePath(relPath(w.info.Root, f.path)), plural(f.n, "problem"))
+			}
 		}
 	}
 	total := c.errors + c.warnings + c.infos
@@ -72,7 +116,7 @@ func (*textEnc) end(w *Writer, fixed int) {
 	case total == 0 && c.files > 0:
 		fmt.Fprintf(w.w, "No problems found in %s.\n", plural(c.files, "file"))
 	case total > 0:
-		fmt.Fprintf(w.w, "\nFound %s (%s, %s, %d info) in %s.\n", plural(total, "problem"), plural(c.errors, "error"), plural(c.warnings, "warning"), c.infos, plural(c.filesWithFindings, "file"))
+		fmt.Fprintf(w.w, "\n%s (%s, %s, %d info) in %s.\n", w.paint(styleBold, "Found "+plural(total, "problem")), plural(c.errors, "error"), plural(c.warnings, "warning"), c.infos, plural(c.filesWithFindings, "file"))
 		if c.safe > 0 {
 			fmt.Fprintf(w.w, "%s fixable with `notelint --fix`.\n", plural(c.safe, "problem"))
 		}
