@@ -161,11 +161,14 @@ func (cs *configs) fail(err error) {
 	}
 }
 
-// isNote is the directory walk's test: a note by its configuration's
-// extensions, and not under its ignore-paths.
-func (cs *configs) isNote(path string) bool {
-	cfg := cs.configFor(path)
-	return cfg != nil && cfg.IsNote(filepath.Base(path)) && !cfg.Ignored(path)
+// extensions lists the file name extensions a walk of a directory reads
+// as notes, by its configuration.
+func (cs *configs) extensions(dir string) []string {
+	exts := []string{".md", ".markdown", ".yaml", ".yml"}
+	if cfg := cs.configFor(filepath.Join(dir, "x")); cfg != nil {
+		exts = append(exts, cfg.Extensions...)
+	}
+	return exts
 }
 
 // linterFor is the linter of a file's configuration, the flags applied

@@ -24,7 +24,7 @@ const (
 // note linted in sections, or a YAML file of that size): the workspace
 // reads such a file only in its turn to be reported, one at a time.
 func isLarge(in Input) bool {
-	if in.Err != nil || in.Path == "-" {
+	if in.Err != nil || in.Stdin {
 		return false
 	}
 	fi, err := os.Stat(in.Path)

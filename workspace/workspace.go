@@ -35,6 +35,8 @@ type Options struct {
 	Diff        bool             // compute fixes without writing them (File.Result.Fixed)
 	Unsafe      bool             // with Fix or Diff, unsafe fixes too
 	Stdin       io.Reader        // the content of "-"
+	StdinName   string           // the name standard input is checked as ("notes/a.md"): its kind, configuration and path in reports
+	NoIgnore    bool             // walks read what .gitignore files exclude
 	Jobs        int              // files processed at once; GOMAXPROCS when 0
 }
 
@@ -42,6 +44,7 @@ type Options struct {
 type Workspace struct {
 	opts    Options
 	configs *configs
+	notices []string
 }
 
 // New checks the options (the rules they name, --config and
@@ -54,6 +57,9 @@ func New(opts Options) (*Workspace, error) {
 		if _, err := ParseKubeVersion(opts.KubeVersion); err != nil {
 			return nil, err
 		}
+	}
+	if opts.Selection.Select != nil && len(opts.Selection.Select) == 0 {
+		return nil, errors.New("--select: the list is empty, so no rule would run; name rules (NL101, unknown-command), prefixes (NL1) or ALL")
 	}
 	for _, layer := range []struct {
 		flag string
@@ -92,7 +98,8 @@ func (ws *Workspace) KubeMinor(path string) int {
 
 // File is one input, processed.
 type File struct {
-	Path string
+	Path  string
+	Stdin bool // the content came from standard input (Path is "-" or its name)
 	// Result is what linting found: the diagnostics of the file as it is on
 	// disk after fixing. Nil when Err stopped the file before it was linted.
 	// Its Src and Doc are valid only while the file is handed over.
@@ -191,7 +198,7 @@ var errReadOnly = errors.New("is read-only: its fixes were not written (make it 
 // process reads, lints, fixes and writes one file. Every stage recovers
 // from a panic into an internal-error diagnostic of the file.
 func (ws *Workspace) process(in Input) (f *File) {
-	f = &File{Path: in.Path, Err: in.Err}
+	f = &File{Path: in.Path, Stdin: in.Stdin, Err: in.Err}
 	if in.Err != nil {
 		return f
 	}
@@ -203,7 +210,7 @@ func (ws *Workspace) process(in Input) (f *File) {
 			f.Err = nil
 		}
 	}()
-	src, snap, err := ws.read(in.Path)
+	src, snap, err := ws.read(in)
 	if err != nil {
 		f.Err = err
 		return f
@@ -263,8 +270,9 @@ func (ws *Workspace) process(in Input) (f *File) {
 
 // read reads an input: a regular file (symbolic links resolved, with the
 // snapshot that writing checks against), or standard input.
-func (ws *Workspace) read(path string) ([]byte, *snapshot, error) {
-	if path == "-" {
+func (ws *Workspace) read(in Input) ([]byte, *snapshot, error) {
+	path := in.Path
+	if in.Stdin {
 		src, err := readStdin(ws.opts.Stdin)
 		return src, nil, err
 	}
@@ -326,7 +334,7 @@ func (ws *Workspace) Source(in Input) ([]byte, error) {
 	if in.Err != nil {
 		return nil, in.Err
 	}
-	src, _, err := ws.read(in.Path)
+	src, _, err := ws.read(in)
 	return src, err
 }
 
