@@ -41,6 +41,10 @@ type Info struct {
 	Quiet      bool // findings only: no summary, no "Fixed" line
 	Verbose    bool // after "Fixed N problems in M files.", the files
 	Statistics bool // one row per rule instead of each finding (text or json)
+	// FixHint and UnsafeFixHint say how to apply the fixes in the text
+	// summary: "`notelint --fix`" and "`notelint --fix --unsafe-fixes`"
+	// when empty (a pre-commit hook names its notelint-fix hook instead).
+	FixHint, UnsafeFixHint string
 }
 
 // Names lists the formats: "text" is "full" (the source line, a caret and

@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -118,10 +119,10 @@ func summary(w *Writer, fixed int) {
 	case total > 0:
 		fmt.Fprintf(w.w, "\n%s (%s, %s, %d info) in %s.\n", w.paint(styleBold, "Found "+plural(total, "problem")), plural(c.errors, "error"), plural(c.warnings, "warning"), c.infos, plural(c.filesWithFindings, "file"))
 		if c.safe > 0 {
-			fmt.Fprintf(w.w, "%s fixable with `notelint --fix`.\n", plural(c.safe, "problem"))
+			fmt.Fprintf(w.w, "%s fixable with %s.\n", plural(c.safe, "problem"), cmp.Or(w.info.FixHint, "`notelint --fix`"))
 		}
 		if c.unsafe > 0 {
-			fmt.Fprintf(w.w, "%d more with `notelint --fix --unsafe-fixes` (review those).\n", c.unsafe)
+			fmt.Fprintf(w.w, "%d more with %s (review those).\n", c.unsafe, cmp.Or(w.info.UnsafeFixHint, "`notelint --fix --unsafe-fixes`"))
 		}
 	}
 	if c.internal > 0 {
