@@ -30,7 +30,8 @@ const (
 // valueFlags take a value, so "--format json" is one flag (used to move
 // flags written after paths in front of them).
 var valueFlags = map[string]bool{"--format": true, "--output-format": true, "--output": true, "-o": true, "--color": true, "--severity": true,
-	"--config": true, "--kube-version": true, "--select": true, "--ignore": true}
+	"--config": true, "--kube-version": true, "--select": true, "--ignore": true,
+	"--stdin-filename": true, "--baseline": true, "--write-baseline": true, "--new-from-rev": true}
 
 // run is the whole command line, testable in-process: it never exits and
 // writes only to the given streams.
@@ -90,7 +91,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 	app := &cli.App{
 		Name:      "notelint",
 		Usage:     "lint the kubectl commands and Kubernetes manifests in study notes",
-		UsageText: "notelint [flags] [PATH...]\nnotelint extract [--format json] PATH...\nnotelint init | rules [--format json] | explain ID | version",
+		UsageText: "notelint [flags] [PATH...]    (no PATH: the current directory)\nnotelint extract [--format json] PATH...\nnotelint init | rules [--format json] | explain ID | version | help [SUBCOMMAND]",
 		// --version is a flag of notelint's (with -V; -v is --verbose), so
 		// that it prints what `notelint version` prints.
 		HideVersion: true,
@@ -121,7 +122,14 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 			&cli.StringFlag{Name: "config", Usage: "use the configuration `FILE` for every note instead of looking for .notelint.yaml"},
 			&cli.StringFlag{Name: "select", Usage: "run only these `RULES` (comma-separated IDs, names or prefixes such as NL1, or ALL); overrides the configuration's select"},
 			&cli.StringFlag{Name: "ignore", Usage: "do not run these `RULES` (comma-separated IDs, names or prefixes)"},
+			&cli.StringFlag{Name: "stdin-filename", Usage: "read standard input as the file `NAME` (its kind by extension, its configuration, its path in the report)"},
+			&cli.BoolFlag{Name: "no-ignore", Usage: "read the files that .gitignore files exclude when walking directories"},
+			&cli.StringFlag{Name: "baseline", Usage: "report only the findings that the baseline `FILE` does not know"},
+			&cli.StringFlag{Name: "write-baseline", Usage: "record every finding into the baseline `FILE` (for --baseline) instead of reporting"},
+			&cli.StringFlag{Name: "new-from-rev", Usage: "report only the findings on lines changed since the git revision `REV` (runs git diff)"},
 			&cli.BoolFlag{Name: "version", Aliases: []string{"V"}, Usage: "print the version (as notelint version does)"},
+			// The library adds --help only without a command called help.
+			cli.HelpFlag,
 		},
 		Action: func(c *cli.Context) error {
 			if c.Bool("version") {
@@ -186,6 +194,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 					return nil
 				},
 			},
+			helpCommand(),
 			{
 				Name:         "version",
 				Usage:        "print notelint's version and the Kubernetes version it checks against",
@@ -207,16 +216,17 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 		printError(stderr, err)
 		return exitError
 	}
-	paths := c.Args().Slice()
-	if len(paths) == 0 {
-		fmt.Fprintln(stderr, "notelint: no files given; try `notelint notes/` or `notelint --help`")
+	paths, err := inputPaths(c)
+	if err != nil {
+		printError(stderr, err)
 		return exitError
 	}
 	fix, diff := c.Bool("fix"), c.Bool("diff")
 	if c.Bool("unsafe-fixes") && !fix && !diff {
 		fmt.Fprintln(stderr, "notelint: --unsafe-fixes has no effect without --fix or --diff")
 	}
-	opts := workspace.Options{Fix: fix && !diff, Diff: diff, Unsafe: c.Bool("unsafe-fixes"), Stdin: stdin, ConfigFile: c.String("config")}
+	opts := workspace.Options{Fix: fix && !diff, Diff: diff, Unsafe: c.Bool("unsafe-fixes"), Stdin: stdin, ConfigFile: c.String("config"),
+		StdinName: c.String("stdin-filename"), NoIgnore: c.Bool("no-ignore")}
 	if c.IsSet("kube-version") {
 		opts.KubeVersion = c.String("kube-version")
 	}
@@ -231,16 +241,34 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 		printError(stderr, err)
 		return exitError
 	}
+	filter, err := newFilters(c)
+	if err != nil {
+		printError(stderr, err)
+		return exitError
+	}
 	inputs, err := ws.Collect(paths)
 	if err != nil {
 		printError(stderr, err)
 		return exitError
 	}
+	for _, n := range ws.Notices() {
+		fmt.Fprintf(stderr, "notelint: warning: %s\n", output.Escape(n))
+	}
 	tuneGC(inputs)
 	stdinOnly := len(paths) == 1 && paths[0] == "-"
-	// --diff prints diffs, --fix on standard input prints the fixed text:
-	// the main report is then only counted, for the exit status.
-	toStdout := !diff && !(fix && stdinOnly)
+	if fix && stdinOnly && len(inputs) == 0 {
+		// Standard input named as an ignored file: give it back as it is,
+		// so that an editor replacing its buffer with the output loses
+		// nothing.
+		if _, err := io.Copy(stdout, stdin); err != nil {
+			printError(stderr, err)
+			return exitError
+		}
+	}
+	// --diff prints diffs, --fix on standard input prints the fixed text,
+	// --write-baseline records: the main report is then only counted, for
+	// the exit status.
+	toStdout := !diff && !(fix && stdinOnly) && filter.record == nil
 	minor := workspace.DefaultKubeVersion
 	if len(inputs) > 0 {
 		minor = fmt.Sprintf("1.%d", ws.KubeMinor(inputs[0].Path))
@@ -248,6 +276,12 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 	root, _ := os.Getwd()
 	info := output.Info{Tool: "notelint", Version: Version, KubeVersion: minor, Root: root, Rules: rules.All(), Fixing: fix,
 		Quiet: c.Bool("quiet"), Verbose: c.Bool("verbose")}
+	if os.Getenv("PRE_COMMIT") == "1" {
+		// Inside a pre-commit hook the binary is in pre-commit's own
+		// environment, not on PATH: name the hook that fixes.
+		info.FixHint = "the `notelint-fix` hook"
+		info.UnsafeFixHint = "`args: [--unsafe-fixes]` on the `notelint-fix` hook"
+	}
 	reports, err := openReports(flags, info, toStdout, stdout)
 	if err != nil {
 		printError(stderr, err)
@@ -267,6 +301,7 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 			if res.Err != nil {
 				return
 			}
+			filter.apply(res)
 			if !first {
 				reports.each(func(w *output.Writer) { w.Continue(res) }) // a note linted in sections
 				return
@@ -277,7 +312,7 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 					failed = true
 				}
 				diffed = true
-			case fix && res.Path == "-":
+			case fix && f.Stdin:
 				text := res.Src
 				if res.Fixed != nil {
 					text = res.Fixed
@@ -301,6 +336,12 @@ func lintCommand(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) int 
 	}
 	for _, err := range failures {
 		fmt.Fprintf(stderr, "notelint: %s\n", output.Escape(err.Error()))
+	}
+	if done, err := filter.finish(stdout, stderr); err != nil {
+		printError(stderr, err)
+		return exitError
+	} else if done && !failed && internal == 0 && reports.list[0].w.Internal() == 0 && len(failures) == 0 {
+		return exitOK // a baseline was written: the findings are recorded, not reported
 	}
 	worst := reports.list[0].w.Worst()
 	switch {
