@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -284,17 +283,7 @@ func TestBaselineFingerprintsAreSARIFs(t *testing.T) {
 // is new as a whole.
 func TestNewFromRev(t *testing.T) {
 	dir := t.TempDir()
-	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	gitRun := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.invalid", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.invalid")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	gitRun := func(args ...string) { t.Helper(); gitIn(t, dir, args...) }
 	gitRun("init", "-q", "-b", "main")
 	wfWrite(t, dir, map[string]string{
 		"notes/old.md":     "# Old\n\n- kubectl craete ns a\n- kubectl get po\n",

@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/shlex"
 
 	"github.com/notelint/notelint/lint/config"
 	"github.com/notelint/notelint/lint/output"
@@ -191,14 +194,21 @@ func TestREADMESuppressionSnippet(t *testing.T) {
 }
 
 // TestCISnippets runs every notelint command line of the README's CI
-// snippet and of docs/ci.md's workflow and job, so their flags exist.
+// snippet and of docs/ci.md's workflows and job, as written, so their
+// flags exist and they find a mistake; the --new-from-rev one runs in a
+// throw-away git repository whose base branch has the note's old lines.
+// The versions they install are this one.
 func TestCISnippets(t *testing.T) {
 	var lines []string
 	lines = append(lines, strings.Split(wfSnippet(t, "README.md", "ci-commands"), "\n")...)
-	for _, name := range []string{"github-workflow", "gitlab-job"} {
-		for _, l := range strings.Split(wfSnippet(t, "docs/ci.md", name), "\n") {
+	for _, name := range []string{"github-workflow", "github-new-findings", "gitlab-job"} {
+		snippet := wfSnippet(t, "docs/ci.md", name)
+		for _, l := range strings.Split(snippet, "\n") {
 			l = strings.TrimSpace(l)
 			l = strings.TrimPrefix(strings.TrimPrefix(l, "- "), "run: ")
+			if strings.HasPrefix(l, "go install ") && !strings.HasSuffix(l, "/cmd/notelint@v"+Version) {
+				t.Errorf("docs/ci.md %s installs %q, not notelint %s", name, l, Version)
+			}
 			lines = append(lines, l)
 		}
 	}
@@ -208,11 +218,25 @@ func TestCISnippets(t *testing.T) {
 		if !strings.HasPrefix(l, "notelint ") {
 			continue
 		}
+		// As the runner's shell reads it: variables, then quotes.
+		args, err := shlex.Split(os.Expand(l, func(v string) string { return map[string]string{"GITHUB_BASE_REF": "main"}[v] }))
+		if err != nil {
+			t.Fatalf("%s: %v", l, err)
+		}
+		args = args[1:]
 		dir := t.TempDir()
-		wfWrite(t, dir, map[string]string{".git/HEAD": "", "notes/a.md": "- kubectl craete ns dev\n"})
-		args := strings.Fields(l)[1:]
+		wantErr := ""
+		if slices.Contains(args, "--new-from-rev") {
+			wfWrite(t, dir, map[string]string{"notes/a.md": "- kubectl craete ns old\n"})
+			gitInit(t, dir)
+			gitIn(t, dir, "update-ref", "refs/remotes/origin/main", "HEAD")
+			wfWrite(t, dir, map[string]string{"notes/a.md": "- kubectl craete ns old\n- kubectl craete ns dev\n"})
+			wantErr = "notelint: 1 finding on lines unchanged since origin/main not reported\n"
+		} else {
+			wfWrite(t, dir, map[string]string{".git/HEAD": "", "notes/a.md": "- kubectl craete ns dev\n"})
+		}
 		code, out, errOut := wfRun(t, dir, args...)
-		if code != 1 || errOut != "" {
+		if code != 1 || errOut != wantErr || wantErr != "" && (strings.Contains(out, "line=1,") || !strings.Contains(out, "line=2,")) {
 			t.Errorf("%s: exit %d\n%s%s", l, code, out, errOut)
 		}
 		for i, a := range args {
@@ -231,6 +255,26 @@ func TestCISnippets(t *testing.T) {
 	if ran != 7 {
 		t.Errorf("ran %d notelint command lines from the snippets, want 7", ran)
 	}
+}
+
+// gitIn runs git in dir with a fixed identity and no user configuration.
+func gitIn(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1",
+		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.invalid", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.invalid")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+}
+
+// gitInit makes dir a repository with one commit of what it holds.
+func gitInit(t *testing.T, dir string) {
+	t.Helper()
+	gitIn(t, dir, "init", "-q", "-b", "main")
+	gitIn(t, dir, "add", "-A")
+	gitIn(t, dir, "commit", "-q", "-m", "notes")
 }
 
 // TestExplainNoteRules: explain prints the doc with both examples.
