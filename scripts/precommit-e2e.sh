@@ -37,12 +37,16 @@ notes="$work/notes"
 mkdir -p "$notes"
 git -C "$notes" init -q -b main
 
-# The README's snippet, verbatim but for repo and rev.
-snippet="$(awk '/<!-- snippet: pre-commit-config -->/{f=1; next} f && /^```/{if (open) exit; open=1; next} f && open' "$repo/README.md")"
-[ -n "$snippet" ] || fail "no pre-commit-config snippet in README.md"
-printf '%s\n' "$snippet" \
-  | sed -e "s|repo: https://github.com/notelint/notelint|repo: $repo|" -e "s|rev: v[0-9.]*|rev: $rev|" \
-  > "$notes/.pre-commit-config.yaml"
+# A README snippet, verbatim but for repo and rev.
+snippet() {
+  local s
+  s="$(awk -v name="$1" '$0 == "<!-- snippet: " name " -->" {f=1; next} f && /^```/{if (open) exit; open=1; next} f && open' "$repo/README.md")"
+  [ -n "$s" ] || fail "no $1 snippet in README.md"
+  grep -q "rev: v$version\$" <<<"$s" || fail "the $1 snippet does not use rev: v$version (notelint version)"
+  printf '%s\n' "$s" | sed -e "s|repo: https://github.com/notelint/notelint|repo: $repo|" -e "s|rev: v[0-9.]*|rev: $rev|"
+}
+version="$(cd "$repo" && go run ./cmd/notelint version | awk '{print $2}')"
+snippet pre-commit-config > "$notes/.pre-commit-config.yaml"
 grep -q "repo: $repo" "$notes/.pre-commit-config.yaml" || fail "could not point the snippet at $repo"
 grep -q "rev: $rev" "$notes/.pre-commit-config.yaml" || fail "could not set rev in the snippet"
 echo "--- .pre-commit-config.yaml"
@@ -62,7 +66,9 @@ fi
 cat "$work/commit.log"
 grep -qF 'namespaces.md:3:21: error: "craete" is not a kubectl command; write "kubectl create ns dev". [NL101 unknown-command]' "$work/commit.log" \
   || fail "the refused commit does not show notelint's message for craete"
-echo "OK: the commit was refused with notelint's message"
+grep -qF '1 problem fixable with the `notelint-fix` hook.' "$work/commit.log" \
+  || fail "the hint inside the hook does not name the notelint-fix hook"
+echo "OK: the commit was refused with notelint's message, and the hint names the notelint-fix hook"
 
 echo "--- pre-commit run notelint-fix (hook-impl from the same repository)"
 # The fix hook is the snippet's commented alternative: enable it.
@@ -77,4 +83,24 @@ echo "OK: notelint-fix wrote: $(grep kubectl "$notes/namespaces.md")"
 echo "--- git commit (must pass now)"
 (cd "$notes" && git add -A && git commit -q -m "notes" >"$work/commit2.log" 2>&1) || { cat "$work/commit2.log"; fail "the fixed note was refused"; }
 cat "$work/commit2.log"
+
+echo "--- an .mdx note: skipped by the hooks' file types, checked with the README's override"
+printf 'extensions: [".mdx"]\n' > "$notes/.notelint.yaml"
+cat > "$notes/page.mdx" <<'NOTE'
+# Pods
+
+- list them: kubectl get pdo
+NOTE
+(cd "$notes" && git add -A)
+(cd "$notes" && pre-commit run notelint --files page.mdx >"$work/mdx1.log" 2>&1) || { cat "$work/mdx1.log"; fail "the default hook should skip page.mdx"; }
+cat "$work/mdx1.log"
+grep -q "no files to check" "$work/mdx1.log" || fail "the default hook did not skip page.mdx"
+snippet pre-commit-extensions > "$notes/.pre-commit-config.yaml"
+cat "$notes/.pre-commit-config.yaml"
+if (cd "$notes" && pre-commit run notelint --files page.mdx >"$work/mdx2.log" 2>&1); then
+  cat "$work/mdx2.log"; fail "the overridden hook passed page.mdx"
+fi
+cat "$work/mdx2.log"
+grep -qF 'page.mdx:3:26: error: "pdo" is not a resource type' "$work/mdx2.log" || fail "the overridden hook did not check page.mdx"
+echo "OK: with the override, the hook checks page.mdx"
 echo "precommit-e2e: PASS"
