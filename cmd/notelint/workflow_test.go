@@ -285,3 +285,23 @@ func TestExplainNoteRules(t *testing.T) {
 		t.Errorf("explain: exit %d\n%s", code, out)
 	}
 }
+
+// TestREADMEVersions: what people copy from the README names this version:
+// the release download and go install, the pre-commit snippets' rev.
+func TestREADMEVersions(t *testing.T) {
+	install := wfSnippet(t, "README.md", "install")
+	for _, want := range []string{
+		"/releases/download/v" + Version + "/notelint_" + Version + "_linux_amd64.tar.gz",
+		"tar -xzf notelint_" + Version + "_linux_amd64.tar.gz notelint",
+		"go install github.com/notelint/notelint/cmd/notelint@v" + Version + " ",
+	} {
+		if !strings.Contains(install, want) {
+			t.Errorf("the install snippet lacks %q:\n%s", want, install)
+		}
+	}
+	for _, name := range []string{"pre-commit-config", "pre-commit-extensions"} {
+		if s := wfSnippet(t, "README.md", name); !strings.Contains(s, "    rev: v"+Version+"\n") {
+			t.Errorf("the %s snippet does not use rev: v%s:\n%s", name, Version, s)
+		}
+	}
+}
