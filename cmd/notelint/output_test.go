@@ -371,7 +371,9 @@ func TestVersion(t *testing.T) {
 			t.Errorf("%v: exit %d, %q, %q", args, code, out, errOut)
 		}
 	}
-	if code, out, errOut := notelint(t, "", "-v"); code != 2 || out != "" || errOut != "notelint: no files given; try `notelint notes/` or `notelint --help`\n" {
+	// -v alone is --verbose on the current directory (no path means ".").
+	t.Chdir(t.TempDir())
+	if code, out, errOut := notelint(t, "", "-v"); code != 0 || out != "" || errOut != "notelint: warning: .: no notes found (files ending in .md, .markdown, .yaml, .yml)\n" {
 		t.Errorf("-v alone: exit %d, %q, %q", code, out, errOut)
 	}
 }
