@@ -78,7 +78,7 @@ func ChangesSince(dir, rev string) (*Changes, error) {
 	if _, err := git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
 		return nil, fmt.Errorf("--new-from-rev: git knows no revision %q", rev)
 	}
-	diff, err := git(top, "diff", "--no-ext-diff", "--no-textconv", "--no-color", "-U0", "--src-prefix=a/", "--dst-prefix=b/", rev, "--")
+	diff, err := git(top, "diff", "--no-ext-diff", "--no-textconv", "--no-color", "-U0", "--inter-hunk-context=0", "--src-prefix=a/", "--dst-prefix=b/", rev, "--")
 	if err != nil {
 		return nil, fmt.Errorf("--new-from-rev: git diff: %w", err)
 	}
