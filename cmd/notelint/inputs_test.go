@@ -310,6 +310,27 @@ func TestNewFromRev(t *testing.T) {
 	if code != 1 || !slices.Equal(got, want) || errOut != "notelint: 2 findings on lines unchanged since HEAD not reported\n" {
 		t.Errorf("exit %d, stderr %q\n%q\nwant %q", code, errOut, got, want)
 	}
+	// A user's git configuration changes nothing: prefixes, quoting,
+	// merged hunks, colour, relative paths, and an external diff or a file
+	// system monitor, which would run a program, are all overridden.
+	marker := filepath.Join(t.TempDir(), "ran")
+	hook := filepath.Join(t.TempDir(), "hook.sh")
+	wfWrite(t, filepath.Dir(hook), map[string]string{"hook.sh": "#!/bin/sh\ntouch " + marker + "\n"})
+	if err := os.Chmod(hook, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(t.TempDir(), "gitconfig")
+	wfWrite(t, filepath.Dir(cfg), map[string]string{"gitconfig": "[diff]\n\tnoprefix = true\n\tinterHunkContext = 10\n\trelative = true\n\texternal = " + hook +
+		"\n[core]\n\tquotePath = true\n\tfsmonitor = " + hook + "\n[color]\n\tui = always\n"})
+	t.Setenv("GIT_CONFIG_GLOBAL", cfg)
+	code, out2, errOut := wfRun(t, filepath.Join(dir, "notes"), "--new-from-rev", "HEAD", "--format", "github", "..")
+	if _, err := os.Stat(marker); err == nil {
+		t.Errorf("git ran the configured external program")
+	}
+	if code != 1 || out2 != strings.ReplaceAll(out, "file=notes/", "file=../notes/") || errOut != "notelint: 2 findings on lines unchanged since HEAD not reported\n" {
+		t.Errorf("with a hostile git configuration: exit %d, %q\n%s", code, errOut, out2)
+	}
+	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
 	// Committed, nothing is new.
 	gitRun("add", "-A")
 	gitRun("commit", "-q", "-m", "more")
