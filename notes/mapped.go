@@ -28,17 +28,18 @@ func (m *mapped) add(src []byte, start, end int) {
 	m.buf = append(m.buf, src[start:end]...)
 }
 
-// addLine appends a line of the file without its line ending ("\n" or
-// "\r\n"; a carriage return never enters the text), then a newline that
-// stands for that ending if it had one.
+// addLine appends a line of the file without its line ending ("\n",
+// "\r\n", or a "\r" that ends the file; a carriage return never enters
+// the text), then a newline that stands for that ending if it had one.
 func (m *mapped) addLine(src []byte, start, end int) {
 	eol := false
 	if end > start && src[end-1] == '\n' {
 		end--
 		eol = true
 	}
-	if end > start && src[end-1] == '\r' && eol {
+	if end > start && src[end-1] == '\r' && (eol || end == len(src)) {
 		end--
+		eol = true
 	}
 	m.add(src, start, end)
 	if eol {
