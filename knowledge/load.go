@@ -139,23 +139,12 @@ func ComputeCLIHistory(tool string) (*cli.History, error) {
 	return cli.ComputeHistory(trees, minors), nil
 }
 
-// EncodeGz writes v as JSON, gzipped with the best compression and a zero
-// header, so that the same value always gives the same bytes.
+// EncodeGz writes v as JSON, gzipped by Gzip, so that the same value always
+// gives the same bytes.
 func EncodeGz(v any) ([]byte, error) {
 	raw, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := zw.Write(raw); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return Gzip(raw)
 }

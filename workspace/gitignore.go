@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/notelint/notelint/lint/config"
 )
 
 // .gitignore files, read as git reads them, for directory walks (never by
@@ -74,7 +76,7 @@ func parseIgnore(dir string, data []byte) *ignoreFile {
 		if r.anchored && strings.HasSuffix(line, "/**") {
 			r.inside, line = true, strings.TrimSuffix(line, "/**")
 		}
-		r.glob = escapeBraces(line)
+		r.glob = config.LiteralBraces(line)
 		if r.glob == "" || !doublestar.ValidatePattern(r.glob) {
 			continue // git ignores a pattern it cannot read too
 		}
@@ -99,30 +101,6 @@ func trimTrailingSpaces(s string) string {
 		end--
 	}
 	return s[:end]
-}
-
-// escapeBraces escapes "{" and "}" so that doublestar reads them as the
-// characters git sees.
-func escapeBraces(g string) string {
-	if !strings.ContainsAny(g, "{}") {
-		return g
-	}
-	var sb strings.Builder
-	for i := 0; i < len(g); i++ {
-		switch g[i] {
-		case '\\':
-			sb.WriteByte('\\')
-			if i+1 < len(g) {
-				i++
-				sb.WriteByte(g[i])
-			}
-			continue
-		case '{', '}':
-			sb.WriteByte('\\')
-		}
-		sb.WriteByte(g[i])
-	}
-	return sb.String()
 }
 
 // match decides a path relative to the file's directory (slashes): ignored

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/notelint/notelint/knowledge"
 	kapi "github.com/notelint/notelint/knowledge/api"
 )
 
@@ -83,7 +84,7 @@ func Generate(want []int, log io.Writer) (map[string][]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		if files[fmtMinor(m)+".json.gz"], err = gzipBytes(js); err != nil {
+		if files[fmtMinor(m)+".json.gz"], err = knowledge.Gzip(js); err != nil {
 			return nil, err
 		}
 		if files[fmtMinor(m)+".pb.gz"], err = Schema(v.swagger, v.pin.Kubernetes); err != nil {

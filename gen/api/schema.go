@@ -1,13 +1,13 @@
 package api
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
 	"regexp"
 
 	openapi_v2 "github.com/google/gnostic-models/openapiv2"
 	"google.golang.org/protobuf/proto"
+
+	"github.com/notelint/notelint/knowledge"
 )
 
 // Schema converts one Kubernetes OpenAPI v2 document (swagger.json) into the
@@ -38,24 +38,7 @@ func Schema(swagger []byte, version string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return gzipBytes(pb)
-}
-
-// gzipBytes compresses b at the best compression with the zero gzip.Header
-// (no name, no modification time), which keeps the output reproducible.
-func gzipBytes(b []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := zw.Write(b); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return knowledge.Gzip(pb)
 }
 
 // strip drops everything validation does not read.

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/notelint/notelint/knowledge"
 	"github.com/notelint/notelint/knowledge/cli"
 )
 
@@ -30,22 +31,8 @@ func JSON(t *cli.Tree) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// Gzip compresses b with the best compression and a zero header (no name,
-// no time), so that the same JSON gives the same file.
-func Gzip(b []byte) ([]byte, error) {
-	var out bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&out, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := zw.Write(b); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
-}
+// Gzip compresses b as every data file is compressed (knowledge.Gzip).
+func Gzip(b []byte) ([]byte, error) { return knowledge.Gzip(b) }
 
 // Gunzip is the inverse of Gzip.
 func Gunzip(gz []byte) ([]byte, error) {

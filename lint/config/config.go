@@ -368,7 +368,7 @@ func (c *Config) Ignored(file string) bool {
 	}
 	rel = filepath.ToSlash(rel)
 	for _, g := range c.IgnorePaths {
-		g = literalBraces(strings.TrimPrefix(strings.TrimSuffix(g, "/"), "./"))
+		g = LiteralBraces(strings.TrimPrefix(strings.TrimSuffix(g, "/"), "./"))
 		if !strings.Contains(g, "/") {
 			for seg := range strings.SplitSeq(rel, "/") {
 				if doublestar.MatchUnvalidated(g, seg) {
@@ -388,9 +388,9 @@ func (c *Config) Ignored(file string) bool {
 	return false
 }
 
-// literalBraces escapes "{" and "}" so that doublestar reads them as
+// LiteralBraces escapes "{" and "}" so that doublestar reads them as
 // characters.
-func literalBraces(g string) string {
+func LiteralBraces(g string) string {
 	if !strings.ContainsAny(g, "{}") {
 		return g
 	}
@@ -413,7 +413,7 @@ func literalBraces(g string) string {
 }
 
 func checkGlob(g string) error {
-	if !doublestar.ValidatePattern(literalBraces(g)) {
+	if !doublestar.ValidatePattern(LiteralBraces(g)) {
 		return errors.New("malformed glob")
 	}
 	return nil
