@@ -34,6 +34,15 @@ func WriteDocs(w io.Writer) error {
 	return err
 }
 
+// DocsURL is where docs/rules.md is published; each rule's section is at
+// DocsURL#<anchor>. SARIF's helpUri (lint/output.RulesDocURL) and the
+// language server's codeDescription.href point there; a test keeps them equal.
+const DocsURL = "https://github.com/notelint/notelint/blob/main/docs/rules.md"
+
+// DocURL is the address of a rule's section in docs/rules.md, e.g.
+// …/docs/rules.md#nl101-unknown-command.
+func DocURL(r *lint.Rule) string { return DocsURL + "#" + anchor(r) }
+
 // anchor is the GitHub anchor of a rule's heading "NL101 unknown-command".
 func anchor(r *lint.Rule) string {
 	return strings.ToLower(r.ID + "-" + r.Name)

@@ -41,6 +41,9 @@ func TestDocsAnchors(t *testing.T) {
 	}
 	for _, r := range All() {
 		a := output.RuleAnchor(r)
+		if got, want := DocURL(r), output.RulesDocURL+"#"+a; got != want {
+			t.Errorf("DocURL(%s) = %s, SARIF's helpUri is %s", r.ID, got, want)
+		}
 		if !anchors[a] {
 			t.Errorf("no heading in docs/rules.md has the anchor #%s that SARIF's helpUri uses", a)
 		}

@@ -23,7 +23,8 @@ var runnableParents = map[string]bool{"create": true, "apply": true, "cluster-in
 type cmdNode struct {
 	name     string
 	aliases  []string
-	path     string // path below the root, e.g. "rollout undo"; "" for the root
+	cmd      *cli.Command // as the snapshot has it (help texts, for hover)
+	path     string       // path below the root, e.g. "rollout undo"; "" for the root
 	use      string
 	parent   *cmdNode
 	children map[string]*cmdNode // by name and by alias
@@ -158,6 +159,7 @@ func snapshot(root *cli.Command, on func(gate string) bool) *tree {
 		n := &cmdNode{
 			name:     c.Name,
 			aliases:  c.Aliases,
+			cmd:      c,
 			use:      c.Use,
 			parent:   parent,
 			children: map[string]*cmdNode{},
