@@ -206,11 +206,15 @@ func (cs *configs) newLinter(cfg *config.Config) (*lint.Linter, error) {
 		return nil, err
 	}
 	enabled := config.Enabled(cs.opts.Known, cfg.Selection(), cs.opts.Selection)
+	var fsys lint.FS = cs.fs
+	if cs.opts.FS != nil {
+		fsys = cs.opts.FS
+	}
 	// The one place a linter is built (the command line, the fuzz target and
 	// a language server get theirs here).
 	return &lint.Linter{
 		Rules:    enabled,
-		Settings: lint.Settings{KubeMinor: minor, Aliases: cfg.AliasList(), FS: cs.fs},
+		Settings: lint.Settings{KubeMinor: minor, Aliases: cfg.AliasList(), FS: fsys},
 		Severity: cfg.Severity,
 		Known:    cs.opts.Known,
 	}, nil

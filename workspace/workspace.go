@@ -38,6 +38,9 @@ type Options struct {
 	StdinName   string           // the name standard input is checked as ("notes/a.md"): its kind, configuration and path in reports
 	NoIgnore    bool             // walks read what .gitignore files exclude
 	Jobs        int              // files processed at once; GOMAXPROCS when 0
+	// FS is how rules see the files around the notes (an editor's Overlay);
+	// the disk, its listings cached for the workspace, when nil.
+	FS lint.FS
 }
 
 // Workspace runs notelint over files.
