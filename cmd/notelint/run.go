@@ -195,6 +195,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 				},
 			},
 			helpCommand(),
+			lspCommandSpec(stdin, stdout, stderr, code),
 			{
 				Name:         "version",
 				Usage:        "print notelint's version and the Kubernetes version it checks against",
