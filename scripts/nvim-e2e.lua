@@ -70,6 +70,17 @@ local ok, err = pcall(function()
   -- the server sees the edit (incremental sync) and clears the diagnostic
   if not check(vim.wait(wait_ms, function() return #notelint_diagnostics() == 0 end, 20),
       "the diagnostic stayed after the fix") then return end
+
+  -- fix on save (the documented BufWritePre): the mistake typed again, then :write
+  vim.api.nvim_buf_set_text(buf, d.lnum, d.col, d.lnum, d.end_col, { "craete" })
+  if not check(vim.wait(wait_ms, function() return #notelint_diagnostics() > 0 end, 20),
+      "no diagnostic for the mistake typed again") then return end
+  vim.cmd("write")
+  local f = assert(io.open(note, "rb"))
+  local saved = f:read("*a")
+  f:close()
+  if not check(saved == want, "saved with fix on save:\n" .. saved) then return end
+  io.stdout:write("fixed on save\n")
   finish("PASS")
 end)
 if not ok then

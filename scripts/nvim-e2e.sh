@@ -4,7 +4,7 @@
 # Korean note with a mistake after an emoji, waits for notelint's diagnostic,
 # applies the preferred quick fix through Neovim's own LSP client
 # (vim.lsp.buf.code_action) and checks the buffer's new text, then that the
-# diagnostic is gone. Installs Debian's neovim when nvim is missing.
+# diagnostic is gone, and that the documented fix-on-save fixes the file on :write. Installs Debian's neovim when nvim is missing.
 #
 # usage: scripts/nvim-e2e.sh [NOTELINT]   (default: builds ./cmd/notelint)
 # With NVIM_E2E_CAPTURE=FILE (and tmux installed), also writes what Neovim's
@@ -39,6 +39,9 @@ export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME=
 awk '/<!-- snippet: nvim-config -->/{f=1; next} f && /^```/{if (open) exit; open=1; next} f && open' \
   "$repo/docs/editors.md" > "$work/init.lua"
 grep -q 'vim.lsp.start_client' "$work/init.lua" || fail "no nvim-config snippet in docs/editors.md"
+awk '/<!-- snippet: nvim-fix-on-save -->/{f=1; next} f && /^```/{if (open) exit; open=1; next} f && open' \
+  "$repo/docs/editors.md" >> "$work/init.lua"
+grep -q 'source.fixAll.notelint' "$work/init.lua" || fail "no nvim-fix-on-save snippet in docs/editors.md"
 
 cat > "$work/notes/namespaces.md" <<'NOTE'
 # 네임스페이스
@@ -69,4 +72,4 @@ if [ -n "${NVIM_E2E_CAPTURE:-}" ]; then
   echo "--- Neovim's screen (written to $NVIM_E2E_CAPTURE)"
   cat "$NVIM_E2E_CAPTURE"
 fi
-echo "nvim-e2e: PASS: Neovim $(nvim --version | head -1 | awk '{print $2}') showed notelint's diagnostic and applied its quick fix"
+echo "nvim-e2e: PASS: Neovim $(nvim --version | head -1 | awk '{print $2}') showed notelint's diagnostic, applied its quick fix and fixed on save"
