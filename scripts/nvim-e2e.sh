@@ -4,7 +4,8 @@
 # Korean note with a mistake after an emoji, waits for notelint's diagnostic,
 # applies the preferred quick fix through Neovim's own LSP client
 # (vim.lsp.buf.code_action) and checks the buffer's new text, then that the
-# diagnostic is gone, and that the documented fix-on-save fixes the file on :write. Installs Debian's neovim when nvim is missing.
+# diagnostic is gone, and that the documented fix-on-save fixes the file on
+# :write. Installs Debian's neovim when nvim is missing.
 #
 # usage: scripts/nvim-e2e.sh [NOTELINT]   (default: builds ./cmd/notelint)
 # With NVIM_E2E_CAPTURE=FILE (and tmux installed), also writes what Neovim's
