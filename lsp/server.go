@@ -406,8 +406,8 @@ func (s *server) initialize(raw json.RawMessage) (any, error) {
 }
 
 // initializedNote registers the file watchers when the client lets the
-// server do it (a client that cannot, like Neovim 0.7, watches nothing;
-// VS Code's extension watches .notelint.yaml itself).
+// server do it (VS Code does; with a client that does not, like Neovim 0.7,
+// a configuration file is read again when it is saved in the editor).
 func (s *server) initializedNote() {
 	s.mu.Lock()
 	watch := s.watch
