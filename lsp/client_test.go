@@ -18,7 +18,7 @@ import (
 // and answers the server's requests with null. Tests wait on what it
 // receives, never on time.
 type client struct {
-	t      *testing.T
+	t      testing.TB
 	conn   *jsonrpc2.Conn
 	notes  chan *jsonrpc2.Request
 	served chan error
@@ -96,7 +96,7 @@ func (a *asyncWriter) Close() error {
 
 // start runs a server and a client connected to it; initialize is sent
 // with params (nil: no capabilities).
-func start(t *testing.T, opts Options, initParams map[string]any) (*client, map[string]any) {
+func start(t testing.TB, opts Options, initParams map[string]any) (*client, map[string]any) {
 	t.Helper()
 	serverIn, clientOut := io.Pipe()
 	clientIn, serverOut := io.Pipe()

@@ -16,10 +16,11 @@ func lspCommandSpec(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.C
 		Usage: "run the language server on standard input and output, for editors (see docs/editors.md)",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "kube-version", Usage: "target Kubernetes `VERSION` (1.NN); overrides the configuration files (an editor's setting overrides it)"},
+			&cli.DurationFlag{Name: "debounce", Value: lsp.DefaultDebounce, Usage: "wait this long after a change before checking the document (0: at once)"},
 		},
 		Action: func(c *cli.Context) error {
 			err := lsp.Serve(context.Background(), stdin, stdout, lsp.Options{
-				Debounce: lsp.DefaultDebounce, KubeVersion: c.String("kube-version"), Log: stderr, Version: Version,
+				Debounce: c.Duration("debounce"), KubeVersion: c.String("kube-version"), Log: stderr, Version: Version,
 			})
 			if err != nil {
 				*code = 1 // exit without shutdown
