@@ -37,7 +37,7 @@ func TestHelpSubcommand(t *testing.T) {
 		t.Errorf("help extract: exit %d, stderr %q\n%s", code, errOut, out)
 	}
 	code, out, errOut = wfRun(t, dir, "help", "lint")
-	if code != 2 || out != "" || errOut != "notelint: help: no subcommand \"lint\" (subcommands: extract, init, rules, explain, help, version)\n" {
+	if code != 2 || out != "" || errOut != "notelint: help: no subcommand \"lint\" (subcommands: extract, init, rules, explain, help, lsp, version)\n" {
 		t.Errorf("help lint: exit %d, %q, %q", code, out, errOut)
 	}
 }
