@@ -277,3 +277,43 @@ func TestBeforeInitialize(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestDisableJoinsDirective: "Disable … for this line" adds the rule to the
+// suppression comment already there rather than writing a second one.
+func TestDisableJoinsDirective(t *testing.T) {
+	text := "# 노트\n\n<!-- notelint-disable-next-line NL102 -- 일부러 -->\n- kubectl craete ns dev --bogus\n\n```sh\nkubectl craete ns x --bogus  # notelint: disable=NL102\n```\n"
+	c, _ := start(t, Options{}, nil)
+	uri := "file:///join.md"
+	c.open(uri, "markdown", text)
+	p := c.diagnostics(uri, nil)
+	if codes(p) != "NL101@3 NL101@6" {
+		t.Fatalf("%s", codes(p))
+	}
+	for i, want := range []string{
+		strings.Replace(text, "NL102 -- 일부러", "NL102 NL101 -- 일부러", 1),
+		strings.Replace(text, "disable=NL102\n", "disable=NL102,NL101\n", 1),
+	} {
+		var actions []codeAction
+		c.call("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri}, "range": p.Diagnostics[i].Range,
+			"context": map[string]any{"diagnostics": []any{}, "only": []string{"quickfix"}}}, &actions)
+		var got string
+		for _, a := range actions {
+			if a.Title == "Disable NL101 for this line" {
+				got = apply(t, text, a.Edit.Changes[uri])
+			}
+		}
+		if got != want {
+			t.Errorf("finding %d: disabling gives\n%s", i, got)
+		}
+		// The note as changed has no NL101 left there.
+		c.change(uri, 2+2*i, map[string]any{"text": got})
+		if q := c.diagnostics(uri, nil); strings.Contains(codes(q), "NL101@"+[]string{"3", "6"}[i]) {
+			t.Errorf("finding %d still reported: %s", i, codes(q))
+		}
+		c.change(uri, 3+2*i, map[string]any{"text": text})
+		c.diagnostics(uri, nil)
+	}
+	if err := c.shutdown(); err != nil {
+		t.Error(err)
+	}
+}

@@ -75,7 +75,7 @@ local ok, err = pcall(function()
   vim.api.nvim_buf_set_text(buf, d.lnum, d.col, d.lnum, d.end_col, { "craete" })
   if not check(vim.wait(wait_ms, function() return #notelint_diagnostics() > 0 end, 20),
       "no diagnostic for the mistake typed again") then return end
-  vim.cmd("write")
+  vim.cmd("silent write")
   local f = assert(io.open(note, "rb"))
   local saved = f:read("*a")
   f:close()
