@@ -272,6 +272,11 @@ func shellView(buf []byte, from int, mode shellMode, voc *vocab, work *int) []by
 	for i, c := range view {
 		if c == '\r' || i < from && c != '\n' {
 			view[i] = ' '
+			if c == '\r' && i > 0 && buf[i-1] == '\\' {
+				// a carriage return alone ends a line: the backslash
+				// before it continues the command, it escapes nothing
+				view[i-1] = ' '
+			}
 		}
 	}
 	hasPrompts := isTranscript(view, from, voc, work)

@@ -476,7 +476,9 @@ func (r *mdReader) proseCommand(start, end int) {
 }
 
 // oneLine is text with its line breaks and carriage returns as spaces:
-// text itself when it has none, else a copy.
+// text itself when it has none, else a copy. A backslash before a line
+// break is Markdown's hard line break, not a shell escape: it is blanked
+// too, so that it cannot join the words on either side of the break.
 func oneLine(text []byte) []byte {
 	if bytes.IndexByte(text, '\n') < 0 && bytes.IndexByte(text, '\r') < 0 {
 		return text
@@ -485,6 +487,9 @@ func oneLine(text []byte) []byte {
 	for i, c := range view {
 		if c == '\r' || c == '\n' {
 			view[i] = ' '
+			if i > 0 && text[i-1] == '\\' {
+				view[i-1] = ' '
+			}
 		}
 	}
 	return view
