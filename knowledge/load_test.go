@@ -132,6 +132,10 @@ func TestPackedIsCurrent(t *testing.T) {
 			if err := json.Unmarshal(raw, want); err != nil {
 				t.Fatal(err)
 			}
+			if ix, ok := want.(*api.Index); ok {
+				// the sources of the history are for review, not packed
+				ix.Resources, ix.Gone = withoutSources(ix.Resources), withoutSources(ix.Gone)
+			}
 			have, err := data.ReadFile(c.packed)
 			if err != nil {
 				t.Fatalf("%s: %v (run go generate ./knowledge)", c.packed, err)

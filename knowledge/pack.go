@@ -26,10 +26,13 @@ type packedAPI struct {
 // PackTree encodes a command tree for packed/ (gob, gzipped).
 func PackTree(t *cli.Tree) ([]byte, error) { return packGz(t) }
 
-// PackAPI encodes an API index for packed/ (gob, gzipped).
+// PackAPI encodes an API index for packed/ (gob, gzipped). The sources of
+// each row's history stay in data/ for review: a run never reads them.
 func PackAPI(ix *api.Index) ([]byte, error) {
 	p := packedAPI{Index: *ix}
 	p.Index.Enums = nil
+	p.Index.Resources = withoutSources(ix.Resources)
+	p.Index.Gone = withoutSources(ix.Gone)
 	for k := range ix.Enums {
 		p.EnumKeys = append(p.EnumKeys, k)
 	}
@@ -95,4 +98,13 @@ func UnpackAPI(gz []byte) (*api.Index, error) {
 		ix.Enums[k] = p.EnumVals[i]
 	}
 	return &ix, nil
+}
+
+func withoutSources(rs []api.Resource) []api.Resource {
+	out := make([]api.Resource, len(rs))
+	for i, r := range rs {
+		r.Sources = nil
+		out[i] = r
+	}
+	return out
 }
