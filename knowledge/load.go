@@ -123,22 +123,6 @@ func CLIHistory(tool string) (*cli.History, error) {
 	return l.h, l.err
 }
 
-// ComputeCLIHistory computes tool's history from every embedded tree (what
-// history.json.gz must hold).
-func ComputeCLIHistory(tool string) (*cli.History, error) {
-	var trees []*cli.Tree
-	var minors []int
-	for _, v := range CLIVersions(tool) {
-		t, err := CLI(tool, v)
-		if err != nil {
-			return nil, err
-		}
-		trees = append(trees, t)
-		minors = append(minors, v.Minor)
-	}
-	return cli.ComputeHistory(trees, minors), nil
-}
-
 // EncodeGz writes v as JSON, gzipped by Gzip, so that the same value always
 // gives the same bytes.
 func EncodeGz(v any) ([]byte, error) {

@@ -48,7 +48,7 @@ func BenchmarkLoadCLI(b *testing.B) {
 // give (run `go generate ./knowledge` after new trees), and it says what
 // kubectl's own history says.
 func TestHistoryIsCurrent(t *testing.T) {
-	want, err := ComputeCLIHistory("kubectl")
+	want, err := computeCLIHistory("kubectl")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,4 +159,20 @@ func BenchmarkLoadAPI(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// computeCLIHistory computes tool's history from every embedded tree (what
+// history.json.gz must hold).
+func computeCLIHistory(tool string) (*cli.History, error) {
+	var trees []*cli.Tree
+	var minors []int
+	for _, v := range CLIVersions(tool) {
+		t, err := CLI(tool, v)
+		if err != nil {
+			return nil, err
+		}
+		trees = append(trees, t)
+		minors = append(minors, v.Minor)
+	}
+	return cli.ComputeHistory(trees, minors), nil
 }
