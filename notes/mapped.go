@@ -1,6 +1,9 @@
 package notes
 
-import "sort"
+import (
+	"bytes"
+	"sort"
+)
 
 // mapped is text assembled from pieces of a file (the lines of a fence
 // without their indentation, say) that remembers where each byte came
@@ -40,6 +43,17 @@ func (m *mapped) addLine(src []byte, start, end int) {
 	if end > start && src[end-1] == '\r' && (eol || end == len(src)) {
 		end--
 		eol = true
+	}
+	// A carriage return alone inside the line ends a line too (CommonMark
+	// and YAML read it so): it becomes a newline that stands for nothing.
+	for {
+		i := bytes.IndexByte(src[start:end], '\r')
+		if i < 0 {
+			break
+		}
+		m.add(src, start, start+i)
+		m.addSynthetic("\n")
+		start += i + 1
 	}
 	m.add(src, start, end)
 	if eol {
