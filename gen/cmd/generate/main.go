@@ -223,6 +223,7 @@ func (c config) module(dir string, minor int, v, goVersion string) error {
 	file, _ := variant(minor)
 	copies := map[string]string{
 		filepath.Join(c.repo, "knowledge", "cli", "cli.go"):       filepath.Join(dir, "notelint", "knowledge", "cli", "cli.go"),
+		filepath.Join(c.repo, "knowledge", "gzip.go"):             filepath.Join(dir, "notelint", "knowledge", "gzip.go"),
 		filepath.Join(c.gen, "cmd", "kubectl-tree", "main.go"):    filepath.Join(dir, "cmd", "kubectl-tree", "main.go"),
 		filepath.Join(c.gen, "cmd", "kubectl-tree", file):         filepath.Join(dir, "cmd", "kubectl-tree", file),
 		filepath.Join(c.gen, "internal", "clocale", "clocale.go"): filepath.Join(dir, "internal", "clocale", "clocale.go"),
