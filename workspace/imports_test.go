@@ -28,21 +28,26 @@ func deps(t *testing.T, pkg string) map[string]bool {
 	return set
 }
 
-// TestImportRules checks the import rules of ../shared/design/house.md that
-// hold now: lint imports neither rules nor the driver, nor os for files;
-// workspace imports neither the output formats nor the command; notes
-// imports no lint.
+// TestImportRules checks the import rules of ../shared/design/house.md: lint
+// imports neither rules nor the driver, nor os for files; workspace imports
+// neither the output formats, the command nor the language server; lsp
+// imports neither the command nor the output formats (it speaks the
+// protocol itself; rule 6); notes imports no lint.
 func TestImportRules(t *testing.T) {
 	for _, c := range []struct {
 		pkg       string
 		forbidden []string
 	}{
 		{"lint", []string{"rules", "workspace", "lint/output", "lint/config", "cmd/notelint"}},
-		{"workspace", []string{"lint/output", "cmd/notelint"}},
+		{"workspace", []string{"lint/output", "cmd/notelint", "lsp"}},
+		{"lsp", []string{"cmd/notelint", "lint/output"}},
 		{"notes", []string{"lint", "rules", "workspace"}},
 		{"lint/output", []string{"workspace", "rules"}},
 	} {
 		d := deps(t, c.pkg)
+		if !d[module+"/"+c.pkg] {
+			t.Fatalf("go list found no %s", c.pkg)
+		}
 		for _, f := range c.forbidden {
 			if d[module+"/"+f] {
 				t.Errorf("%s imports %s", c.pkg, f)
@@ -91,6 +96,36 @@ func TestNoLinkedTools(t *testing.T) {
 	for p := range deps(t, "knowledge/...") {
 		if strings.HasPrefix(p, module+"/") && !strings.HasPrefix(p, module+"/knowledge") && !strings.HasPrefix(p, module+"/internal/") {
 			t.Errorf("knowledge imports %s: it is a leaf of the project", p)
+		}
+	}
+}
+
+// TestHouseRule5: rules and checkers never touch the file system: files
+// reach them through the pass (lint.Settings.FS), which the language
+// server overlays with unsaved buffers (rule 5). The generators under
+// rules/internal are programs, not rules.
+func TestHouseRule5(t *testing.T) {
+	var files []string
+	for _, dir := range []string{"rules", "rules/kubectl", "rules/manifest"} {
+		fs, err := filepath.Glob(filepath.Join("..", dir, "*.go"))
+		if err != nil || len(fs) == 0 {
+			t.Fatal(dir, fs, err)
+		}
+		files = append(files, fs...)
+	}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			if p == "os" || strings.HasPrefix(p, "os/") || p == "io/ioutil" || p == "syscall" || p == module+"/internal/osfs" {
+				t.Errorf("%s imports %s: rules see files only through lint.Settings.FS", name, p)
+			}
 		}
 	}
 }
