@@ -51,10 +51,10 @@ func history() *cli.History {
 	return h
 }
 
-// commandLife is the history of the command at path ("rollout undo"); a
-// command the history does not list is in every snapshot or in none, which
-// the default tree tells.
-func commandLife(path string) life {
+// commandLife is the history of the command at path ("rollout undo"). A
+// command the history does not list is in every snapshot or in none:
+// inTarget, whether the target's tree has it, tells which.
+func commandLife(path string, inTarget bool) life {
 	h := history()
 	if h == nil {
 		return life{}
@@ -62,7 +62,7 @@ func commandLife(path string) life {
 	if l, ok := h.Commands[path]; ok {
 		return life{l, h.Oldest}
 	}
-	if getTree().byPath[path] != nil {
+	if inTarget {
 		return life{cli.Life{First: h.Oldest, Last: h.Newest}, h.Oldest}
 	}
 	return life{oldest: h.Oldest}
@@ -84,7 +84,7 @@ func flagLife(n *cmdNode, name string) life {
 		}
 	}
 	if f := n.long[name]; f != nil && f != helpFlag {
-		l := commandLife(n.path)
+		l := commandLife(n.path, true)
 		l.NoValue = f.NoOptDefault != ""
 		return l
 	}
@@ -98,7 +98,7 @@ func minor(v int) string { return "1." + strconv.Itoa(v) }
 // not have but another version does: removed since, or added later.
 func (r *run) commandHistory(n *cmdNode, w string) (string, Code, bool) {
 	path := strings.TrimSpace(n.path + " " + w)
-	l := commandLife(path)
+	l := commandLife(path, r.t.byPath[path] != nil)
 	if !l.known() {
 		return "", 0, false
 	}

@@ -28,6 +28,9 @@ type resourceIndex struct {
 	names  []string                 // every name, for suggestions
 	gone   map[string]*goneResource // names of types an older version served and this one does not
 
+	goneShortOnce sync.Once
+	goneShort     map[string]*goneResource // short names of those types
+
 	groupsOnce sync.Once
 	groupSet   map[string]bool
 	gvOnce     sync.Once
@@ -204,9 +207,9 @@ func knownIn(byName map[string][]*resEntry, typ string) bool {
 }
 
 // goneType returns the type no longer served that name (plural, singular
-// or short name) meant. A short name is looked up in the oldest version's
-// data, since the data of a version lists short names only for the types
-// it serves.
+// or short name) meant. Short names come from the oldest version's data,
+// since the data of a version lists short names only for the types it
+// serves; they are indexed once, on the first unknown name.
 func (ix *resourceIndex) goneType(name string) *goneResource {
 	if g := ix.gone[name]; g != nil {
 		return g
@@ -214,19 +217,22 @@ func (ix *resourceIndex) goneType(name string) *goneResource {
 	if len(ix.gone) == 0 {
 		return nil
 	}
-	old, err := knowledge.API(knowledge.Versions()[0])
-	if err != nil {
-		return nil
-	}
-	for i := range old.Resources {
-		x := &old.Resources[i]
-		for _, sn := range x.ShortNames {
-			if sn == name {
-				return ix.gone[x.Plural]
+	ix.goneShortOnce.Do(func() {
+		ix.goneShort = map[string]*goneResource{}
+		old, err := knowledge.API(knowledge.Versions()[0])
+		if err != nil {
+			return
+		}
+		for i := range old.Resources {
+			x := &old.Resources[i]
+			if g := ix.gone[x.Plural]; g != nil {
+				for _, sn := range x.ShortNames {
+					ix.goneShort[sn] = g
+				}
 			}
 		}
-	}
-	return nil
+	})
+	return ix.goneShort[name]
 }
 
 // goneAdvice adds what the data cannot say about a type no longer served,

@@ -39,21 +39,7 @@ spec:
     rule: RunAsAny
   volumes: ["configMap", "secret"]
 `
-	const cronJobV1 = `apiVersion: ⟦batch/v1⟧
-kind: CronJob
-metadata:
-  name: hello
-spec:
-  schedule: "*/1 * * * *"
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          containers:
-          - name: hello
-            image: busybox
-          restartPolicy: OnFailure
-`
+	cronJobV1 := strings.Replace(cronJob, "⟦batch/v1beta1⟧", "⟦batch/v1⟧", 1)
 	const service = `apiVersion: v1
 kind: Service
 metadata:
