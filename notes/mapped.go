@@ -3,6 +3,7 @@ package notes
 import (
 	"bytes"
 	"sort"
+	"strings"
 )
 
 // mapped is text assembled from pieces of a file (the lines of a fence
@@ -61,6 +62,14 @@ func (m *mapped) addLine(src []byte, start, end int) {
 	}
 }
 
+// addPadding appends n spaces that a tab at offset tab of the file stands
+// for (the part of a tab left after a block quote's marker took the rest):
+// they map to the tab.
+func (m *mapped) addPadding(n, tab int) {
+	m.pieces = append(m.pieces, piece{at: len(m.buf), src: tab, n: 0})
+	m.buf = append(m.buf, strings.Repeat(" ", n)...)
+}
+
 // addSynthetic appends bytes that stand for nothing in the file (a newline
 // joining two pieces); they map to the end of the previous piece.
 func (m *mapped) addSynthetic(s string) {
@@ -93,14 +102,36 @@ func (m *mapped) fileOffset(off int) int {
 }
 
 // lineStarts returns, for each line of buf[from:to], its offset in buf and
-// in the file.
+// in the file, so that an offset within a line maps to its line's file
+// offset plus the distance from the line's start. A line that starts with
+// the spaces a tab stands for (addPadding) gets one entry per such space,
+// each mapping to the tab, then one at the line's first real byte: the
+// spaces are not in the file, and counting them would shift every position
+// on the line.
 func (m *mapped) lineStarts(from, to int) (bufOffs, fileOffs []int) {
 	for i := from; i < to; {
-		bufOffs = append(bufOffs, i)
-		fileOffs = append(fileOffs, m.fileOffset(i))
 		j := i
 		for j < to && m.buf[j] != '\n' {
 			j++
+		}
+		k := sort.Search(len(m.pieces), func(k int) bool { return m.pieces[k].at >= i })
+		if k < len(m.pieces) && m.pieces[k].at == i && m.pieces[k].n == 0 {
+			tab := m.pieces[k].src
+			end := j
+			if k+1 < len(m.pieces) && m.pieces[k+1].at < j {
+				end = m.pieces[k+1].at
+			}
+			for pad := i; pad < end; pad++ {
+				bufOffs = append(bufOffs, pad)
+				fileOffs = append(fileOffs, tab)
+			}
+			if end < j {
+				bufOffs = append(bufOffs, end)
+				fileOffs = append(fileOffs, m.pieces[k+1].src)
+			}
+		} else {
+			bufOffs = append(bufOffs, i)
+			fileOffs = append(fileOffs, m.fileOffset(i))
 		}
 		i = j + 1
 	}

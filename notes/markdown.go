@@ -223,12 +223,24 @@ func (r *mdReader) lines(segs *text.Segments) *mapped {
 	for i := 0; i < segs.Len(); i++ {
 		seg := segs.At(i)
 		if seg.Padding > 0 {
-			m.addSynthetic(strings.Repeat(" ", seg.Padding))
+			m.addPadding(seg.Padding, tabBefore(r.src, seg.Start))
 		}
 		m.addLine(r.src, seg.Start, seg.Stop)
 	}
 	*r.work += segs.Len()
 	return m
+}
+
+// tabBefore is the offset of the tab whose remainder is the padding of a
+// segment starting at start: the last tab before it on its line (the byte
+// before start when none is found).
+func tabBefore(src []byte, start int) int {
+	for i := start - 1; i >= 0 && src[i] != '\n'; i-- {
+		if src[i] == '\t' {
+			return i
+		}
+	}
+	return max(start-1, 0)
 }
 
 // fence records a fenced code block and reads it.

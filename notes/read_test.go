@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -205,5 +206,26 @@ func TestAliases(t *testing.T) {
 	}
 	if got := render(doc); got != "prose 1:3 kc@3 get@6 pods@10\n" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// TestTabInBlockQuoteFence: a tab after a block quote's marker stands for
+// spaces that are not in the file; positions on such a line map to the
+// file's own bytes (the tab for the spaces, the text after it exactly).
+func TestTabInBlockQuoteFence(t *testing.T) {
+	src := "> ```yaml\n>\tkind: Pod\n>\tmetadata:\n>\t  name: x\n> ```\n"
+	doc, err := Read("n.md", []byte(src), Options{})
+	if err != nil || len(doc.Manifests) != 1 {
+		t.Fatalf("%v %+v", err, doc.Manifests)
+	}
+	m := doc.Manifests[0]
+	for _, word := range []string{"kind", "metadata", "name"} {
+		off := bytes.Index(m.Text, []byte(word))
+		if got, want := m.FileOffset(off), strings.Index(src, word); off < 0 || got != want {
+			t.Errorf("%q at %d in the text maps to %d, want %d", word, off, got, want)
+		}
+	}
+	if got, want := m.FileOffset(0), strings.Index(src, "\t"); got != want {
+		t.Errorf("the spaces of the tab map to %d, want the tab at %d", got, want)
 	}
 }
