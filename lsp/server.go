@@ -230,13 +230,18 @@ const (
 // goroutine, one message at a time, so changes apply in order; it never
 // waits for the client. A panic becomes an error answer and a log line,
 // never a dead server.
-func (s *server) handle(ctx context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.Request) (result any, err error) {
+func (s *server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (result any, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			s.log(msgError, "internal error while handling %s: %v\n%s", req.Method, v, debug.Stack())
 			result, err = nil, &jsonrpc2.Error{Code: codeRequestFailed, Message: fmt.Sprintf("notelint: internal error: %v", v)}
 		}
 	}()
+	s.connMu.Lock()
+	if s.conn == nil {
+		s.conn = conn // a message may arrive before Serve's setConn
+	}
+	s.connMu.Unlock()
 	var params json.RawMessage
 	if req.Params != nil {
 		params = *req.Params
@@ -249,10 +254,9 @@ func (s *server) handle(ctx context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.Req
 		s.mu.Lock()
 		s.exited = true
 		s.mu.Unlock()
-		s.connMu.Lock()
-		c := s.conn
-		s.connMu.Unlock()
-		go c.Close() // after this message's (absent) answer
+		// the connection the message came on: jsonrpc2 may hand over the
+		// first messages before NewConn has returned to setConn
+		go conn.Close() // after this message's (absent) answer
 		return nil, nil
 	case req.Method == "initialize":
 		if initialized {
