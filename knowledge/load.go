@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"sync"
 
 	"github.com/notelint/notelint/knowledge/cli"
@@ -80,6 +81,36 @@ func CLIVersions(tool string) []Version {
 }
 
 var cliVersions sync.Map // tool → func() []Version
+
+// CLITools lists the tools that have embedded command trees, sorted.
+func CLITools() []string {
+	return cliTools()
+}
+
+var cliTools = sync.OnceValue(func() []string {
+	ts, _ := toolDirs(data, "packed")
+	return ts
+})
+
+// DataTools lists the tools that have a directory of command trees in dir
+// (the generators' data/ or packed/), sorted: every directory but api.
+func DataTools(dir string) ([]string, error) {
+	return toolDirs(os.DirFS(dir), ".")
+}
+
+func toolDirs(fsys fs.FS, dir string) ([]string, error) {
+	es, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	var tools []string
+	for _, e := range es {
+		if e.IsDir() && e.Name() != "api" {
+			tools = append(tools, e.Name())
+		}
+	}
+	return tools, nil
+}
 
 func readGz(name string) ([]byte, error) {
 	gz, err := data.ReadFile(name)

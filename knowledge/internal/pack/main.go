@@ -1,5 +1,6 @@
 // Command pack turns what the generator module wrote into what notelint
-// embeds: every data/<tool>/1.NN.json.gz command tree and data/api/
+// embeds: every data/<tool>/1.NN.json.gz command tree (of every tool with a
+// directory in data/: kubectl, kubeadm, kube-apiserver …) and data/api/
 // 1.NN.json.gz API index (JSON, for review and for the generator's tests)
 // into packed/…/1.NN.gob.gz (gob decodes several times faster), and the
 // history of each tool's commands and flags, computed from its trees, into
@@ -44,7 +45,11 @@ func run() error {
 			return err
 		}
 	}
-	for _, tool := range []string{"kubectl"} {
+	tools, err := knowledge.DataTools("data")
+	if err != nil {
+		return err
+	}
+	for _, tool := range tools {
 		var trees []*cli.Tree
 		var minors []int
 		for _, v := range knowledge.Versions() {
