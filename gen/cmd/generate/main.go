@@ -3,6 +3,8 @@
 //	go run ./cmd/generate kubectl            every minor of the table, oldest first
 //	go run ./cmd/generate kubectl 1.20 1.37  those minors
 //	go run ./cmd/generate -check kubectl     is the embedded tree of gen/go.mod's kubectl current?
+//	go run ./cmd/generate k8s 1.37           kubeadm's and the components' trees (see k8s.go)
+//	go run ./cmd/generate kubeadm 1.37       one of them
 //
 // Run it from gen/. For the kubectl version pinned in gen/go.mod it builds
 // cmd/kubectl-tree in this module. For every other minor it makes a
@@ -22,6 +24,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -82,11 +85,23 @@ func main() {
 	verbose := fs.Bool("v", false, "print the go commands run")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: go run ./cmd/generate [-check] [-keep] [-v] kubectl [1.NN ...]")
+		fmt.Fprintln(fs.Output(), "       go run ./cmd/generate [-keep] [-v] k8s|kubeadm|kube-apiserver|… [1.NN ...]")
 		fs.PrintDefaults()
 	}
 	_ = fs.Parse(os.Args[1:])
 	args := fs.Args()
-	if len(args) == 0 || args[0] != "kubectl" {
+	if len(args) == 0 {
+		fs.Usage()
+		os.Exit(2)
+	}
+	var tools []string
+	switch {
+	case args[0] == "kubectl":
+	case args[0] == "k8s":
+		tools = k8sTools
+	case slices.Contains(k8sTools, args[0]):
+		tools = []string{args[0]}
+	default:
 		fs.Usage()
 		os.Exit(2)
 	}
@@ -114,6 +129,10 @@ func main() {
 	minors, err := parseMinors(args[1:])
 	if err != nil {
 		fail(err)
+	}
+	if tools != nil {
+		cfg.k8s(minors, tools)
+		return
 	}
 	var failed []string
 	for _, m := range minors {

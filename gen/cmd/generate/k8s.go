@@ -1,0 +1,206 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/notelint/notelint/gen/api"
+)
+
+// k8sTools are the tools of k8s.io/kubernetes whose trees cmd/k8s-tree
+// writes, in the order they are built. Each is built with the build tag
+// tool_<name with _ for ->.
+var k8sTools = []string{
+	"kubeadm",
+	"kube-apiserver",
+	"kube-controller-manager",
+	"kube-scheduler",
+	"kubelet",
+	"kube-proxy",
+}
+
+func toolTag(tool string) string { return "tool_" + strings.ReplaceAll(tool, "-", "_") }
+
+// k8sVariant is the extra build tag that selects the constructor files of
+// cmd/k8s-tree for Kubernetes 1.minor ("" for the newest files).
+func k8sVariant(minor int) string {
+	return ""
+}
+
+// staging matches a replace directive of k8s.io/kubernetes' go.mod that
+// points a staging module at its directory in the repository.
+var staging = regexp.MustCompile(`^\s*(k8s\.io/[A-Za-z0-9._/-]+)\s+=>\s+\./staging/`)
+
+// stagingReplaces reads k8s.io/kubernetes' go.mod and returns a replace
+// directive for each of its staging modules, at the staging version v0.NN.P
+// of Kubernetes v1.NN.P: the published copies of what the repository holds
+// in staging/.
+func stagingReplaces(gomod []byte, kubernetes string) ([]string, error) {
+	v := "v0." + strings.TrimPrefix(kubernetes, "v1.")
+	var out []string
+	sc := bufio.NewScanner(bytes.NewReader(gomod))
+	for sc.Scan() {
+		if m := staging.FindStringSubmatch(sc.Text()); m != nil {
+			out = append(out, m[1]+" => "+m[1]+" "+v)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("k8s.io/kubernetes %s: go.mod replaces no staging module", kubernetes)
+	}
+	return out, nil
+}
+
+var goDirective = regexp.MustCompile(`(?m)^go (\d+\.\d+(?:\.\d+)?)\s*$`)
+
+// k8sModule writes a temporary module at dir that builds cmd/k8s-tree
+// against k8s.io/kubernetes at version kubernetes, whose source is at src.
+func (c config) k8sModule(dir, src, kubernetes string) error {
+	gomod, err := os.ReadFile(filepath.Join(src, "go.mod"))
+	if err != nil {
+		return err
+	}
+	replaces, err := stagingReplaces(gomod, kubernetes)
+	if err != nil {
+		return err
+	}
+	goVersion := "1.16"
+	if m := goDirective.FindSubmatch(gomod); m != nil && versionLess(goVersion, string(m[1])) {
+		goVersion = string(m[1])
+	}
+	copies := map[string]string{
+		filepath.Join(c.repo, "knowledge", "cli", "cli.go"):       filepath.Join(dir, "notelint", "knowledge", "cli", "cli.go"),
+		filepath.Join(c.repo, "knowledge", "gzip.go"):             filepath.Join(dir, "notelint", "knowledge", "gzip.go"),
+		filepath.Join(c.gen, "internal", "clocale", "clocale.go"): filepath.Join(dir, "internal", "clocale", "clocale.go"),
+	}
+	for _, pat := range []string{filepath.Join(c.gen, "kubectl", "*.go"), filepath.Join(c.gen, "cmd", "k8s-tree", "*.go")} {
+		files, err := filepath.Glob(pat)
+		if err != nil {
+			return err
+		}
+		for _, p := range files {
+			if !strings.HasSuffix(p, "_test.go") {
+				rel, err := filepath.Rel(c.gen, p)
+				if err != nil {
+					return err
+				}
+				copies[p] = filepath.Join(dir, rel)
+			}
+		}
+	}
+	if err := copyFiles(copies); err != nil {
+		return err
+	}
+	stub := "module github.com/notelint/notelint\n\ngo 1.16\n"
+	if err := os.WriteFile(filepath.Join(dir, "notelint", "go.mod"), []byte(stub), 0o644); err != nil {
+		return err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "module github.com/notelint/notelint/gen\n\ngo %s\n\nrequire (\n\tgithub.com/notelint/notelint v0.0.0\n\tk8s.io/kubernetes %s\n)\n\nreplace github.com/notelint/notelint => ./notelint\n\nreplace (\n", goVersion, kubernetes)
+	for _, r := range replaces {
+		fmt.Fprintf(&b, "\t%s\n", r)
+	}
+	b.WriteString(")\n")
+	return os.WriteFile(filepath.Join(dir, "go.mod"), []byte(b.String()), 0o644)
+}
+
+func copyFiles(copies map[string]string) error {
+	for from, to := range copies {
+		b, err := os.ReadFile(from)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(to, b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// generateK8s writes knowledge/data/<tool>/1.minor.json.gz for each of
+// tools, building cmd/k8s-tree once per tool in one temporary module.
+func (c config) generateK8s(minor int, tools []string) error {
+	pin, ok := api.PinOf(minor)
+	if !ok {
+		return fmt.Errorf("1.%d has no k8s.io/kubernetes version in gen/api's pins", minor)
+	}
+	src, err := api.Download("k8s.io/kubernetes", pin.Kubernetes)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", fmt.Sprintf("notelint-k8s-1.%d-", minor))
+	if err != nil {
+		return err
+	}
+	if c.keep {
+		fmt.Println("temporary module:", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
+	mod := filepath.Join(tmp, "mod")
+	if err := c.k8sModule(mod, src, pin.Kubernetes); err != nil {
+		return err
+	}
+	start := time.Now()
+	if err := c.run(mod, nil, "go", "mod", "tidy"); err != nil {
+		return err
+	}
+	fmt.Printf("== 1.%d (%s): go mod tidy in %s\n", minor, pin.Kubernetes, time.Since(start).Round(time.Second))
+	var failed []string
+	for _, tool := range tools {
+		start := time.Now()
+		bin := filepath.Join(tmp, tool)
+		tags := "k8s_tree," + toolTag(tool)
+		if v := k8sVariant(minor); v != "" {
+			tags += "," + v
+		}
+		err := c.run(mod, nil, "go", "build", "-tags", tags, "-o", bin, "./cmd/k8s-tree")
+		if err != nil {
+			fmt.Printf("1.%d %s: the build failed; trying again with -ldflags=-checklinkname=0\n", minor, tool)
+			err = c.run(mod, nil, "go", "build", "-tags", tags, "-ldflags=-checklinkname=0", "-o", bin, "./cmd/k8s-tree")
+		}
+		if err == nil {
+			err = c.run(mod, cLocale, bin, "-out", filepath.Join(c.repo, "knowledge", "data"))
+		}
+		status := "ok"
+		if err != nil {
+			status = "FAILED"
+			failed = append(failed, fmt.Sprintf("%s: %v", tool, err))
+		}
+		fmt.Printf("== %s 1.%d (%s): %s in %s\n", tool, minor, pin.Kubernetes, status, time.Since(start).Round(time.Second))
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("%s", strings.Join(failed, "; "))
+	}
+	return nil
+}
+
+// k8s generates tools' trees for every minor, one at a time, and exits 1
+// when any failed.
+func (c config) k8s(minors []int, tools []string) {
+	var failed []string
+	for _, m := range minors {
+		start := time.Now()
+		err := c.generateK8s(m, tools)
+		status := "ok"
+		if err != nil {
+			status = "FAILED"
+			failed = append(failed, fmt.Sprintf("1.%d: %v", m, err))
+		}
+		fmt.Printf("== 1.%d: %s in %s\n", m, status, time.Since(start).Round(time.Second))
+	}
+	if len(failed) > 0 {
+		fail(fmt.Errorf("%d of %d versions failed:\n%s", len(failed), len(minors), strings.Join(failed, "\n")))
+	}
+}
