@@ -149,6 +149,13 @@ func CLIHistory(tool string) (*cli.History, error) {
 			l.err = fmt.Errorf("%s history: %w", tool, err)
 			return
 		}
+		// as ComputeHistory makes them: empty maps are left out of the JSON
+		if h.Commands == nil {
+			h.Commands = map[string]cli.Life{}
+		}
+		if h.Flags == nil {
+			h.Flags = map[string]cli.Life{}
+		}
 		l.h = h
 	})
 	return l.h, l.err
