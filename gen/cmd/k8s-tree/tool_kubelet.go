@@ -1,4 +1,4 @@
-//go:build k8s_tree && tool_kubelet && !k8s_old
+//go:build k8s_tree && tool_kubelet && !k8s_old && !k8s_kubelet_noctx
 
 package main
 
