@@ -31,13 +31,13 @@ func toolTag(tool string) string { return "tool_" + strings.ReplaceAll(tool, "-"
 // cmd/k8s-tree for Kubernetes 1.minor ("" for the newest files), and an
 // error for the minors no constructor file handles yet: before 1.23 the
 // components' mains did not call component-base/cli.Run, and kubeadm's
-// app.Run (which differs from 1.37's before 1.31) is not yet reproduced
+// app.Run (which adds all of klog's flags before 1.34) is not yet reproduced
 // for old versions (see README-tools.md).
 func k8sVariant(minor int, tool string) (string, error) {
 	switch {
 	case minor < 23:
 		return "", fmt.Errorf("no constructor for %s 1.%d yet (its main does not use component-base/cli.Run)", tool, minor)
-	case tool == "kubeadm" && minor < 31:
+	case tool == "kubeadm" && minor < 34:
 		return "", fmt.Errorf("no constructor for kubeadm 1.%d yet (its app.Run adds all of klog's flags, some hidden)", minor)
 	case tool == "kubelet" && minor < 34:
 		return "k8s_kubelet_noctx", nil

@@ -35,8 +35,8 @@ func TestK8sVariant(t *testing.T) {
 		{33, "kubelet", "k8s_kubelet_noctx", false},
 		{23, "kubelet", "k8s_kubelet_noctx", false},
 		{22, "kubelet", "", true},
-		{30, "kubeadm", "", true},
-		{31, "kubeadm", "", false},
+		{33, "kubeadm", "", true},
+		{34, "kubeadm", "", false},
 		{25, "kube-apiserver", "", false},
 	} {
 		tag, err := k8sVariant(c.minor, c.tool)
