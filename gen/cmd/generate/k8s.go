@@ -217,8 +217,8 @@ func (c config) k8s(minors []int, tools []string) {
 }
 
 // buildTool compiles the temporary module's cmd/k8s-tree with tags into
-// bin; when the current toolchain refuses old dependencies for their
-// go:linkname pulls, it tries again without that check.
+// bin; when the current toolchain refuses old dependencies for the
+// linkname pulls they make, it tries again without that check.
 func (c config) buildTool(mod, tags, bin string) error {
 	err := c.run(mod, nil, "go", "build", "-tags", tags, "-o", bin, "./cmd/k8s-tree")
 	if err == nil {
