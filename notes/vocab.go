@@ -26,6 +26,7 @@ var Tools = []string{
 	"systemctl", "journalctl", "helm", "base64", "echo", "openssl", "curl", "ip", "iptables",
 	"apt-get", "apt", "yum", "dnf", "sudo", "watch", "minikube", "kind", "kustomize", "cfssl",
 	"ssh", "scp", "vi", "vim", "cat", "grep",
+	"kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy",
 }
 
 // KubectlAliases are the names always read and checked as kubectl, besides

@@ -9,6 +9,7 @@ import (
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/notes"
 	"github.com/notelint/notelint/rules/kubectl"
+	"github.com/notelint/notelint/rules/manifest"
 )
 
 // Command rules: every command in a note checked against kubectl's real
@@ -118,6 +119,18 @@ var (
 		Right: "- kubectl taint nodes node1 dedicated=gpu:NoSchedule\n- kubectl auth can-i get pods/web-1\n",
 		Run:   commandRule(kubectl.InvalidArguments),
 	}
+	RemovedFlagMention = &lint.Rule{
+		ID: "NL112", Name: "removed-flag-mention", Severity: lint.Warning,
+		Summary: "prose names a flag that its program no longer accepts",
+		Doc: "A sentence that names one of the control plane's programs (kube-apiserver, kube-controller-manager, " +
+			"kube-scheduler, kubelet, kube-proxy, also as `kube-apiserver.service` or `kube-apiserver.yaml`) and a flag " +
+			"that this program of the target version no longer has: the note tells the reader to add a flag the " +
+			"program would refuse to start with. Only flags the program had and lost are reported; a flag named in a " +
+			"sentence that names no program, or several, is not judged.",
+		Wrong: "- kube-apiserver.service 에 --basic-auth-file=users.csv 를 넣는다\n",
+		Right: "- kube-apiserver.service 에 --token-auth-file=tokens.csv 를 넣는다\n",
+		Run:   commandRule(kubectl.RemovedFlagMention),
+	}
 	KubectlPlugin = &lint.Rule{
 		ID: "NL109", Name: "kubectl-plugin", Severity: lint.Info,
 		Summary: "the command is a kubectl plugin, not part of kubectl",
@@ -130,7 +143,7 @@ var (
 )
 
 // CommandRules are the rules over commands, in ID order.
-var CommandRules = []*lint.Rule{UnknownCommand, UnknownFlag, DryRunValue, RemovedFlag, InvalidFlagValue, UnknownResourceType, MissingArgument, ToolTypo, KubectlPlugin, DeprecatedForm, InvalidArguments}
+var CommandRules = []*lint.Rule{UnknownCommand, UnknownFlag, DryRunValue, RemovedFlag, InvalidFlagValue, UnknownResourceType, MissingArgument, ToolTypo, KubectlPlugin, DeprecatedForm, InvalidArguments, RemovedFlagMention}
 
 // commandRule is the Run of the rule that reports the checker's code c.
 func commandRule(c kubectl.Code) func(*lint.Pass) {
@@ -161,9 +174,6 @@ var commandAnalysis = lint.NewKey[[]finding]("kubectl commands")
 func commandFindings(p *lint.Pass) []finding {
 	return lint.Shared(p, commandAnalysis, func() []finding {
 		var out []finding
-		if len(p.Doc.Commands) == 0 {
-			return out
-		}
 		c := checkerFor(p.Settings)
 		defs := noteDefs(p)
 		for _, cmd := range p.Doc.Commands {
@@ -179,8 +189,65 @@ func commandFindings(p *lint.Pass) []finding {
 				out = append(out, place(p.Doc.Src, words, f))
 			}
 		}
-		return out
+		out = append(out, flagListFindings(p, c)...)
+		out = append(out, unitFindings(p, c)...)
+		return append(out, mentionFindings(p, c)...)
 	})
+}
+
+// flagListFindings checks the flags that manifests give the control plane's
+// programs (a static pod's command, kubeadm's extraArgs) against each
+// program's own flags.
+func flagListFindings(p *lint.Pass, c *kubectl.Checker) []finding {
+	if len(p.Doc.Manifests) == 0 {
+		return nil
+	}
+	var out []finding
+	for _, fl := range parsedManifests(p).FlagLists() {
+		m := p.Doc.Manifests[fl.Doc]
+		args := make([]kubectl.Arg, len(fl.Items))
+		for i, it := range fl.Items {
+			args[i] = kubectl.Arg{Text: it.Text}
+		}
+		for _, f := range c.CheckIn(nil, args) {
+			out = append(out, placeFlagItem(p.Doc.Src, m, fl.Items, f))
+		}
+	}
+	return out
+}
+
+// placeFlagItem maps a finding on a flag list to the file: inside the item
+// when the file holds the item's text as is, else the whole item (or its
+// key), without a fix.
+func placeFlagItem(src []byte, m *notes.Manifest, items []manifest.FlagItem, f kubectl.Finding) finding {
+	cf := finding{code: f.Code, message: f.Message}
+	if f.Arg < 0 || f.Arg >= len(items) {
+		f.Arg = 0
+	}
+	it := items[f.Arg]
+	s, e := m.FileOffset(it.Start), m.FileOffset(it.End)
+	verbatim := !it.FromKey && e-s == len(it.Text) && e <= len(src) && string(src[s:e]) == it.Text
+	if !verbatim || f.End > len(it.Text) || f.Start > f.End {
+		cf.start, cf.end = s, e
+		return cf
+	}
+	cf.start, cf.end = s+f.Start, s+f.End
+	if cf.end == cf.start && cf.end < e {
+		cf.end++
+	}
+	if len(f.Edits) == 0 {
+		return cf
+	}
+	fix := &lint.Fix{Safe: f.Safe}
+	for _, ed := range f.Edits {
+		if ed.FromArg != f.Arg || ed.ToArg != f.Arg || ed.ToOff > len(it.Text) || ed.FromOff > ed.ToOff {
+			return cf // an edit across items (dropping one) is not placed
+		}
+		fix.Edits = append(fix.Edits, lint.Edit{Start: s + ed.FromOff, End: s + ed.ToOff, New: ed.New})
+	}
+	fix.Title = fixTitle(src, fix.Edits)
+	cf.fix = fix
+	return cf
 }
 
 // wrappers run the command that follows them.

@@ -20,6 +20,7 @@ import (
 var ageCodes = map[any]bool{
 	kubectl.RemovedFlag:           true,
 	kubectl.DeprecatedForm:        false,
+	kubectl.RemovedFlagMention:    true,
 	manifest.RemovedAPIVersion:    true,
 	manifest.DeprecatedAPIVersion: false,
 	manifest.DeprecatedField:      false,
@@ -31,9 +32,9 @@ var ageCodes = map[any]bool{
 var removalWords = []string{
 	// English
 	"legacy", "removed in", "was removed", "been removed", "older version", "old version",
-	"earlier version", "previous version", "prior to", "used to be", "before v1", "before 1.", "pre-1.",
+	"earlier version", "previous version", "prior to", "used to be", "used to take", "before v1", "before 1.", "pre-1.",
 	// Korean
-	"제거되었", "제거된", "이전 버전", "예전 버전", "구버전", "구 버전", "이전에",
+	"제거되었", "제거된", "이전 버전", "예전 버전", "구버전", "구 버전", "이전에", "예전에는",
 	// Chinese
 	"已移除", "已删除", "旧版", "早期版本", "之前的版本",
 	// Japanese

@@ -294,7 +294,7 @@ func TestExtract(t *testing.T) {
 		t.Fatalf("exit %d, %v", code, err)
 	}
 	s := got.Files[0].Snippets
-	if len(s) != 146 || s[1].Start.Line != 5 || s[1].Start.Column != 22 || s[1].Words[4].Text != "--dry-run" || s[1].Origin != "prose" {
+	if len(s) != 147 || s[1].Start.Line != 5 || s[1].Start.Column != 22 || s[1].Words[4].Text != "--dry-run" || s[1].Origin != "prose" {
 		t.Errorf("%d snippets; second %+v", len(s), s[1])
 	}
 }

@@ -347,6 +347,12 @@ func (r *run) unknownLong(p int, pr *parsed, i int, name string, hasEq bool) int
 	// suggestions among this command's visible flags
 	if c := r.c.flagSuggestions(n, name); len(c) > 0 {
 		fix, safe := best(c)
+		if n.tool != "kubectl" && c[0].dist > 1 {
+			// the other tools' trees start at 1.20: a flag two edits from a
+			// real one may be an older flag of its own (--insecure-port is
+			// not --secure-port), so the fix is offered, not applied
+			safe = false
+		}
 		e := []Edit{{FromArg: i, FromOff: 2, ToArg: i, ToOff: end, New: fix}}
 		fixed := "--" + fix + w[end:]
 		msg := q("--"+name) + " is not a flag of " + q(n.fullPath()) + "; write " + q(fixed) + "."
@@ -359,6 +365,9 @@ func (r *run) unknownLong(p int, pr *parsed, i int, name string, hasEq bool) int
 			return i + 1
 		}
 		return i
+	}
+	if rowName, row := curatedNear(n, name); row != nil {
+		return r.misspeltRemoved(p, pr, i, name, hasEq, rowName, row)
 	}
 	msg := q("--"+name) + " is not a flag of " + q(n.fullPath())
 	if h, ok := flagHints[n.path+" --"+name]; ok {
@@ -422,7 +431,7 @@ func (r *run) deprecatedFlag(p int, pr *parsed, u flagUse, written string) {
 	if dep == "" && !strings.HasPrefix(written, "--") {
 		dep = f.ShorthandDeprecated
 	}
-	if dep == "" {
+	if dep == "" || configFileNotice(pr.node, dep) {
 		return
 	}
 	msg := q(written) + " is deprecated on " + q(pr.node.fullPath())
@@ -435,4 +444,12 @@ func (r *run) deprecatedFlag(p int, pr *parsed, u flagUse, written string) {
 	}
 	r.add(Finding{Code: DeprecatedForm, Arg: u.name, Start: 0, End: len(written),
 		Message: msg + ": " + strings.TrimSuffix(dep, ".") + "."})
+}
+
+// configFileNotice reports the deprecation the kubelet (and kube-proxy) put
+// on most of their flags in favour of the configuration file given with
+// --config: the flags keep working and the documentation uses them, so
+// saying so on every one would be noise.
+func configFileNotice(n *cmdNode, dep string) bool {
+	return n.tool != "kubectl" && strings.Contains(dep, "config file specified by")
 }

@@ -41,21 +41,21 @@ func (l life) addedAfter(v int) (int, bool) {
 	return 0, false
 }
 
-// history returns kubectl's computed history (knowledge/data/kubectl/
+// history returns tool's computed history (knowledge/data/<tool>/
 // history.json.gz), nil when there is none.
-func history() *cli.History {
-	h, err := knowledge.CLIHistory("kubectl")
+func history(tool string) *cli.History {
+	h, err := knowledge.CLIHistory(tool)
 	if err != nil {
 		return nil
 	}
 	return h
 }
 
-// commandLife is the history of the command at path ("rollout undo"). A
+// commandLife is the history of tool's command at path ("rollout undo"). A
 // command the history does not list is in every snapshot or in none:
 // inTarget, whether the target's tree has it, tells which.
-func commandLife(path string, inTarget bool) life {
-	h := history()
+func commandLife(tool, path string, inTarget bool) life {
+	h := history(tool)
 	if h == nil {
 		return life{}
 	}
@@ -72,7 +72,7 @@ func commandLife(path string, inTarget bool) life {
 // kubectl accepts them). A flag the history does not list is accepted,
 // undeprecated, wherever its command exists.
 func flagLife(n *cmdNode, name string) life {
-	h := history()
+	h := history(n.tool)
 	if h == nil {
 		return life{}
 	}
@@ -84,7 +84,7 @@ func flagLife(n *cmdNode, name string) life {
 		}
 	}
 	if f := n.long[name]; f != nil && f != helpFlag {
-		l := commandLife(n.path, true)
+		l := commandLife(n.tool, n.path, true)
 		l.NoValue = f.NoOptDefault != ""
 		return l
 	}
@@ -98,11 +98,11 @@ func minor(v int) string { return "1." + strconv.Itoa(v) }
 // not have but another version does: removed since, or added later.
 func (r *run) commandHistory(n *cmdNode, w string) (string, Code, bool) {
 	path := strings.TrimSpace(n.path + " " + w)
-	l := commandLife(path, r.t.byPath[path] != nil)
+	l := commandLife(r.t.tool, path, r.t.byPath[path] != nil)
 	if !l.known() {
 		return "", 0, false
 	}
-	full := q("kubectl " + path)
+	full := q(r.t.tool + " " + path)
 	if rm, ok := l.removedBy(r.c.version); ok {
 		return full + " was removed in " + minor(rm) + " (Kubernetes " + minor(rm-1) + " was the last to have it); run " + q(n.fullPath()+" --help") + " for the commands of " + minor(r.c.version) + ".", RemovedFlag, true
 	}

@@ -35,6 +35,7 @@ const (
 	ToolTypo                            // a misspelled program name
 	KubectlPlugin                       // a kubectl plugin, not part of kubectl (information)
 	InvalidArguments                    // arguments or flags the command's own checks reject together
+	RemovedFlagMention                  // a removed flag named in prose with the program it belonged to
 )
 
 var codeNames = [...]string{
@@ -42,6 +43,7 @@ var codeNames = [...]string{
 	RemovedFlag: "removed-flag", DeprecatedForm: "deprecated-form", InvalidFlagValue: "invalid-flag-value",
 	UnknownResourceType: "unknown-resource-type", MissingArgument: "missing-argument",
 	ToolTypo: "tool-typo", KubectlPlugin: "kubectl-plugin", InvalidArguments: "invalid-arguments",
+	RemovedFlagMention: "removed-flag-mention",
 }
 
 // String is the code's stable name, which is also its rule's name.
@@ -56,6 +58,7 @@ func (c Code) String() string {
 var Codes = []Code{
 	UnknownCommand, UnknownFlag, DryRunValue, RemovedFlag, DeprecatedForm,
 	InvalidFlagValue, UnknownResourceType, MissingArgument, ToolTypo, KubectlPlugin, InvalidArguments,
+	RemovedFlagMention,
 }
 
 // Arg is one shell word of a command, after quote removal.

@@ -1,6 +1,7 @@
 package kubectl
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/notelint/notelint/knowledge"
@@ -123,19 +124,33 @@ func (r *run) rowChange(n *cmdNode, name string, row *removedRow) (change, bool)
 }
 
 // history renders a change for a message: "--x was deprecated in 1.18 and
-// removed in 1.21".
-func (ch change) history(written string, target int) string {
+// removed in 1.21". from, when not empty, names the command the flag
+// belongs to (for the tools other than kubectl, whose notes mix several).
+func (ch change) history(written, from string) string {
+	of, rm := "", " removed in "
+	if from != "" {
+		of, rm = " of "+q(from), " removed from "+q(from)+" in "
+	}
 	switch {
 	case ch.gone && ch.deprecated != 0 && ch.deprecated < ch.removed:
-		return q(written) + " was deprecated in " + minor(ch.deprecated) + " and removed in " + minor(ch.removed)
+		return q(written) + " was deprecated in " + minor(ch.deprecated) + " and" + rm + minor(ch.removed)
 	case ch.gone:
-		return q(written) + " was removed in " + minor(ch.removed)
+		return q(written) + " was" + rm + minor(ch.removed)
 	case ch.removed != 0:
-		return q(written) + " is deprecated since " + minor(ch.deprecated) + " (removed in " + minor(ch.removed) + ")"
+		return q(written) + of + " is deprecated since " + minor(ch.deprecated) + " (removed in " + minor(ch.removed) + ")"
 	case ch.deprecated != 0:
-		return q(written) + " is deprecated since " + minor(ch.deprecated) + " and will be removed"
+		return q(written) + of + " is deprecated since " + minor(ch.deprecated) + " and will be removed"
 	}
-	return q(written) + " is deprecated"
+	return q(written) + of + " is deprecated"
+}
+
+// toolOf is the command a message about n's flag names: none for kubectl
+// (its messages have always been about kubectl), the command otherwise.
+func toolOf(n *cmdNode) string {
+	if n.tool == "kubectl" {
+		return ""
+	}
+	return n.fullPath()
 }
 
 // removedCommand is a top-level command that no longer exists.
@@ -202,7 +217,7 @@ func (r *run) removedFinding(p int, n *cmdNode, name string, u flagUse, written 
 	safe := row.safeFor(u.value) && !looksPlaceholder(u.value)
 	var e []Edit
 	ch, _ := r.rowChange(n, name, row)
-	msg := ch.history(written, r.c.version) + "; " + row.why
+	msg := ch.history(written, toolOf(n)) + "; " + row.why
 	switch {
 	case row.replace != "":
 		e = []Edit{{FromArg: i, FromOff: 2, ToArg: i, ToOff: nameEnd, New: row.replace}}
@@ -245,8 +260,64 @@ func (row *removedRow) safeFor(value string) bool {
 
 // curatedRow returns the curated row for --name on n, whatever the version.
 func curatedRow(n *cmdNode, name string) *removedRow {
+	if n.tool != "kubectl" {
+		// a row of a command applies to its subcommands too (kubeadm certs
+		// renew --csr-only held for each certificate's command)
+		for a := n; a != nil; a = a.parent {
+			if row := toolRemovedFlags[n.tool][strings.TrimSpace(a.path+" --"+name)]; row != nil {
+				return row
+			}
+		}
+		return nil
+	}
 	if row := removedFlags[n.path+" --"+name]; row != nil {
 		return row
 	}
 	return removedFlags["* --"+name]
+}
+
+// curatedNear returns the curated row of a flag of n that name misspells
+// (one candidate only): the note misspelt a flag that has since changed.
+func curatedNear(n *cmdNode, name string) (string, *removedRow) {
+	var cands []string
+	prefix := strings.TrimSpace(n.path + " --")
+	rows := removedFlags
+	if n.tool != "kubectl" {
+		rows = toolRemovedFlags[n.tool]
+	}
+	for k := range rows {
+		if rest, ok := strings.CutPrefix(k, prefix); ok && !strings.Contains(rest, " ") {
+			cands = append(cands, rest)
+		} else if rest, ok := strings.CutPrefix(k, "* --"); ok && n.tool == "kubectl" {
+			cands = append(cands, rest)
+		}
+	}
+	sort.Strings(cands)
+	c := closest(name, cands)
+	fix, safe := best(c)
+	if !safe {
+		return "", nil
+	}
+	return fix, curatedRow(n, fix)
+}
+
+// misspeltRemoved reports --name, a misspelling of the curated flag
+// rowName, with that flag's history, and returns the last word consumed.
+func (r *run) misspeltRemoved(p int, pr *parsed, i int, name string, hasEq bool, rowName string, row *removedRow) int {
+	last := i
+	if !hasEq && row.takesValue && i+1 < pr.end && !strings.HasPrefix(r.text(i+1), "-") {
+		last = i + 1
+	}
+	ch, _ := r.rowChange(pr.node, rowName, row)
+	msg := q("--"+name) + " is a misspelling of " + q("--"+rowName) + ": " + ch.history("--"+rowName, toolOf(pr.node)) + "; " + row.why + "."
+	code := DeprecatedForm
+	if ch.gone {
+		code = RemovedFlag
+	}
+	var e []Edit
+	if row.drop {
+		e = []Edit{r.removeWords(i, last)}
+	}
+	r.add(Finding{Code: code, Arg: i, Start: 0, End: len(name) + 2, Message: msg, Edits: e})
+	return last
 }

@@ -13,11 +13,17 @@ var wrappers = map[string]map[string]bool{
 	"time":  {},
 	"nohup": {},
 	"exec":  {},
+	"env":   {"-u": true, "--unset": true, "-C": true, "--chdir": true},
 }
 
 // checkProgram checks the command whose program word is args[i].
 func (r *run) checkProgram(i int) {
 	if i >= len(r.args) || r.isPlaceholder(i) || isProse(r.text(i)) {
+		return
+	}
+	if isAssignment(r.text(i)) {
+		// FOO=bar before the program (ETCDCTL_API=3 etcdctl …, after sudo or env)
+		r.checkProgram(i + 1)
 		return
 	}
 	name := programName(r.text(i))
@@ -36,8 +42,11 @@ func (r *run) checkProgram(i int) {
 		r.checkProgram(j)
 		return
 	}
-	if fixed := r.checkToolTypo(i); fixed == "kubectl" {
+	switch fixed := r.checkToolTypo(i); {
+	case fixed == "kubectl":
 		r.checkKubectl(i)
+	case isTool(fixed):
+		r.checkTool(i, fixed)
 	}
 }
 
@@ -343,7 +352,7 @@ func (r *run) unknownCommand(p int, n *cmdNode, i int) *cmdNode {
 
 func commandNoun(n *cmdNode) string {
 	if n.path == "" {
-		return "kubectl command"
+		return n.tool + " command"
 	}
 	return "subcommand of " + q(n.fullPath())
 }
@@ -460,4 +469,19 @@ func (r *run) convertOutputVersion(i int) {
 		}
 		return
 	}
+}
+
+// isAssignment reports a shell variable assignment word: NAME=value.
+func isAssignment(w string) bool {
+	name, _, ok := strings.Cut(w, "=")
+	if !ok || name == "" || name[0] >= '0' && name[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }

@@ -36,14 +36,15 @@ type cmdNode struct {
 	required   []string // long names of flags marked required
 	outputs    []string // accepted -o/--output formats, from the flag's help
 	group      bool     // has subcommands and does nothing on its own
+	tool       string   // the tool whose tree this is: "kubectl", "kubeadm", …
 }
 
 // fullPath is the command as a user writes it: "kubectl rollout undo".
 func (n *cmdNode) fullPath() string {
 	if n.path == "" {
-		return "kubectl"
+		return n.tool
 	}
-	return "kubectl " + n.path
+	return n.tool + " " + n.path
 }
 
 func (n *cmdNode) lookup(name string) *cli.Flag {
@@ -59,7 +60,8 @@ type tree struct {
 	leaves     map[string][]*cmdNode // last path element (and aliases) → commands at depth ≥ 2
 	res        *resourceIndex
 	topLevel   []string
-	minor      int // the Kubernetes minor version of the snapshot
+	minor      int    // the Kubernetes minor version of the snapshot
+	tool       string // "kubectl", "kubeadm", "kube-apiserver", …
 }
 
 // treeKey names one built tree: a target version and the feature gates on.
@@ -139,7 +141,7 @@ func buildTree(minor int, gates []string) *tree {
 		// a build error, not a user's.
 		panic(err)
 	}
-	t := snapshot(src.Root, func(gate string) bool { return gate == "" || slices.Contains(gates, gate) })
+	t := snapshot("kubectl", src.Root, func(gate string) bool { return gate == "" || slices.Contains(gates, gate) })
 	t.minor = minor
 	t.res = resourceIndexAt(minor)
 	return t
@@ -148,8 +150,9 @@ func buildTree(minor int, gates []string) *tree {
 // helpFlag is the --help flag cobra adds to every command when it executes.
 var helpFlag = &cli.Flag{Name: "help", Shorthand: "h", Type: "bool", Default: "false", NoOptDefault: "true", Usage: "help for the command"}
 
-func snapshot(root *cli.Command, on func(gate string) bool) *tree {
+func snapshot(tool string, root *cli.Command, on func(gate string) bool) *tree {
 	t := &tree{
+		tool:       tool,
 		byPath:     map[string]*cmdNode{},
 		flagOwners: map[string][]*cmdNode{},
 		leaves:     map[string][]*cmdNode{},
@@ -163,6 +166,7 @@ func snapshot(root *cli.Command, on func(gate string) bool) *tree {
 			use:      c.Use,
 			parent:   parent,
 			children: map[string]*cmdNode{},
+			tool:     tool,
 			long:     map[string]*cli.Flag{},
 			short:    map[byte]*cli.Flag{},
 		}
@@ -227,7 +231,7 @@ func snapshot(root *cli.Command, on func(gate string) bool) *tree {
 			}
 		}
 		sort.Slice(n.kids, func(i, j int) bool { return n.kids[i].name < n.kids[j].name })
-		n.group = len(n.kids) > 0 && !runnableParents[n.path]
+		n.group = len(n.kids) > 0 && (tool != "kubectl" || !runnableParents[n.path])
 		return n
 	}
 	t.root = walk(root, nil, 0)

@@ -11,16 +11,17 @@ import (
 var tools = []string{
 	"base64", "grep", "echo", "cat", "sudo", "systemctl", "journalctl", "docker", "crictl",
 	"etcdctl", "kubeadm", "openssl", "ip", "curl", "watch", "xargs", "less", "vi", "kubectl",
+	"etcdutl", "helm", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy",
 }
 
 // realTools are real programs that are close to a tool name (egrep, kubectx,
 // etcdutl, ...) or common enough never to be called a typo.
 var realTools = map[string]bool{
 	"egrep": true, "fgrep": true, "pgrep": true, "zgrep": true, "rgrep": true, "ngrep": true, "agrep": true,
-	"base32": true, "basenc": true, "kubectx": true, "kubens": true, "kubelet": true, "etcdutl": true,
+	"base32": true, "basenc": true, "kubectx": true, "kubens": true,
 	"dockerd": true, "docker-compose": true, "openssh": true, "curlie": true, "lesskey": true, "lessc": true,
 	"vim": true, "nvim": true, "view": true, "vimdiff": true, "cut": true, "cal": true, "chat": true, "bat": true,
-	"ls": true, "cd": true, "apt-get": true, "apt": true, "wget": true, "mv": true, "cp": true, "helm": true,
+	"ls": true, "cd": true, "apt-get": true, "apt": true, "wget": true, "mv": true, "cp": true, "help": true, "hello": true, "held": true, "helmfile": true,
 	"kustomize": true, "k9s": true, "jq": true, "yq": true, "ps": true, "top": true, "kill": true, "pkill": true,
 	"echo": true, "tee": true, "seq": true, "sed": true, "awk": true, "git": true, "go": true, "make": true,
 	"crio": true, "ctr": true, "nerdctl": true, "podman": true, "kind": true, "minikube": true, "k3s": true,
@@ -94,7 +95,10 @@ func (r *run) checkToolTypo(i int) string {
 		if len(c) == 0 {
 			return ""
 		}
-		fix, safe = best(c) // safe only as the single candidate
+		// safe as the single candidate, or the single closest one
+		// (etcdclt is one edit from etcdctl and two from etcdutl)
+		slices.SortStableFunc(c, func(a, b candidate) int { return a.dist - b.dist })
+		fix, safe = c[0].name, len(c) == 1 || c[0].dist < c[1].dist
 	}
 	if strings.ToLower(name) == fix {
 		return fix

@@ -1,0 +1,150 @@
+package kubectl
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// validToolCommands must give no finding: commands of kubeadm and of the
+// control plane's programs as notes and the kubeadm documentation write them.
+var validToolCommands = []string{
+	`kubeadm init --pod-network-cidr=10.244.0.0/16 --apiserver-advertise-address=10.0.0.10`,
+	`kubeadm init --control-plane-endpoint "lb.example.com:6443" --upload-certs`,
+	`kubeadm join 10.0.0.10:6443 --token abcdef.0123456789abcdef --discovery-token-ca-cert-hash sha256:1234`,
+	`kubeadm join lb.example.com:6443 --control-plane --certificate-key 0123`,
+	`kubeadm token create --print-join-command`,
+	`kubeadm token list`,
+	`kubeadm upgrade plan`,
+	`kubeadm upgrade apply v1.37.0`,
+	`kubeadm upgrade node`,
+	`kubeadm certs check-expiration`,
+	`kubeadm certs renew all`,
+	`kubeadm certs generate-csr --cert-dir /tmp/csr`,
+	`kubeadm config images pull --kubernetes-version v1.37.0`,
+	`kubeadm config print init-defaults`,
+	`kubeadm init phase control-plane all --config kubeadm.yaml`,
+	`kubeadm reset -f`,
+	`sudo kubeadm reset --force`,
+	`kubeadm version -o short`,
+	`kube-apiserver --enable-admission-plugins=NodeRestriction,PodSecurity --authorization-mode=Node,RBAC`,
+	`kube-apiserver --token-auth-file=/etc/kubernetes/tokens.csv --audit-policy-file=/etc/kubernetes/audit.yaml --audit-log-path=-`,
+	`kube-apiserver --encryption-provider-config=/etc/kubernetes/enc.yaml`,
+	`kube-controller-manager --node-monitor-grace-period=40s --cluster-signing-cert-file=/etc/kubernetes/pki/ca.crt`,
+	`kube-scheduler --config=/etc/kubernetes/scheduler.yaml --leader-elect=false`,
+	`kubelet --config=/var/lib/kubelet/config.yaml --node-ip=10.0.0.11 --container-runtime-endpoint=unix:///run/containerd/containerd.sock`,
+	`kubelet --allowed-unsafe-sysctls 'kernel.msg*,net.core.somaxconn'`,
+	`kube-proxy --proxy-mode=ipvs --cluster-cidr=10.244.0.0/16`,
+	`kube-apiserver --help`,
+	`kube-apiserver -h`,
+	`kubelet --version`,
+	`sudo env FOO=bar kubeadm token list`,
+	`sudo KUBECONFIG=/etc/kubernetes/admin.conf kubeadm token list`,
+}
+
+func TestValidToolCommands(t *testing.T) {
+	for _, line := range validToolCommands {
+		args := split(t, line)
+		if fs := testChecker.Check(args); len(fs) > 0 {
+			var got []string
+			for _, f := range fs {
+				got = append(got, f.Code.String()+"@"+args[f.Arg].Text[f.Start:f.End]+": "+f.Message)
+			}
+			t.Errorf("%q: want no finding, got %v", line, got)
+		}
+	}
+}
+
+// invalidToolCommands: kubeadm's commands and flags, the components' flags,
+// the history that dates them and the tools' own names misspelt.
+var invalidToolCommands = []invalidCase{
+	{`kubeadm init --apiserver-advertise-addres=10.0.0.10`, []want{{"unknown-flag", `--apiserver-advertise-addres`, `kubeadm init --apiserver-advertise-address=10.0.0.10`, true}}},
+	{`kubeadm config images pul`, []want{{"unknown-command", `pul`, `kubeadm config images pull`, false}}},
+	{`kubeadm tokn create`, []want{{"unknown-command", `tokn`, `kubeadm token create`, true}}},
+	{`kubeadm upgrade node config --kubelet-version v1.12.0`, []want{
+		{"removed-flag", `config`, `kubeadm upgrade node --kubelet-version v1.12.0`, false},
+		{"removed-flag", `--kubelet-version`, `kubeadm upgrade node config`, false}}},
+	{`kubeadm upgrade node config --kubeloet-version v1.12.0`, []want{
+		{"removed-flag", `config`, `kubeadm upgrade node --kubeloet-version v1.12.0`, false},
+		{"removed-flag", `--kubeloet-version`, `kubeadm upgrade node config`, false}}},
+	{`kubeadm certs renew apiserver --csr-only`, []want{{"removed-flag", `--csr-only`, "", false}}},
+	{`kubadm token list`, []want{{"tool-typo", `kubadm`, `kubeadm token list`, true}}},
+	{`sudo kubadm token list`, []want{{"tool-typo", `kubadm`, `sudo kubeadm token list`, true}}},
+	{`kube-controller-manager --pod-eviction-timeout=5m0s`, []want{{"removed-flag", `--pod-eviction-timeout`, "", false}}},
+	{`kube-apiserver --basic-auth-file=/etc/users.csv`, []want{{"removed-flag", `--basic-auth-file`, "", false}}},
+	{`kube-apiserver --insecure-port=0 --secure-port=6443`, []want{{"removed-flag", `--insecure-port`, `kube-apiserver --secure-port=6443`, true}}},
+	{`kube-apiserver --insecure-port=8080`, []want{{"removed-flag", `--insecure-port`, `kube-apiserver`, false}}},
+	{`kube-apiserver --enable-admision-plugins=NodeRestriction`, []want{{"unknown-flag", `--enable-admision-plugins`, `kube-apiserver --enable-admission-plugins=NodeRestriction`, true}}},
+	{`kube-scheduler --policy-config-file=/etc/kubernetes/policy.json`, []want{{"removed-flag", `--policy-config-file`, "", false}}},
+	{`kubelet --container-runtime=remote --container-runtime-endpoint=unix:///run/containerd/containerd.sock`, []want{
+		{"removed-flag", `--container-runtime`, `kubelet --container-runtime-endpoint=unix:///run/containerd/containerd.sock`, true}}},
+	{`kubelet --network-plugin=cni`, []want{{"removed-flag", `--network-plugin`, "", false}}},
+	{`kube-controler-manager --leader-elect=true`, []want{{"tool-typo", `kube-controler-manager`, `kube-controller-manager --leader-elect=true`, true}}},
+	{`kube-apiserver --kubelet-https=true`, []want{{"removed-flag", `--kubelet-https`, `kube-apiserver`, true}}},
+}
+
+func TestInvalidToolCommands(t *testing.T) { checkInvalid(t, invalidToolCommands) }
+
+// TestToolMessages checks what the seed's three lines are told: the version
+// of each removal and what to write.
+func TestToolMessages(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{`kube-controller-manager --pod-eviction-timeout=5m0s`, `"--pod-eviction-timeout" was deprecated in 1.26 and removed from "kube-controller-manager" in 1.27; pods on a failed node are evicted by taints`},
+		{`kube-apiserver --basic-auth-file=user-details.csv`, `"--basic-auth-file" was deprecated in 1.16 and removed from "kube-apiserver" in 1.19; the API server no longer reads static password files`},
+		{`kubeadm upgrade node config --kubeloet-version v1.12.0`, `"kubeadm upgrade node config" was deprecated in 1.16 and removed in 1.18; write "kubeadm upgrade node"`},
+		{`kubeadm upgrade node config --kubeloet-version v1.12.0`, `"--kubeloet-version" is a misspelling of "--kubelet-version": "--kubelet-version" was deprecated in 1.18 and removed from "kubeadm upgrade node" in 1.20; drop it`},
+	} {
+		var msgs []string
+		for _, f := range testChecker.Check(split(t, tc.line)) {
+			msgs = append(msgs, f.Message)
+		}
+		if !slices.ContainsFunc(msgs, func(m string) bool { return strings.HasPrefix(m, tc.want) }) {
+			t.Errorf("%q: no message starts with %q; got %q", tc.line, tc.want, msgs)
+		}
+	}
+}
+
+// TestRemovedToolFlag: what prose may be told about a flag named with a
+// program.
+func TestRemovedToolFlag(t *testing.T) {
+	for _, tc := range []struct {
+		tool, flag string
+		want       bool
+	}{
+		{"kube-apiserver", "basic-auth-file", true},
+		{"kube-apiserver", "token-auth-file", false}, // exists
+		{"kube-apiserver", "no-such-flag", false},    // never existed: prose is not judged
+		{"kube-controller-manager", "pod-eviction-timeout", true},
+		{"kubelet", "network-plugin", true},
+		{"kubectl", "record", false}, // not a component
+		{"etcd", "data-dir", false},  // no tree
+	} {
+		msg, ok := testChecker.RemovedToolFlag(tc.tool, tc.flag)
+		if ok != tc.want || ok && !strings.Contains(msg, "--"+tc.flag) {
+			t.Errorf("RemovedToolFlag(%s, %s) = %q, %v; want %v", tc.tool, tc.flag, msg, ok, tc.want)
+		}
+	}
+}
+
+// TestToolTreeOfAnotherVersion: a target older than the oldest tree of a
+// tool is read against that tree, and only what is dated or a near miss is
+// said (a flag merely absent from a newer tree may be the target's own).
+func TestToolTreeOfAnotherVersion(t *testing.T) {
+	c := New(Options{KubeVersion: 20})
+	line := `%s --some-flag-of-old=1 --leader-elec=true`
+	for _, tool := range []string{"kube-controller-manager", "kube-scheduler"} {
+		args := split(t, strings.Replace(line, "%s", tool, 1))
+		fs := c.Check(args)
+		var got []string
+		for _, f := range fs {
+			got = append(got, args[f.Arg].Text)
+		}
+		want := []string{"--leader-elec=true"}
+		if toolSnapshot(tool, 20) == 20 {
+			want = []string{"--some-flag-of-old=1", "--leader-elec=true"}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s at 1.20 (tree %d): findings on %q, want %q", tool, toolSnapshot(tool, 20), got, want)
+		}
+	}
+}
