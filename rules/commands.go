@@ -19,8 +19,8 @@ import (
 var (
 	UnknownCommand = &lint.Rule{
 		ID: "NL101", Name: "unknown-command", Severity: lint.Error, Fixable: true,
-		Summary: "kubectl has no such command or subcommand",
-		Doc: "The command is not in kubectl's command tree, so kubectl stops with `unknown command`. " +
+		Summary: "kubectl (or kubeadm) has no such command or subcommand",
+		Doc: "The command is not in kubectl's command tree (or kubeadm's), so the tool stops with `unknown command`. " +
 			"notelint suggests the closest command path (by edit distance and by well-known confusions such as " +
 			"`undo` for `rollout undo` or `undrain` for `uncordon`); the fix is safe when exactly one candidate is close.",
 		Wrong: "- kubectl craete serviceaccount sa1\n- kubectl undo deployment/web\n",
@@ -30,8 +30,10 @@ var (
 	UnknownFlag = &lint.Rule{
 		ID: "NL102", Name: "unknown-flag", Severity: lint.Error, Fixable: true,
 		Summary: "the command has no such flag",
-		Doc: "kubectl rejects flags its command does not define (`unknown flag`). notelint suggests the closest flag " +
-			"of that command, and says which other command owns the flag when it belongs elsewhere " +
+		Doc: "kubectl rejects flags its command does not define (`unknown flag`), and so do kubeadm, kube-apiserver, " +
+			"kube-controller-manager, kube-scheduler, kubelet and kube-proxy, whose flags are checked wherever notes give them: " +
+			"command lines, static pod `command:` lists, kubeadm `extraArgs`, systemd `ExecStart=` lines and `KUBELET_EXTRA_ARGS`. " +
+			"notelint suggests the closest flag of that command, and says which other command owns the flag when it belongs elsewhere " +
 			"(`kubectl edit --replicas`: replicas are changed with `kubectl scale`).",
 		Wrong: "- kubectl logs my-pod --name-space=kube-system\n",
 		Right: "- kubectl logs my-pod --namespace=kube-system\n",
@@ -49,12 +51,14 @@ var (
 	}
 	RemovedFlag = &lint.Rule{
 		ID: "NL104", Name: "removed-flag", Severity: lint.Error, Fixable: true,
-		Summary: "the flag, command or form was removed from kubectl",
+		Summary: "the flag, command or form was removed from kubectl or another tool",
 		Doc: "The target Kubernetes version's kubectl no longer accepts this flag, command or form, so the command fails " +
 			"(`unknown flag`, `unknown command`); the message names the version that removed it and what replaced it: " +
 			"`run --generator`, `run --replicas`, `get --export`, `drain --delete-local-data` (removed in 1.31), " +
 			"`rolling-update`, `exec POD CMD` without `--` (an error since 1.31), and others from kubectl's history. " +
-			"Forms that still work but are deprecated are NL110.",
+			"The same holds for the other tools: `kubeadm upgrade node config` (removed in 1.18), kube-apiserver's " +
+			"`--basic-auth-file` (1.19) and `--insecure-port` (1.24), kube-controller-manager's `--pod-eviction-timeout` (1.27), " +
+			"the kubelet's `--network-plugin` (1.24). Forms that still work but are deprecated are NL110.",
 		Wrong: "- kubectl drain node-1 --delete-local-data --ignore-daemonsets\n",
 		Right: "- kubectl drain node-1 --delete-emptydir-data --ignore-daemonsets\n",
 		Run:   commandRule(kubectl.RemovedFlag),
@@ -90,7 +94,7 @@ var (
 		ID: "NL108", Name: "tool-typo", Severity: lint.Error, Fixable: true,
 		Summary: "a common tool's name is misspelled",
 		Doc: "The program is a near miss of a tool that shares a command line with kubectl " +
-			"(base64, systemctl, crictl, etcdctl, kubeadm, ip, …), so the shell would answer `command not found`.",
+			"(base64, systemctl, crictl, etcdctl, kubeadm, helm, kube-apiserver, kubelet, ip, …), so the shell would answer `command not found`.",
 		Wrong: "- echo -n \"bXlzcWw=\" | bask64 --decode\n",
 		Right: "- echo -n \"bXlzcWw=\" | base64 --decode\n",
 		Run:   commandRule(kubectl.ToolTypo),

@@ -187,16 +187,16 @@ func (r *run) unknownToolCommand(p int, n *cmdNode, i int) (next *cmdNode, stop 
 	return nil, true
 }
 
-// Components are the tools whose command line is one program and its flags
-// (no subcommands): kube-apiserver, kubelet, … Their flags are named in
-// prose, in systemd units and in manifests.
+// components are the control plane's programs: one program and its flags
+// (no subcommands), named in prose, in systemd units and in manifests.
+var components = []string{"kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy"}
+
+// Components lists the control plane's programs that have a tree, without
+// loading any.
 func Components() []string {
 	var out []string
-	for _, t := range knowledge.CLITools() {
-		if t == "kubectl" {
-			continue
-		}
-		if tr := getToolTree(t, knowledge.DefaultMinor); tr != nil && len(tr.root.kids) == 0 {
+	for _, t := range components {
+		if isTool(t) {
 			out = append(out, t)
 		}
 	}

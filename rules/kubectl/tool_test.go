@@ -148,3 +148,17 @@ func TestToolTreeOfAnotherVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestComponentsHaveNoSubcommands keeps the list of components honest: each
+// is a program and its flags, as the embedded tree has it.
+func TestComponentsHaveNoSubcommands(t *testing.T) {
+	if len(Components()) != len(components) {
+		t.Errorf("components with a tree: %v, want all of %v", Components(), components)
+	}
+	for _, c := range Components() {
+		tr := getToolTree(c, 37)
+		if tr == nil || len(tr.root.kids) != 0 || len(tr.root.long) < 10 {
+			t.Errorf("%s: want a tree of flags without subcommands", c)
+		}
+	}
+}
