@@ -47,6 +47,10 @@ type Command struct {
 	Start, End int // byte range from the first word to the end of the last
 	Origin     Origin
 	Block      int // index into Document.Fences for fence commands, else -1
+	// Env holds the variable assignments written before the program
+	// (ETCDCTL_API=3 etcdctl …), as NAME=value with the value's quotes
+	// removed; a value that is not a plain string is left out.
+	Env []string
 }
 
 // Name is the program name as written (the first word's text).

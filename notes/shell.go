@@ -319,6 +319,20 @@ func (r *shellReader) collect(f *syntax.File, m *mapped, view []byte, base int, 
 			}
 			cmd.Start = cmd.Words[0].Start
 			cmd.End = cmd.Words[len(cmd.Words)-1].End
+			for _, a := range n.Assigns {
+				if a.Name == nil || a.Append || a.Naked || a.Array != nil || a.Index != nil {
+					continue
+				}
+				v := ""
+				if a.Value != nil {
+					lit, ok := literal(a.Value)
+					if !ok {
+						continue
+					}
+					v = lit
+				}
+				cmd.Env = append(cmd.Env, a.Name.Value+"="+v)
+			}
 			r.doc.Commands = append(r.doc.Commands, cmd)
 		case *syntax.Redirect:
 			if (n.Op == syntax.Hdoc || n.Op == syntax.DashHdoc) && n.Hdoc != nil {
@@ -567,4 +581,29 @@ func isDigits(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// literal returns the value of a word that is plain text (unquoted, or in
+// single or double quotes without expansions).
+func literal(w *syntax.Word) (string, bool) {
+	var b strings.Builder
+	for _, p := range w.Parts {
+		switch p := p.(type) {
+		case *syntax.Lit:
+			b.WriteString(p.Value)
+		case *syntax.SglQuoted:
+			b.WriteString(p.Value)
+		case *syntax.DblQuoted:
+			for _, q := range p.Parts {
+				l, ok := q.(*syntax.Lit)
+				if !ok {
+					return "", false
+				}
+				b.WriteString(l.Value)
+			}
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
 }

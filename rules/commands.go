@@ -189,7 +189,7 @@ func commandFindings(p *lint.Pass) []finding {
 			for i, w := range words {
 				args[i] = kubectl.Arg{Text: w.Text, Placeholder: w.Placeholder, Expands: w.Expands}
 			}
-			for _, f := range c.CheckIn(defs, args) {
+			for _, f := range c.CheckEnv(defs, cmd.Env, args) {
 				out = append(out, place(p.Doc.Src, words, f))
 			}
 		}

@@ -12,6 +12,8 @@ import (
 	"github.com/notelint/notelint/knowledge"
 	"github.com/notelint/notelint/notes"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -169,12 +171,55 @@ func (c *Checker) Check(args []Arg) []Finding {
 // resources, plugins and environment; nil for none). It is safe for
 // concurrent use, with the same or different contexts.
 func (c *Checker) CheckIn(ctx *Context, args []Arg) []Finding {
+	return c.CheckEnv(ctx, nil, args)
+}
+
+// CheckEnv checks one command written after the variable assignments env
+// (NAME=value, as in "ETCDCTL_API=3 etcdctl …"); see CheckIn.
+func (c *Checker) CheckEnv(ctx *Context, env []string, args []Arg) []Finding {
 	if len(args) == 0 {
 		return nil
 	}
 	r := &run{c: c, t: c.tree(ctx), ctx: ctx, args: args}
+	for _, a := range env {
+		r.setenv(a)
+	}
+	if len(env) > 0 && c.t == nil {
+		// KUBECTL_APPLYSET=true kubectl apply --applyset=…: the line's own
+		// assignments turn feature gates on as an export does
+		on := ctx.gates(treeGates(c.version))
+		for _, g := range treeGates(c.version) {
+			if v, ok := r.env[g]; ok && strings.EqualFold(strings.TrimSpace(v), "true") && !slices.Contains(on, g) {
+				on = append(on, g)
+			}
+		}
+		sort.Strings(on)
+		r.t = getTreeWith(c.version, on)
+	}
 	r.checkProgram(0)
 	return r.out
+}
+
+// setenv records an assignment NAME=value written before the program.
+func (r *run) setenv(a string) {
+	name, value, _ := strings.Cut(a, "=")
+	if r.env == nil {
+		r.env = map[string]string{}
+	}
+	r.env[name] = value
+}
+
+// getenv is the value of an environment variable for this command: set on
+// its line, else exported by the note; ok is false when neither sets it.
+func (r *run) getenv(name string) (string, bool) {
+	if v, ok := r.env[name]; ok {
+		return v, true
+	}
+	if r.ctx != nil {
+		v, ok := r.ctx.Env[name]
+		return v, ok
+	}
+	return "", false
 }
 
 // run is the state of one Check call.
@@ -188,6 +233,7 @@ type run struct {
 	// once the command is resolved): a flag written before it may have
 	// shaped how cobra found the command.
 	pathEnd int
+	env     map[string]string // assignments written before the program
 }
 
 func (r *run) add(f Finding) { r.out = append(r.out, f) }

@@ -23,6 +23,7 @@ func (r *run) checkProgram(i int) {
 	}
 	if isAssignment(r.text(i)) {
 		// FOO=bar before the program (ETCDCTL_API=3 etcdctl …, after sudo or env)
+		r.setenv(r.text(i))
 		r.checkProgram(i + 1)
 		return
 	}

@@ -162,3 +162,15 @@ func TestComponentsHaveNoSubcommands(t *testing.T) {
 		}
 	}
 }
+
+// TestLineEnvTurnsGatesOn: an assignment on the command's own line turns a
+// feature gate on, as an export in the note does.
+func TestLineEnvTurnsGatesOn(t *testing.T) {
+	args := split(t, `kubectl apply -f app.yaml --prune --applyset=web`)
+	if fs := testChecker.CheckEnv(nil, nil, args); len(fs) == 0 {
+		t.Fatalf("--applyset without the gate: want a finding")
+	}
+	if fs := testChecker.CheckEnv(nil, []string{"KUBECTL_APPLYSET=true"}, args); len(fs) != 0 {
+		t.Errorf("with KUBECTL_APPLYSET=true on the line: got %+v", fs)
+	}
+}
