@@ -24,8 +24,9 @@ type Help struct {
 }
 
 // Describe says what word i of a command line is, from the command tree of
-// the checker's Kubernetes version: a kubectl command word (the program
-// itself included) or a flag of the command the line runs. It returns nil
+// the checker's Kubernetes version: a command word of kubectl or another
+// tool with a tree (the program itself included) or a flag of the command
+// the line runs. It returns nil
 // for anything else: a positional argument, a placeholder, another program,
 // a word after the note's prose starts, or a flag the command does not
 // have. It never reports or corrects anything. Safe for concurrent use.
@@ -37,6 +38,11 @@ func (c *Checker) Describe(args []Arg, i int) *Help {
 	p := r.programIndex(0)
 	if p < 0 || i < p {
 		return nil
+	}
+	if tool := programName(r.text(p)); isTool(tool) {
+		if r.t = getToolTree(tool, c.version); r.t == nil {
+			return nil
+		}
 	}
 	end := len(args)
 	for j := p + 1; j < end; j++ {
@@ -89,14 +95,19 @@ func (c *Checker) Describe(args []Arg, i int) *Help {
 	return nil
 }
 
-// programIndex is the index of the kubectl program word of a command whose
-// program word is args[i] (past sudo, watch and the like), or -1 when the
-// command does not run kubectl. A misspelled program is not kubectl here.
+// programIndex is the index of the program word of a command whose program
+// word is args[i] (past sudo, watch, assignments and the like) when it runs
+// kubectl or another tool with a tree, or -1. A misspelled program is not
+// one here.
 func (r *run) programIndex(i int) int {
 	for i < len(r.args) && !r.isPlaceholder(i) && !isProse(r.text(i)) {
 		name := programName(r.text(i))
-		if target, ok := r.c.aliases[name]; ok && programName(target) == "kubectl" {
+		if target, ok := r.c.aliases[name]; ok && programName(target) == "kubectl" || isTool(name) {
 			return i
+		}
+		if isAssignment(r.text(i)) {
+			i++
+			continue
 		}
 		opts, ok := wrappers[name]
 		if !ok {
