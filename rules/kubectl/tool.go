@@ -59,8 +59,23 @@ func getToolTree(tool string, minor int) *tree {
 	return lt.t
 }
 
+// apiSelectors are the environment variables that select another command
+// tree of a tool than the one embedded (ETCDCTL_API=2 is etcd's v2 API, with
+// other commands), with the values that select the embedded one.
+var apiSelectors = map[string]struct {
+	name  string
+	known []string
+}{
+	"etcdctl": {"ETCDCTL_API", []string{"3"}},
+}
+
 // checkTool checks a command line of tool whose program word is args[p].
 func (r *run) checkTool(p int, tool string) {
+	if sel, ok := apiSelectors[tool]; ok {
+		if v, set := r.getenv(sel.name); set && !slices.Contains(sel.known, strings.TrimSpace(v)) {
+			return // another API's commands: no tree says what they are
+		}
+	}
 	t := getToolTree(tool, r.c.version)
 	if t == nil {
 		return
