@@ -5,6 +5,9 @@
 //	go run ./cmd/generate -check kubectl     is the embedded tree of gen/go.mod's kubectl current?
 //	go run ./cmd/generate k8s 1.37           kubeadm's and the components' trees (see k8s.go)
 //	go run ./cmd/generate kubeadm 1.37       one of them
+//	go run ./cmd/generate tools              etcdctl, etcdutl, crictl, helm: every release of tools.go
+//	go run ./cmd/generate etcdctl 3.6        one release of one of them
+//	go run ./cmd/generate etcd-versions      the etcd kubeadm deploys per minor (knowledge/etcdversions.go)
 //
 // Run it from gen/. For the kubectl version pinned in gen/go.mod it builds
 // cmd/kubectl-tree in this module. For every other minor it makes a
@@ -86,6 +89,8 @@ func main() {
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: go run ./cmd/generate [-check] [-keep] [-v] kubectl [1.NN ...]")
 		fmt.Fprintln(fs.Output(), "       go run ./cmd/generate [-keep] [-v] k8s|kubeadm|kube-apiserver|… [1.NN ...]")
+		fmt.Fprintln(fs.Output(), "       go run ./cmd/generate [-keep] [-v] tools|etcdctl|etcdutl|crictl|helm [X.Y ...]")
+		fmt.Fprintln(fs.Output(), "       go run ./cmd/generate etcd-versions")
 		fs.PrintDefaults()
 	}
 	_ = fs.Parse(os.Args[1:])
@@ -96,6 +101,8 @@ func main() {
 	}
 	var tools []string
 	switch {
+	case args[0] == "tools" || slices.Contains(releaseTools(), args[0]):
+	case args[0] == "etcd-versions":
 	case args[0] == "kubectl":
 	case args[0] == "k8s":
 		tools = k8sTools
@@ -113,6 +120,20 @@ func main() {
 		fail(errors.New("run it in gen/ (the generator module's directory)"))
 	}
 	cfg := config{gen: wd, repo: filepath.Dir(wd), keep: *keep, verbose: *verbose}
+	if args[0] == "etcd-versions" {
+		if err := cfg.etcdVersions(); err != nil {
+			fail(err)
+		}
+		return
+	}
+	if args[0] == "tools" || slices.Contains(releaseTools(), args[0]) {
+		rs, err := selectReleases(args[0], args[1:])
+		if err != nil {
+			fail(err)
+		}
+		cfg.tools(rs)
+		return
+	}
 	pinned, err := cfg.pinnedKubectl()
 	if err != nil {
 		fail(err)
