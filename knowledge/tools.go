@@ -86,7 +86,8 @@ type Tool struct {
 	// GoFlagSyntax: flags are parsed by Go's flag package (urfave/cli):
 	// -flag and --flag are the same flag, a value may follow as -flag v or
 	// -flag=v, and the parser stops at the first argument that is not a
-	// flag. One-letter flags combine (-it) only in commands that allow it.
+	// flag. One-letter flags combine (-it) only in commands that allow it
+	// (cli.Command.NoBundling).
 	GoFlagSyntax bool
 	// Moved are commands that something else replaces (checked against the
 	// history: a moved command that a version lacks is reported with To).

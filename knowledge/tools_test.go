@@ -333,6 +333,10 @@ func TestToolTrees(t *testing.T) {
 	if f := flagOf(at("crictl", "1.37"), "runtime-endpoint"); f == nil || !slices.Equal(f.Env, []string{"CONTAINER_RUNTIME_ENDPOINT"}) {
 		t.Errorf("crictl --runtime-endpoint: %+v", f)
 	}
+	// crictl exec -it: exec lets one-letter flags combine, crictl's own flags do not
+	if exec := find(at("crictl", "1.37"), "exec"); exec.NoBundling || !at("crictl", "1.37").NoBundling || at("helm", "3.22").NoBundling {
+		t.Error("crictl exec combines one-letter flags, crictl's root does not, helm's does")
+	}
 	// helm's global flags are persistent: every command accepts them
 	if f := flagOf(at("helm", "3.22"), "namespace"); f == nil || !f.Persistent {
 		t.Errorf("helm --namespace: %+v", f)

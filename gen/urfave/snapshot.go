@@ -29,16 +29,20 @@ const maxDepth = 16
 // persistent) and everything below it.
 func Snapshot(app *ucli.App) *cli.Command {
 	root := &cli.Command{
-		Name:  app.Name,
-		Use:   app.Name,
-		Short: app.Usage,
-		Flags: flags(app.Flags),
+		Name:       app.Name,
+		Use:        app.Name,
+		Short:      app.Usage,
+		Flags:      flags(app.Flags),
+		NoBundling: !app.UseShortOptionHandling,
 	}
-	root.Commands = commands(app.Commands, 0)
+	root.Commands = commands(app.Commands, app.UseShortOptionHandling, 0)
 	return root
 }
 
-func commands(cs []*ucli.Command, depth int) []*cli.Command {
+// commands converts cs; bundling says the application lets every command
+// combine one-letter flags (urfave/cli's Command.setup then sets each
+// command's UseShortOptionHandling).
+func commands(cs []*ucli.Command, bundling bool, depth int) []*cli.Command {
 	var out []*cli.Command
 	if depth >= maxDepth {
 		return nil
@@ -48,17 +52,18 @@ func commands(cs []*ucli.Command, depth int) []*cli.Command {
 			continue
 		}
 		n := &cli.Command{
-			Name:    c.Name,
-			Aliases: append([]string(nil), c.Aliases...),
-			Use:     use(c),
-			Short:   c.Usage,
-			Hidden:  c.Hidden,
-			Flags:   flags(c.Flags),
+			Name:       c.Name,
+			Aliases:    append([]string(nil), c.Aliases...),
+			Use:        use(c),
+			Short:      c.Usage,
+			Hidden:     c.Hidden,
+			Flags:      flags(c.Flags),
+			NoBundling: !bundling && !c.UseShortOptionHandling,
 		}
 		if len(n.Aliases) == 0 {
 			n.Aliases = nil
 		}
-		n.Commands = commands(c.Subcommands, depth+1)
+		n.Commands = commands(c.Subcommands, bundling, depth+1)
 		out = append(out, n)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })

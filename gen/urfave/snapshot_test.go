@@ -25,7 +25,7 @@ func testApp(t *testing.T) *ucli.App {
 	}
 	app.Commands = []*ucli.Command{
 		{
-			Name: "ps", Usage: "List containers", ArgsUsage: "",
+			Name: "ps", Usage: "List containers", ArgsUsage: "", UseShortOptionHandling: true,
 			Flags: []ucli.Flag{
 				&ucli.BoolFlag{Name: "all", Aliases: []string{"a"}, Usage: "Show all containers"},
 				&ucli.StringSliceFlag{Name: "label", Usage: "Filter by key=value label"},
@@ -53,7 +53,7 @@ func testApp(t *testing.T) *ucli.App {
 func TestSnapshot(t *testing.T) {
 	root := Snapshot(testApp(t))
 	want := &cli.Command{
-		Name: "tool", Use: "tool", Short: "a tool",
+		Name: "tool", Use: "tool", Short: "a tool", NoBundling: true,
 		Flags: []*cli.Flag{
 			{Name: "runtime-endpoint", Shorthand: "r", Type: "string", Usage: "endpoint", Env: []string{"CONTAINER_RUNTIME_ENDPOINT"}},
 			{Name: "timeout", Shorthand: "t", Type: "duration", Default: "2s", Usage: "timeout"},
@@ -61,8 +61,8 @@ func TestSnapshot(t *testing.T) {
 		},
 		Commands: []*cli.Command{
 			{
-				Name: "images", Aliases: []string{"image", "img"}, Use: "images [REPOSITORY[:TAG]]",
-				Commands: []*cli.Command{{Name: "jsonschema", Use: "jsonschema", Short: "Display the JSON schema"}},
+				Name: "images", Aliases: []string{"image", "img"}, Use: "images [REPOSITORY[:TAG]]", NoBundling: true,
+				Commands: []*cli.Command{{Name: "jsonschema", Use: "jsonschema", Short: "Display the JSON schema", NoBundling: true}},
 			},
 			{
 				Name: "ps", Use: "ps", Short: "List containers",

@@ -16,13 +16,17 @@ type Tree struct {
 
 // Command is one command of the tree.
 type Command struct {
-	Name       string     `json:"name"`
-	Aliases    []string   `json:"aliases,omitempty"`
-	Use        string     `json:"use,omitempty"`
-	Short      string     `json:"short,omitempty"`
-	Deprecated string     `json:"deprecated,omitempty"`
-	Hidden     bool       `json:"hidden,omitempty"`
-	Gate       string     `json:"gate,omitempty"`     // present only when this environment variable is "true"
+	Name       string   `json:"name"`
+	Aliases    []string `json:"aliases,omitempty"`
+	Use        string   `json:"use,omitempty"`
+	Short      string   `json:"short,omitempty"`
+	Deprecated string   `json:"deprecated,omitempty"`
+	Hidden     bool     `json:"hidden,omitempty"`
+	Gate       string   `json:"gate,omitempty"` // present only when this environment variable is "true"
+	// NoBundling: one-letter flags cannot be combined (-it for -i -t) on
+	// this command (urfave/cli's commands without UseShortOptionHandling;
+	// cobra's always combine them).
+	NoBundling bool       `json:"noBundling,omitempty"`
 	Flags      []*Flag    `json:"flags,omitempty"`    // defined on this command (its local and persistent flags), sorted by name
 	Commands   []*Command `json:"commands,omitempty"` // subcommands, sorted by name; cobra's help and completion commands left out
 }
