@@ -5,9 +5,6 @@
 //	go run ./cmd/generate -check kubectl     is the embedded tree of gen/go.mod's kubectl current?
 //	go run ./cmd/generate k8s 1.37           kubeadm's and the components' trees (see k8s.go)
 //	go run ./cmd/generate kubeadm 1.37       one of them
-//	go run ./cmd/generate tools              etcdctl, etcdutl, crictl, helm: every release of tools.go
-//	go run ./cmd/generate etcdctl 3.6        one release of one of them
-//	go run ./cmd/generate etcd-versions      the etcd kubeadm deploys per minor (knowledge/etcdversions.go)
 //
 // Run it from gen/. For the kubectl version pinned in gen/go.mod it builds
 // cmd/kubectl-tree in this module. For every other minor it makes a
@@ -16,6 +13,12 @@
 // (gen/kubectl, gen/internal/clocale, cmd/kubectl-tree's main.go and the
 // constructor variant of that version, the knowledge/cli types), builds it
 // and runs it. Versions are done one at a time; each prints its time.
+//
+// The tools with versions of their own (tools.go, etcd.go):
+//
+//	go run ./cmd/generate tools              etcdctl, etcdutl, crictl, helm: every release of tools.go
+//	go run ./cmd/generate etcdctl 3.6        one release of one of them
+//	go run ./cmd/generate etcd-versions      the etcd kubeadm deploys per minor (knowledge/etcdversions.go)
 package main
 
 import (
@@ -89,9 +92,10 @@ func main() {
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: go run ./cmd/generate [-check] [-keep] [-v] kubectl [1.NN ...]")
 		fmt.Fprintln(fs.Output(), "       go run ./cmd/generate [-keep] [-v] k8s|kubeadm|kube-apiserver|… [1.NN ...]")
+		fs.PrintDefaults()
+		fmt.Fprintln(fs.Output(), "tools with versions of their own (tools.go):")
 		fmt.Fprintln(fs.Output(), "       go run ./cmd/generate [-keep] [-v] tools|etcdctl|etcdutl|crictl|helm [X.Y ...]")
 		fmt.Fprintln(fs.Output(), "       go run ./cmd/generate etcd-versions")
-		fs.PrintDefaults()
 	}
 	_ = fs.Parse(os.Args[1:])
 	args := fs.Args()
