@@ -28,7 +28,7 @@ var data embed.FS
 
 type treeKey struct {
 	tool  string
-	minor int
+	index int // ToolVersion.Index
 }
 
 type lazyTree struct {
@@ -41,37 +41,48 @@ var trees sync.Map // treeKey → *lazyTree
 
 // CLI returns the command tree of tool at version v, decoding it on first
 // use; later calls return the same tree, which callers must not modify.
+// It is for the tools released with Kubernetes, whose trees are keyed by
+// its versions; CLIFor serves every tool.
 func CLI(tool string, v Version) (*cli.Tree, error) {
-	k := treeKey{tool, v.Minor}
+	if ToolInfo(tool).Versioning != WithKubernetes {
+		return nil, fmt.Errorf("%s has versions of its own, not Kubernetes %s: use CLIFor or CLIAt", tool, v)
+	}
+	return CLIAt(ToolVersion{tool, 1, v.Minor})
+}
+
+// CLIAt returns the command tree of v.Tool at its version v (as CLI does).
+func CLIAt(v ToolVersion) (*cli.Tree, error) {
+	k := treeKey{v.Tool, v.Index()}
 	lt, _ := trees.LoadOrStore(k, &lazyTree{})
 	l := lt.(*lazyTree)
-	l.once.Do(func() { l.t, l.err = loadTree(tool, v) })
+	l.once.Do(func() { l.t, l.err = loadTree(v) })
 	return l.t, l.err
 }
 
-func loadTree(tool string, v Version) (*cli.Tree, error) {
-	gz, err := data.ReadFile(treeFile(tool, v))
+func loadTree(v ToolVersion) (*cli.Tree, error) {
+	gz, err := data.ReadFile(treeFile(v))
 	if err != nil {
-		return nil, fmt.Errorf("no %s command tree for Kubernetes %s: %w", tool, v, err)
+		return nil, fmt.Errorf("no %s command tree for %s: %w", v.Tool, v.Label(), err)
 	}
 	t, err := UnpackTree(gz)
 	if err != nil {
-		return nil, fmt.Errorf("%s command tree for Kubernetes %s: %w", tool, v, err)
+		return nil, fmt.Errorf("%s command tree for %s: %w", v.Tool, v.Label(), err)
 	}
 	return t, nil
 }
 
-func treeFile(tool string, v Version) string {
-	return fmt.Sprintf("packed/%s/%s.gob.gz", tool, v)
+func treeFile(v ToolVersion) string {
+	return fmt.Sprintf("packed/%s/%s.gob.gz", v.Tool, v)
 }
 
-// CLIVersions lists the versions that have a command tree of tool, oldest
-// first.
+// CLIVersions lists the Kubernetes versions that have a command tree of
+// tool, oldest first: none for a tool with versions of its own (see
+// CLIToolVersions).
 func CLIVersions(tool string) []Version {
 	f, _ := cliVersions.LoadOrStore(tool, sync.OnceValue(func() []Version {
 		var vs []Version
 		for _, v := range Versions() {
-			if _, err := fs.Stat(data, treeFile(tool, v)); err == nil {
+			if _, err := fs.Stat(data, treeFile(ToolVersion{tool, 1, v.Minor})); err == nil && ToolInfo(tool).Versioning == WithKubernetes {
 				vs = append(vs, v)
 			}
 		}

@@ -39,7 +39,7 @@ func TestCLIDefault(t *testing.T) {
 func BenchmarkLoadCLI(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, err := loadTree("kubectl", Default()); err != nil {
+		if _, err := loadTree(ToolVersion{"kubectl", 1, DefaultMinor}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -126,55 +126,65 @@ func TestPackedIsCurrent(t *testing.T) {
 		decode       func([]byte) (any, error)
 		into         func() any
 	}
+	var pairs []pair
 	for _, v := range Versions() {
-		pairs := []pair{{"data/api/" + v.String() + ".json.gz", "packed/api/" + v.String() + ".gob.gz",
+		pairs = append(pairs, pair{"data/api/" + v.String() + ".json.gz", "packed/api/" + v.String() + ".gob.gz",
 			func(b []byte) (any, error) { return UnpackAPI(b) },
-			func() any { return &api.Index{} }}}
-		for _, tool := range tools {
-			p := pair{"data/" + tool + "/" + v.String() + ".json.gz", "packed/" + tool + "/" + v.String() + ".gob.gz",
-				func(b []byte) (any, error) { return UnpackTree(b) },
-				func() any { return &cli.Tree{} }}
-			if _, err := os.Stat(p.json); os.IsNotExist(err) && tool != "kubectl" {
-				// a tool need not have every version; kubectl has
-				if _, err := data.ReadFile(p.packed); err == nil {
-					t.Errorf("%s has no %s: run go generate ./knowledge", p.packed, p.json)
-				}
-				continue
-			}
-			pairs = append(pairs, p)
+			func() any { return &api.Index{} }})
+	}
+	for _, tool := range tools {
+		vs, err := TreeVersions(os.DirFS("."), "data", tool, ".json.gz")
+		if err != nil {
+			t.Fatal(err)
 		}
-		for _, c := range pairs {
-			gz, err := os.ReadFile(c.json)
-			if err != nil {
-				t.Fatal(err)
-			}
-			zr, err := gzip.NewReader(bytes.NewReader(gz))
-			if err != nil {
-				t.Fatal(err)
-			}
-			raw, err := io.ReadAll(zr)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := c.into()
-			if err := json.Unmarshal(raw, want); err != nil {
-				t.Fatal(err)
-			}
-			if ix, ok := want.(*api.Index); ok {
-				// the sources of the history are for review, not packed
-				ix.Resources, ix.Gone = withoutSources(ix.Resources), withoutSources(ix.Gone)
-			}
-			have, err := data.ReadFile(c.packed)
-			if err != nil {
-				t.Fatalf("%s: %v (run go generate ./knowledge)", c.packed, err)
-			}
-			got, err := c.decode(have)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%s differs from %s: run go generate ./knowledge", c.packed, c.json)
-			}
+		packed, err := TreeVersions(data, "packed", tool, ".gob.gz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(vs, packed) {
+			t.Errorf("%s: data/ has the versions %v, packed/ %v: run go generate ./knowledge", tool, vs, packed)
+		}
+		if tool == "kubectl" && len(vs) != len(Versions()) {
+			// a tool need not have every version; kubectl has
+			t.Errorf("kubectl has trees of %d versions, want every one of %d", len(vs), len(Versions()))
+		}
+		for _, v := range vs {
+			pairs = append(pairs, pair{"data/" + tool + "/" + v.String() + ".json.gz", "packed/" + tool + "/" + v.String() + ".gob.gz",
+				func(b []byte) (any, error) { return UnpackTree(b) },
+				func() any { return &cli.Tree{} }})
+		}
+	}
+	for _, c := range pairs {
+		gz, err := os.ReadFile(c.json)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(gz))
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := c.into()
+		if err := json.Unmarshal(raw, want); err != nil {
+			t.Fatal(err)
+		}
+		if ix, ok := want.(*api.Index); ok {
+			// the sources of the history are for review, not packed
+			ix.Resources, ix.Gone = withoutSources(ix.Resources), withoutSources(ix.Gone)
+		}
+		have, err := data.ReadFile(c.packed)
+		if err != nil {
+			t.Fatalf("%s: %v (run go generate ./knowledge)", c.packed, err)
+		}
+		got, err := c.decode(have)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s differs from %s: run go generate ./knowledge", c.packed, c.json)
 		}
 	}
 }
@@ -194,13 +204,13 @@ func BenchmarkLoadAPI(b *testing.B) {
 func computeCLIHistory(tool string) (*cli.History, error) {
 	var trees []*cli.Tree
 	var minors []int
-	for _, v := range CLIVersions(tool) {
-		t, err := CLI(tool, v)
+	for _, v := range CLIToolVersions(tool) {
+		t, err := CLIAt(v)
 		if err != nil {
 			return nil, err
 		}
 		trees = append(trees, t)
-		minors = append(minors, v.Minor)
+		minors = append(minors, v.Index())
 	}
 	return cli.ComputeHistory(trees, minors), nil
 }

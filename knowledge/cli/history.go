@@ -6,9 +6,14 @@ import "sort"
 // deprecated and disappeared across the versions that have a tree. It is
 // computed from the trees (ComputeHistory), never written by hand, and
 // embedded beside them so that a run needs only its target's tree.
+//
+// Versions are numbers that sort as the versions do: for the tools released
+// with Kubernetes the minor (1.27 is 27), for tools with versions of their
+// own major×1000+minor (etcdctl 3.6 is 3006); knowledge.ToolVersion.Index
+// and knowledge.LabelAt convert.
 type History struct {
-	Oldest int `json:"oldest"` // the minor version of the oldest tree
-	Newest int `json:"newest"` // the minor version of the newest tree
+	Oldest int `json:"oldest"` // the version of the oldest tree
+	Newest int `json:"newest"` // the version of the newest tree
 	// Commands holds the commands that some version lacks, by path below
 	// the root ("rollout undo", "events"). A path missing here is in every
 	// version or in none.
@@ -23,8 +28,8 @@ type History struct {
 
 // Life is the history of one command or flag.
 type Life struct {
-	First int `json:"first"` // the first minor version that has it
-	Last  int `json:"last"`  // the last minor version that has it
+	First int `json:"first"` // the first version that has it
+	Last  int `json:"last"`  // the last version that has it
 	// Gaps are the versions between First and Last that lack it (rare: a
 	// command or flag that came back).
 	Gaps []int `json:"gaps,omitempty"`
@@ -36,7 +41,7 @@ type Life struct {
 	Persistent bool `json:"persistent,omitempty"`
 }
 
-// Has reports whether minor version v has the item.
+// Has reports whether version v has the item.
 func (l Life) Has(v int) bool {
 	if l.First == 0 || v < l.First || v > l.Last {
 		return false
@@ -104,8 +109,8 @@ func (t *Tree) Effective(gates map[string]bool, fn func(path string, c *Command,
 	}
 }
 
-// ComputeHistory diffs the trees of consecutive minor versions (trees[i]
-// is version minors[i], oldest first).
+// ComputeHistory diffs the trees of consecutive versions (trees[i] is
+// version minors[i], oldest first; see History for the numbers).
 func ComputeHistory(trees []*Tree, minors []int) *History {
 	h := &History{Commands: map[string]Life{}, Flags: map[string]Life{}}
 	if len(trees) == 0 {

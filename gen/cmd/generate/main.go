@@ -13,6 +13,12 @@
 // (gen/kubectl, gen/internal/clocale, cmd/kubectl-tree's main.go and the
 // constructor variant of that version, the knowledge/cli types), builds it
 // and runs it. Versions are done one at a time; each prints its time.
+//
+// The tools with versions of their own (tools.go, etcd.go):
+//
+//	go run ./cmd/generate tools              etcdctl, etcdutl, crictl, helm: every release of tools.go
+//	go run ./cmd/generate etcdctl 3.6        one release of one of them
+//	go run ./cmd/generate etcd-versions      the etcd kubeadm deploys per minor (knowledge/etcdversions.go)
 package main
 
 import (
@@ -87,6 +93,9 @@ func main() {
 		fmt.Fprintln(fs.Output(), "usage: go run ./cmd/generate [-check] [-keep] [-v] kubectl [1.NN ...]")
 		fmt.Fprintln(fs.Output(), "       go run ./cmd/generate [-keep] [-v] k8s|kubeadm|kube-apiserver|… [1.NN ...]")
 		fs.PrintDefaults()
+		fmt.Fprintln(fs.Output(), "tools with versions of their own (tools.go):")
+		fmt.Fprintln(fs.Output(), "       go run ./cmd/generate [-keep] [-v] tools|etcdctl|etcdutl|crictl|helm [X.Y ...]")
+		fmt.Fprintln(fs.Output(), "       go run ./cmd/generate etcd-versions")
 	}
 	_ = fs.Parse(os.Args[1:])
 	args := fs.Args()
@@ -96,6 +105,8 @@ func main() {
 	}
 	var tools []string
 	switch {
+	case args[0] == "tools" || slices.Contains(releaseTools(), args[0]):
+	case args[0] == "etcd-versions":
 	case args[0] == "kubectl":
 	case args[0] == "k8s":
 		tools = k8sTools
@@ -113,6 +124,20 @@ func main() {
 		fail(errors.New("run it in gen/ (the generator module's directory)"))
 	}
 	cfg := config{gen: wd, repo: filepath.Dir(wd), keep: *keep, verbose: *verbose}
+	if args[0] == "etcd-versions" {
+		if err := cfg.etcdVersions(); err != nil {
+			fail(err)
+		}
+		return
+	}
+	if args[0] == "tools" || slices.Contains(releaseTools(), args[0]) {
+		rs, err := selectReleases(args[0], args[1:])
+		if err != nil {
+			fail(err)
+		}
+		cfg.tools(rs)
+		return
+	}
 	pinned, err := cfg.pinnedKubectl()
 	if err != nil {
 		fail(err)

@@ -1,6 +1,7 @@
 // Command pack turns what the generator module wrote into what notelint
-// embeds: every data/<tool>/1.NN.json.gz command tree (of every tool with a
-// directory in data/: kubectl, kubeadm, kube-apiserver …) and data/api/
+// embeds: every data/<tool>/X.Y.json.gz command tree (of every tool with a
+// directory in data/: kubectl, kubeadm, kube-apiserver … at Kubernetes'
+// 1.NN, etcdctl, crictl, helm … at their own versions) and data/api/
 // 1.NN.json.gz API index (JSON, for review and for the generator's tests)
 // into packed/…/1.NN.gob.gz (gob decodes several times faster), and the
 // history of each tool's commands and flags, computed from its trees, into
@@ -51,13 +52,15 @@ func run() error {
 	}
 	for _, tool := range tools {
 		var trees []*cli.Tree
-		var minors []int
-		for _, v := range knowledge.Versions() {
+		var minors []int // the versions' numbers in the history (ToolVersion.Index)
+		versions, err := knowledge.TreeVersions(os.DirFS("."), "data", tool, ".json.gz")
+		if err != nil {
+			return err
+		}
+		for _, v := range versions {
 			src := filepath.Join("data", tool, v.String()+".json.gz")
 			t := &cli.Tree{}
-			if err := readJSON(src, t); os.IsNotExist(err) {
-				continue
-			} else if err != nil {
+			if err := readJSON(src, t); err != nil {
 				return err
 			}
 			b, err := knowledge.PackTree(t)
@@ -68,7 +71,7 @@ func run() error {
 				return err
 			}
 			trees = append(trees, t)
-			minors = append(minors, v.Minor)
+			minors = append(minors, v.Index())
 		}
 		h := cli.ComputeHistory(trees, minors)
 		b, err := knowledge.EncodeGz(h)
