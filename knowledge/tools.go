@@ -63,7 +63,9 @@ type Moved struct {
 	// DeprecatedSince is the first version of the tool that says to use To
 	// instead (at run time: the tree need not mark it).
 	DeprecatedSince string
-	Source          string // where this is read from
+	// Why says what a person must know to write To instead.
+	Why    string
+	Source string // where this is read from
 }
 
 // Tool is what notelint knows of a command-line tool apart from its
@@ -96,6 +98,10 @@ type Tool struct {
 	Source string
 }
 
+// etcdutl works on the files of a stopped or copied member, not through the
+// server (etcdutl/ctl.go: no --endpoints, no TLS flags).
+const etcdutlWhy = "etcdutl reads the snapshot file itself and takes no --endpoints, --cacert, --cert or --key"
+
 // tools is the table of tools notelint has command trees for. A tool with a
 // directory of trees that the table lacks is taken to be versioned with
 // Kubernetes.
@@ -117,9 +123,9 @@ var tools = []Tool{
 		EnvFlagPrefix:  "ETCDCTL",
 		PrefixMatching: true,
 		Moved: []Moved{
-			{Path: "snapshot restore", To: "etcdutl snapshot restore", Since: "3.5", DeprecatedSince: "3.5",
+			{Path: "snapshot restore", To: "etcdutl snapshot restore", Since: "3.5", DeprecatedSince: "3.5", Why: etcdutlWhy,
 				Source: "etcdctl 3.5 ctlv3/command/snapshot_command.go prints \"Deprecated: Use `etcdutl snapshot restore` instead.\"; etcdctl 3.6 has no snapshot restore"},
-			{Path: "snapshot status", To: "etcdutl snapshot status", Since: "3.5", DeprecatedSince: "3.5",
+			{Path: "snapshot status", To: "etcdutl snapshot status", Since: "3.5", DeprecatedSince: "3.5", Why: etcdutlWhy,
 				Source: "etcdctl 3.5 ctlv3/command/snapshot_command.go prints \"Deprecated: Use `etcdutl snapshot status` instead.\"; etcdctl 3.6 has no snapshot status"},
 		},
 		Source: "go.etcd.io/etcd: etcdctl/main.go (ETCDCTL_API, 3.4, 3.5), etcdctl/ctlv3/ctl.go (cobra.EnablePrefixMatching), ctlv3/command/global.go (flags.SetPflagsFromEnv(\"ETCDCTL\"))",

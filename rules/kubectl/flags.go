@@ -1,11 +1,11 @@
 package kubectl
 
 import (
+	"github.com/notelint/notelint/knowledge"
 	"regexp"
 	"sort"
 	"strings"
 
-	"github.com/notelint/notelint/knowledge"
 	"github.com/notelint/notelint/knowledge/cli"
 )
 
@@ -59,14 +59,20 @@ var dryRunWord = regexp.MustCompile(`^--dry[-_]?run[-_:]?(client|server|none|tru
 // come from the snapshot in n.
 func (r *run) parseFlags(p int, n *cmdNode, path map[int]bool, end int) *parsed {
 	pr := &parsed{node: n, dash: -1, flags: map[string][]flagUse{}, end: end, expands: r.expandsIn(p+1, end)}
+	goFlags := r.t.tool != "kubectl" && knowledge.ToolInfo(r.t.tool).GoFlagSyntax
 	for i := p + 1; i < end; i++ {
 		if path[i] {
 			continue
 		}
 		w := r.text(i)
 		switch {
-		case pr.dash >= 0:
+		case pr.dash >= 0 || goFlags && len(pr.pos) > 0:
+			// after "--", or after the first argument of a tool whose flags
+			// Go's flag package parses (it stops there)
 			pr.pos = append(pr.pos, i)
+		case goFlags && strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && len(w) > 2 && !isNumber(w):
+			pr.count++
+			i = r.goFlag(p, pr, i)
 		case (r.args[i].Placeholder || r.args[i].Expands) && !placeholderValueOnly(w):
 			pr.pos = append(pr.pos, i)
 		case w == "--":
@@ -437,10 +443,10 @@ func (r *run) deprecatedFlag(p int, pr *parsed, u flagUse, written string) {
 	msg := q(written) + " is deprecated on " + q(pr.node.fullPath())
 	l := flagLife(pr.node, f.Name)
 	if since := l.DeprecatedSince(r.t.minor); since > l.oldest {
-		msg += " since " + minor(since)
+		msg += " since " + r.ver(since)
 	}
-	if l.known() && l.Last < knowledge.DefaultMinor && l.Last >= r.t.minor {
-		msg += " (removed in " + minor(l.Last+1) + ")"
+	if l.known() && l.Last < r.newest() && l.Last >= r.t.minor {
+		msg += " (removed in " + r.ver(l.Last+1) + ")"
 	}
 	r.add(Finding{Code: DeprecatedForm, Arg: u.name, Start: 0, End: len(written),
 		Message: msg + ": " + strings.TrimSuffix(dep, ".") + "."})
@@ -452,4 +458,36 @@ func (r *run) deprecatedFlag(p int, pr *parsed, u flagUse, written string) {
 // saying so on every one would be noise.
 func configFileNotice(n *cmdNode, dep string) bool {
 	return n.tool != "kubectl" && strings.Contains(dep, "config file specified by")
+}
+
+// goFlag handles -name[=value] of a tool whose flags Go's flag package
+// parses (crictl, through urfave/cli): -name is --name. A word that names no
+// flag is a bundle of one-letter flags (-it) where the command allows them,
+// and is otherwise left alone: a single dash is not sure enough to report.
+// It returns the last word consumed.
+func (r *run) goFlag(p int, pr *parsed, i int) int {
+	w := r.text(i)
+	name, value, hasEq := strings.Cut(w[1:], "=")
+	f := pr.node.lookup(name)
+	if f == nil {
+		if !pr.node.cmd.NoBundling {
+			for j := 0; j < len(name); j++ {
+				if pr.node.short[name[j]] == nil {
+					return i
+				}
+			}
+			return r.shortFlags(p, pr, i)
+		}
+		return i
+	}
+	u := flagUse{flag: f, name: i, val: -1}
+	if hasEq {
+		u.val, u.off, u.value, u.hasVal = i, len(name)+2, value, true
+	} else if f.NoOptDefault == "" && i+1 < pr.end {
+		u.val, u.off, u.value, u.hasVal = i+1, 0, r.text(i+1), true
+		pr.flags[f.Name] = append(pr.flags[f.Name], u)
+		return i + 1
+	}
+	pr.flags[f.Name] = append(pr.flags[f.Name], u)
+	return i
 }

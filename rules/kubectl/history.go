@@ -94,6 +94,75 @@ func flagLife(n *cmdNode, name string) life {
 // minor renders a minor version as people write it.
 func minor(v int) string { return "1." + strconv.Itoa(v) }
 
+// ownVersions reports whether the run's tool has versions of its own
+// (etcdctl, crictl, helm), numbered in its history as
+// knowledge.ToolVersion.Index does.
+func (r *run) ownVersions() bool {
+	return r.t != nil && r.t.tool != "kubectl" && knowledge.ToolInfo(r.t.tool).Versioning == knowledge.OwnVersions
+}
+
+// target is the version the command is checked for, as the tool's history
+// numbers it: the Kubernetes minor, or the tool's own version that goes
+// with it (etcdctl 3.7 for Kubernetes 1.37 is 3007).
+func (r *run) target() int {
+	if r.want != 0 {
+		return r.want
+	}
+	return r.c.version
+}
+
+// ver renders a number of the tool's history as a version: "1.27", or
+// "etcdctl 3.6" for a tool with versions of its own.
+func (r *run) ver(v int) string {
+	if r.ownVersions() {
+		return knowledge.LabelAt(r.t.tool, v)
+	}
+	return minor(v)
+}
+
+// label renders a number of the tool's history as a release: "Kubernetes
+// 1.27", or "etcdctl 3.6".
+func (r *run) label(v int) string {
+	if r.ownVersions() {
+		return knowledge.LabelAt(r.t.tool, v)
+	}
+	return "Kubernetes " + minor(v)
+}
+
+// newest is the newest version the tool's trees have.
+func (r *run) newest() int {
+	if r.t == nil || r.t.tool == "kubectl" {
+		return knowledge.DefaultMinor
+	}
+	vs := knowledge.CLIToolVersions(r.t.tool)
+	if len(vs) == 0 {
+		return knowledge.DefaultMinor
+	}
+	return vs[len(vs)-1].Index()
+}
+
+// moved is what replaces the tool's command at path (etcdctl snapshot
+// restore → etcdutl snapshot restore), from the tool's data.
+func (r *run) moved(path string) (knowledge.Moved, bool) {
+	if r.t == nil {
+		return knowledge.Moved{}, false
+	}
+	for _, m := range knowledge.ToolInfo(r.t.tool).Moved {
+		if m.Path == path {
+			return m, true
+		}
+	}
+	return knowledge.Moved{}, false
+}
+
+// why is ": " and the reason, or nothing.
+func why(s string) string {
+	if s == "" {
+		return ""
+	}
+	return ": " + s
+}
+
 // commandHistory explains a subcommand w of n that the target version does
 // not have but another version does: removed since, or added later.
 func (r *run) commandHistory(n *cmdNode, w string) (string, Code, bool) {
@@ -103,11 +172,14 @@ func (r *run) commandHistory(n *cmdNode, w string) (string, Code, bool) {
 		return "", 0, false
 	}
 	full := q(r.t.tool + " " + path)
-	if rm, ok := l.removedBy(r.c.version); ok {
-		return full + " was removed in " + minor(rm) + " (Kubernetes " + minor(rm-1) + " was the last to have it); run " + q(n.fullPath()+" --help") + " for the commands of " + minor(r.c.version) + ".", RemovedFlag, true
+	if rm, ok := l.removedBy(r.target()); ok {
+		if m, ok := r.moved(path); ok {
+			return full + " was removed in " + r.ver(rm) + " (" + r.label(rm-1) + " was the last to have it); write " + q(m.To) + why(m.Why) + ".", RemovedFlag, true
+		}
+		return full + " was removed in " + r.ver(rm) + " (" + r.label(rm-1) + " was the last to have it); run " + q(n.fullPath()+" --help") + " for the commands of " + r.ver(r.target()) + ".", RemovedFlag, true
 	}
-	if add, ok := l.addedAfter(r.c.version); ok {
-		msg := full + " was added in " + minor(add) + "; Kubernetes " + minor(r.c.version) + ", which these notes target, "
+	if add, ok := l.addedAfter(r.target()); ok {
+		msg := full + " was added in " + r.ver(add) + "; " + r.label(r.target()) + ", which these notes target, "
 		var ps []string
 		if n == r.t.root {
 			// an earlier form under another command (kubectl alpha
@@ -133,15 +205,15 @@ func (r *run) flagHistory(n *cmdNode, name string) (string, Code, bool) {
 	if !l.known() {
 		return "", 0, false
 	}
-	if rm, ok := l.removedBy(r.c.version); ok {
-		msg := q("--"+name) + " was removed from " + q(n.fullPath()) + " in " + minor(rm)
+	if rm, ok := l.removedBy(r.target()); ok {
+		msg := q("--"+name) + " was removed from " + q(n.fullPath()) + " in " + r.ver(rm)
 		if d := l.DeprecatedSince(l.Last); d > l.oldest {
-			msg += " (deprecated since " + minor(d) + ")"
+			msg += " (deprecated since " + r.ver(d) + ")"
 		}
-		return msg + "; Kubernetes " + minor(rm-1) + " was the last to accept it.", RemovedFlag, true
+		return msg + "; " + r.label(rm-1) + " was the last to accept it.", RemovedFlag, true
 	}
-	if add, ok := l.addedAfter(r.c.version); ok {
-		return q("--"+name) + " was added to " + q(n.fullPath()) + " in " + minor(add) + "; Kubernetes " + minor(r.c.version) + ", which these notes target, does not have it.", UnknownFlag, true
+	if add, ok := l.addedAfter(r.target()); ok {
+		return q("--"+name) + " was added to " + q(n.fullPath()) + " in " + r.ver(add) + "; " + r.label(r.target()) + ", which these notes target, does not have it.", UnknownFlag, true
 	}
 	return "", 0, false
 }

@@ -234,6 +234,9 @@ type run struct {
 	// shaped how cobra found the command.
 	pathEnd int
 	env     map[string]string // assignments written before the program
+	// want is the version of the checked tool that goes with the target,
+	// as its history numbers it (see target); 0 for kubectl.
+	want int
 }
 
 func (r *run) add(f Finding) { r.out = append(r.out, f) }

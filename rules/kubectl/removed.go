@@ -3,8 +3,6 @@ package kubectl
 import (
 	"sort"
 	"strings"
-
-	"github.com/notelint/notelint/knowledge"
 )
 
 // removedRow is what the snapshots cannot say about a removed or
@@ -83,21 +81,22 @@ var removedFlags = map[string]*removedRow{
 
 // change is what a curated flag's history means for one target version.
 type change struct {
-	deprecated int  // minor version that deprecated the flag (0: unknown or never)
-	removed    int  // minor version that no longer has it (0: still there, or not yet known to be gone)
-	gone       bool // the target no longer has it
+	ver        func(int) string // renders a version of the tool's history
+	deprecated int              // minor version that deprecated the flag (0: unknown or never)
+	removed    int              // minor version that no longer has it (0: still there, or not yet known to be gone)
+	gone       bool             // the target no longer has it
 }
 
 // rowChange dates the row's flag for the target version, from the
 // snapshots and the row's own older dates. ok is false when the target is
 // before any change (--record for 1.20).
 func (r *run) rowChange(n *cmdNode, name string, row *removedRow) (change, bool) {
-	v := r.c.version
-	var ch change
+	v := r.target()
+	ch := change{ver: r.ver}
 	l := flagLife(n, name)
 	if rm, ok := l.removedBy(v); ok {
 		ch.removed = rm
-	} else if l.known() && l.Last < knowledge.DefaultMinor {
+	} else if l.known() && l.Last < r.newest() {
 		ch.removed = l.Last + 1 // removed after the target
 	} else if row.removedIn != 0 {
 		ch.removed = row.removedIn
@@ -133,13 +132,13 @@ func (ch change) history(written, from string) string {
 	}
 	switch {
 	case ch.gone && ch.deprecated != 0 && ch.deprecated < ch.removed:
-		return q(written) + " was deprecated in " + minor(ch.deprecated) + " and" + rm + minor(ch.removed)
+		return q(written) + " was deprecated in " + ch.ver(ch.deprecated) + " and" + rm + ch.ver(ch.removed)
 	case ch.gone:
-		return q(written) + " was" + rm + minor(ch.removed)
+		return q(written) + " was" + rm + ch.ver(ch.removed)
 	case ch.removed != 0:
-		return q(written) + of + " is deprecated since " + minor(ch.deprecated) + " (removed in " + minor(ch.removed) + ")"
+		return q(written) + of + " is deprecated since " + ch.ver(ch.deprecated) + " (removed in " + ch.ver(ch.removed) + ")"
 	case ch.deprecated != 0:
-		return q(written) + of + " is deprecated since " + minor(ch.deprecated) + " and will be removed"
+		return q(written) + of + " is deprecated since " + ch.ver(ch.deprecated) + " and will be removed"
 	}
 	return q(written) + of + " is deprecated"
 }

@@ -20,66 +20,68 @@ func isTool(name string) bool {
 	return name != "kubectl" && slices.Contains(knowledge.CLITools(), name)
 }
 
-// toolSnapshot is the version of tool's tree that serves target minor: the
-// newest at or below it, else the oldest above it (0 when there is none).
-func toolSnapshot(tool string, minor int) int {
-	best, above := 0, 0
-	for _, v := range knowledge.CLIVersions(tool) {
-		switch {
-		case v.Minor <= minor:
-			best = v.Minor
-		case above == 0:
-			above = v.Minor
-		}
-	}
-	if best == 0 {
-		return above
-	}
-	return best
+// toolPick is the tree of tool chosen for Kubernetes 1.minor (see
+// knowledge.CLIPick); ok is false when the tool has none.
+func toolPick(tool string, minor int) (knowledge.Pick, bool) {
+	p, err := knowledge.CLIPick(tool, knowledge.Version{Minor: minor})
+	return p, err == nil
 }
 
-// getToolTree returns tool's tree serving target minor, nil when the tool
-// has none.
+// toolSnapshot is the history number of the tree of tool that serves
+// Kubernetes 1.minor (0 when there is none).
+func toolSnapshot(tool string, minor int) int {
+	p, ok := toolPick(tool, minor)
+	if !ok {
+		return 0
+	}
+	return p.Index()
+}
+
+// getToolTree returns tool's tree serving Kubernetes 1.minor, nil when the
+// tool has none.
 func getToolTree(tool string, minor int) *tree {
-	snap := toolSnapshot(tool, minor)
-	if snap == 0 {
+	p, ok := toolPick(tool, minor)
+	if !ok {
 		return nil
 	}
-	key := treeKey{minor: snap, gates: "tool " + tool} // kubectl's keys hold gates, never "tool "
+	key := treeKey{minor: p.Index(), gates: "tool " + tool} // kubectl's keys hold gates, never "tool "
 	v, _ := trees.LoadOrStore(key, &lazyTree{})
 	lt := v.(*lazyTree)
 	lt.once.Do(func() {
-		src, err := knowledge.CLI(tool, knowledge.Version{Minor: snap})
+		src, err := knowledge.CLIAt(p.Got)
 		if err != nil {
 			panic(err) // embedded data, checked by tests
 		}
 		lt.t = snapshot(tool, src.Root, func(gate string) bool { return gate == "" })
-		lt.t.minor = snap
+		lt.t.minor = p.Index()
 	})
 	return lt.t
 }
 
-// apiSelectors are the environment variables that select another command
-// tree of a tool than the one embedded (ETCDCTL_API=2 is etcd's v2 API, with
-// other commands), with the values that select the embedded one.
-var apiSelectors = map[string]struct {
-	name  string
-	known []string
-}{
-	"etcdctl": {"ETCDCTL_API", []string{"3"}},
+// envSkips reports whether an environment variable the command line or the
+// note sets selects what no embedded tree describes (ETCDCTL_API=2 is etcd's
+// v2 API, with other commands): then nothing is checked.
+func (r *run) envSkips(tool string) bool {
+	for _, e := range knowledge.ToolInfo(tool).Env {
+		if v, set := r.getenv(e.Name); set && len(e.Known) > 0 && !slices.Contains(e.Known, strings.TrimSpace(v)) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkTool checks a command line of tool whose program word is args[p].
 func (r *run) checkTool(p int, tool string) {
-	if sel, ok := apiSelectors[tool]; ok {
-		if v, set := r.getenv(sel.name); set && !slices.Contains(sel.known, strings.TrimSpace(v)) {
-			return // another API's commands: no tree says what they are
-		}
-	}
-	t := getToolTree(tool, r.c.version)
-	if t == nil {
+	if r.envSkips(tool) {
 		return
 	}
+	pick, ok := toolPick(tool, r.c.version)
+	if !ok {
+		return
+	}
+	t := getToolTree(tool, r.c.version)
+	info := knowledge.ToolInfo(tool)
+	r.want = pick.Want.Index()
 	r.t = t
 	end := len(r.args)
 	for i := p + 1; i < end; i++ {
@@ -101,13 +103,27 @@ resolve:
 			break resolve
 		case w == "--":
 			break resolve
+		case strings.HasPrefix(w, "-") && len(w) > 1 && info.GoFlagSyntax:
+			// urfave/cli: a flag before a subcommand belongs to the command
+			// it follows (crictl -r ENDPOINT images), not to the last one
+			last := r.flagsOf(p, n, i, end)
+			for j := i; j <= last; j++ {
+				path[j] = true
+			}
+			i = last + 1
+			continue
 		case strings.HasPrefix(w, "-") && len(w) > 1:
 			i += r.flagWidth(n, i, end)
 			continue
 		}
-		if child := n.children[w]; child != nil {
+		child := n.children[w]
+		if child == nil && info.PrefixMatching {
+			child = prefixChild(n, w)
+		}
+		if child != nil {
 			n = child
 			path[i] = true
+			r.movedCommand(p, n, i)
 			i++
 			continue
 		}
@@ -128,7 +144,7 @@ resolve:
 	for i := range path {
 		r.pathEnd = max(r.pathEnd, i)
 	}
-	exact := t.minor == r.c.version
+	exact := pick.Exact()
 	from := len(r.out)
 	r.parseFlags(p, n, path, end)
 	if !exact {
@@ -155,15 +171,25 @@ func (r *run) unknownToolCommand(p int, n *cmdNode, i int) (next *cmdNode, stop 
 		return nil, false
 	}
 	path := strings.TrimSpace(n.path + " " + w)
-	if row, ok := toolRemovedCommands[r.t.tool][path]; ok && r.c.version >= row.removedIn {
-		msg := q(r.t.tool+" "+path) + " was removed in " + minor(row.removedIn)
+	if row, ok := toolRemovedCommands[r.t.tool][path]; ok && r.target() >= row.removedIn {
+		msg := q(r.t.tool+" "+path) + " was removed in " + r.ver(row.removedIn)
 		if row.deprecatedIn != 0 {
-			msg = q(r.t.tool+" "+path) + " was deprecated in " + minor(row.deprecatedIn) + " and removed in " + minor(row.removedIn)
+			msg = q(r.t.tool+" "+path) + " was deprecated in " + r.ver(row.deprecatedIn) + " and removed in " + r.ver(row.removedIn)
 		}
 		msg += "; " + row.why
+		if row.msg != "" {
+			msg = row.msg
+		}
 		var e []Edit
-		if row.drop {
+		switch {
+		case row.drop:
 			e = []Edit{r.removeWords(i, i)}
+		case row.to != "":
+			e = []Edit{r.replaceWord(i, row.to)}
+		}
+		if row.to != "" {
+			r.add(Finding{Code: RemovedFlag, Arg: i, Start: 0, End: len(w), Message: msg + ".", Edits: e})
+			return nil, true // another API's command: its arguments are not this one's
 		}
 		r.add(Finding{Code: RemovedFlag, Arg: i, Start: 0, End: len(w), Message: msg + ".", Edits: e})
 		// its flags are read against what replaced it, whose curated rows
@@ -235,4 +261,55 @@ func (c *Checker) RemovedToolFlag(tool, name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// prefixChild is the one subcommand of n whose name or alias starts with w
+// (cobra.EnablePrefixMatching: `etcdctl snap save`), nil when none or
+// several do.
+func prefixChild(n *cmdNode, w string) *cmdNode {
+	var found *cmdNode
+	for _, k := range n.kids {
+		for _, name := range append([]string{k.name}, k.aliases...) {
+			if strings.HasPrefix(name, w) {
+				if found != nil && found != k {
+					return nil
+				}
+				found = k
+			}
+		}
+	}
+	return found
+}
+
+// movedCommand reports the command n (named by args[i]) when the tool's
+// data says another command replaces it and the target version deprecates
+// it (etcdctl snapshot restore, deprecated in etcdctl 3.5 for etcdutl's).
+func (r *run) movedCommand(p int, n *cmdNode, i int) {
+	for _, m := range knowledge.ToolInfo(r.t.tool).Moved {
+		if m.Path != n.path || m.DeprecatedSince == "" {
+			continue
+		}
+		since, err := knowledge.ParseToolVersion(r.t.tool, m.DeprecatedSince)
+		if err != nil || r.target() < since.Index() {
+			return
+		}
+		r.add(Finding{Code: DeprecatedForm, Arg: i, Start: 0, End: len(r.text(i)),
+			Message: q(n.fullPath()) + " is deprecated since " + since.Label() + "; write " + q(m.To) + why(m.Why) + "."})
+		return
+	}
+}
+
+// flagsOf checks the flag word args[i] against command n alone and returns
+// the last word it consumed (its value).
+func (r *run) flagsOf(p int, n *cmdNode, i, end int) int {
+	pr := &parsed{node: n, dash: -1, flags: map[string][]flagUse{}, end: end}
+	w := r.text(i)
+	switch {
+	case strings.HasPrefix(w, "--"):
+		return r.longFlag(p, pr, i)
+	case len(w) > 2:
+		return r.goFlag(p, pr, i)
+	default:
+		return r.shortFlags(p, pr, i)
+	}
 }

@@ -39,6 +39,26 @@ var validToolCommands = []string{
 	`kube-apiserver -h`,
 	`kubelet --version`,
 	`sudo env FOO=bar kubeadm token list`,
+	`etcdctl snapshot save /tmp/snap.db --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key`,
+	`sudo ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 member list -w table`,
+	`etcdctl snap save a.db`,
+	`etcdctl endpoint health --cluster`,
+	`etcdutl snapshot restore snap.db --data-dir /var/lib/etcd-new`,
+	`etcdutl snapshot status snap.db -w table`,
+	`crictl ps -a`,
+	`sudo crictl pods --name kube-apiserver`,
+	`crictl exec -it 1234 ls -l`,
+	`crictl logs --tail=10 1234`,
+	`crictl -r unix:///run/containerd/containerd.sock images`,
+	`crictl --runtime-endpoint unix:///run/containerd/containerd.sock ps`,
+	`crictl inspect -o json 1234`,
+	`crictl rmi --prune`,
+	`crictl ps -name web`,
+	`helm repo add bitnami https://charts.bitnami.com/bitnami`,
+	`helm install my-release bitnami/nginx --namespace web --create-namespace --set replicaCount=2`,
+	`helm upgrade --install web ./chart -f values.yaml`,
+	`helm list -A`,
+	`helm delete web`,
 	`sudo KUBECONFIG=/etc/kubernetes/admin.conf kubeadm token list`,
 }
 
@@ -81,6 +101,19 @@ var invalidToolCommands = []invalidCase{
 	{`kubelet --network-plugin=cni`, []want{{"removed-flag", `--network-plugin`, "", false}}},
 	{`kube-controler-manager --leader-elect=true`, []want{{"tool-typo", `kube-controler-manager`, `kube-controller-manager --leader-elect=true`, true}}},
 	{`kube-apiserver --kubelet-https=true`, []want{{"removed-flag", `--kubelet-https`, `kube-apiserver`, true}}},
+	{`etcdctl snapshot restore snap.db --data-dir /var/lib/etcd-new`, []want{{"removed-flag", `restore`, "", false}}},
+	{`etcdctl snapshot sve snap.db`, []want{{"unknown-command", `sve`, `etcdctl snapshot save snap.db`, true}}},
+	{`./etcdctl set key1 value1`, []want{{"removed-flag", `set`, `./etcdctl put key1 value1`, false}}},
+	{`etcdctl ls /registry`, []want{{"removed-flag", `ls`, "", false}}},
+	{`ectdctl member list`, []want{{"tool-typo", `ectdctl`, `etcdctl member list`, true}}},
+	{`critcl ps`, []want{{"tool-typo", `critcl`, `crictl ps`, true}}},
+	{`crictl ps --all-namespaces`, []want{{"unknown-flag", `--all-namespaces`, "", false}}},
+	{`crictl images -r unix:///run/containerd/containerd.sock`, []want{{"unknown-flag", `r`, "", false}}},
+	{`hlem list`, []want{{"tool-typo", `hlem`, `helm list`, true}}},
+	{`helm instal web ./chart`, []want{{"unknown-command", `instal`, `helm install web ./chart`, true}}},
+	{`helm install --name web stable/nginx`, []want{{"removed-flag", `--name`, "", false}}},
+	{`helm init`, []want{{"removed-flag", `init`, "", false}}},
+	{`helm delete --purge web`, []want{{"removed-flag", `--purge`, `helm delete web`, true}}},
 }
 
 func TestInvalidToolCommands(t *testing.T) { checkInvalid(t, invalidToolCommands) }
@@ -92,6 +125,8 @@ func TestToolMessages(t *testing.T) {
 		{`kube-controller-manager --pod-eviction-timeout=5m0s`, `"--pod-eviction-timeout" was deprecated in 1.26 and removed from "kube-controller-manager" in 1.27; pods on a failed node are evicted by taints`},
 		{`kube-apiserver --basic-auth-file=user-details.csv`, `"--basic-auth-file" was deprecated in 1.16 and removed from "kube-apiserver" in 1.19; the API server no longer reads static password files`},
 		{`kubeadm upgrade node config --kubeloet-version v1.12.0`, `"kubeadm upgrade node config" was deprecated in 1.16 and removed in 1.18; write "kubeadm upgrade node"`},
+		{`etcdctl snapshot restore snap.db`, `"etcdctl snapshot restore" was removed in etcdctl 3.6 (etcdctl 3.5 was the last to have it); write "etcdutl snapshot restore": etcdutl reads the snapshot file itself`},
+		{`helm install --name web stable/nginx`, `"--name" was removed from "helm install" in helm 3.0; helm 3 takes the release name as the first argument`},
 		{`kubeadm upgrade node config --kubeloet-version v1.12.0`, `"--kubeloet-version" is a misspelling of "--kubelet-version": "--kubelet-version" was deprecated in 1.18 and removed from "kubeadm upgrade node" in 1.20; drop it`},
 	} {
 		var msgs []string
@@ -172,5 +207,36 @@ func TestLineEnvTurnsGatesOn(t *testing.T) {
 	}
 	if fs := testChecker.CheckEnv(nil, []string{"KUBECTL_APPLYSET=true"}, args); len(fs) != 0 {
 		t.Errorf("with KUBECTL_APPLYSET=true on the line: got %+v", fs)
+	}
+}
+
+// TestToolVersionsOfTheirOwn: etcdctl is checked as the etcd that kubeadm
+// of the target deploys: at Kubernetes 1.33 (etcd 3.5) snapshot restore is
+// deprecated for etcdutl's, at 1.37 (etcd 3.7) it is gone; ETCDCTL_API=2
+// selects an API no tree describes, so nothing is said.
+func TestToolVersionsOfTheirOwn(t *testing.T) {
+	args := split(t, `etcdctl snapshot restore snap.db --data-dir /var/lib/etcd-new`)
+	for _, tc := range []struct {
+		minor int
+		code  Code
+		msg   string
+	}{
+		{33, DeprecatedForm, `"etcdctl snapshot restore" is deprecated since etcdctl 3.5; write "etcdutl snapshot restore": etcdutl reads the snapshot file itself and takes no --endpoints, --cacert, --cert or --key.`},
+		{37, RemovedFlag, `"etcdctl snapshot restore" was removed in etcdctl 3.6 (etcdctl 3.5 was the last to have it); write "etcdutl snapshot restore": etcdutl reads the snapshot file itself and takes no --endpoints, --cacert, --cert or --key.`},
+	} {
+		fs := New(Options{KubeVersion: tc.minor}).Check(args)
+		if len(fs) != 1 || fs[0].Code != tc.code || fs[0].Message != tc.msg || args[fs[0].Arg].Text != "restore" {
+			t.Errorf("1.%d: got %+v, want %s %q on restore", tc.minor, fs, tc.code, tc.msg)
+		}
+	}
+	if fs := New(Options{KubeVersion: 21}).Check(args); len(fs) != 0 {
+		t.Errorf("1.21 (etcd 3.4, restore in etcdctl): got %+v", fs)
+	}
+	v2 := split(t, `etcdctl ls /registry`)
+	if fs := testChecker.CheckEnv(nil, []string{"ETCDCTL_API=2"}, v2); len(fs) != 0 {
+		t.Errorf("ETCDCTL_API=2: got %+v, want nothing", fs)
+	}
+	if fs := testChecker.CheckEnv(nil, []string{"ETCDCTL_API=3"}, split(t, `etcdctl snapshot sve a.db`)); len(fs) != 1 {
+		t.Errorf("ETCDCTL_API=3: got %+v, want the typo", fs)
 	}
 }

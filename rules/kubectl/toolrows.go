@@ -59,6 +59,16 @@ var toolRemovedFlags = map[string]map[string]*removedRow{
 		"--cni-conf-dir":       {takesValue: true, removedIn: 24, why: dockershimWhy},
 		"--network-plugin-mtu": {takesValue: true, removedIn: 24, why: dockershimWhy},
 	},
+	"helm": {
+		// Helm 3.0 (helm.sh/helm/v3 v3.0.0, cmd/helm/install.go and
+		// uninstall.go) has no --name, --purge; Helm 2's install took the
+		// release name with --name, and delete kept the history unless
+		// --purge.
+		"install --name": {takesValue: true, removedIn: 3000,
+			why: "helm 3 takes the release name as the first argument: " + q("helm install NAME CHART") + " (or --generate-name)"},
+		"uninstall --purge": {removedIn: 3000, drop: true, safeValues: []string{"*", "true"},
+			why: "helm 3's uninstall removes the release's history unless --keep-history; drop it"},
+	},
 	"kubeadm": {
 		// cmd/kubeadm/app/cmd/certs.go: --csr-only and --csr-dir
 		// MarkDeprecated at v1.22.17, absent from v1.23.17; `kubeadm certs
@@ -75,12 +85,38 @@ var toolRemovedFlags = map[string]map[string]*removedRow{
 // toolCommandRow is a removed subcommand of a tool.
 type toolCommandRow struct {
 	deprecatedIn, removedIn int
-	drop                    bool // the fix deletes the word: the parent command does the job
+	drop                    bool   // the fix deletes the word: the parent command does the job
+	to                      string // the fix replaces the word by this (offered, never applied unattended)
 	why                     string
+	// msg, when set, is the whole message (a command of another API of
+	// the tool, not removed at a version).
+	msg string
 }
 
 // toolRemovedCommands is keyed by tool, then by the command's path.
 var toolRemovedCommands = map[string]map[string]toolCommandRow{
+	// etcdctl's v2 commands: etcdctl uses the v3 API unless ETCDCTL_API=2
+	// (etcd 3.4 CHANGELOG: "ETCDCTL_API=3 etcdctl is now the default";
+	// etcdctl/ctlv2 holds set, mk, update, ls, rm, mkdir, rmdir,
+	// cluster-health and backup; ctlv3 has none of them). A note that sets
+	// ETCDCTL_API=2 is not checked at all (knowledge.Tool.Env).
+	"etcdctl": {
+		"set":            {to: "put", msg: etcdV2("set", "put KEY VALUE")},
+		"mk":             {to: "put", msg: etcdV2("mk", "put KEY VALUE")},
+		"update":         {to: "put", msg: etcdV2("update", "put KEY VALUE")},
+		"ls":             {msg: etcdV2("ls", "get --prefix --keys-only KEY")},
+		"rm":             {to: "del", msg: etcdV2("rm", "del KEY")},
+		"mkdir":          {msg: etcdV2("mkdir", "put KEY VALUE (the v3 API has no directories)")},
+		"rmdir":          {msg: etcdV2("rmdir", "del --prefix KEY (the v3 API has no directories)")},
+		"cluster-health": {msg: etcdV2("cluster-health", "endpoint health --cluster")},
+		"backup":         {msg: etcdV2("backup", "snapshot save FILE")},
+	},
+	"helm": {
+		// Helm 3.0 removed Tiller and with it `helm init` and `helm reset`
+		// (helm.sh/helm/v3 v3.0.0 cmd/helm/root.go has neither).
+		"init":  {removedIn: 3000, why: "helm 3 has no Tiller to install and needs no init; add chart repositories with " + q("helm repo add NAME URL")},
+		"reset": {removedIn: 3000, why: "helm 3 has no Tiller to remove"},
+	},
 	"kubeadm": {
 		// cmd/kubeadm/app/cmd/upgrade/node.go: `upgrade node config` with
 		// Deprecated "use \"kubeadm upgrade node\" instead" at v1.16.15
@@ -94,3 +130,9 @@ const (
 	policyWhy     = "the scheduler's Policy API is gone; configure plugins in a KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1) given with --config, with one profile per scheduler"
 	dockershimWhy = "these were the dockershim's network settings, removed with it; the container runtime (containerd, CRI-O) reads the CNI configuration (/etc/cni/net.d) itself"
 )
+
+// etcdV2 is the message for etcdctl's v2 command cmd, with the v3 command
+// line to write.
+func etcdV2(cmd, v3 string) string {
+	return q("etcdctl "+cmd) + " is a command of etcd's v2 API; since etcd 3.4 etcdctl speaks the v3 API unless ETCDCTL_API=2 is set: write " + q("etcdctl "+v3)
+}

@@ -178,6 +178,11 @@ func snapshot(tool string, root *cli.Command, on func(gate string) bool) *tree {
 				return
 			}
 			n.long[f.Name] = f
+			for _, a := range f.Aliases {
+				if _, dup := n.long[a]; !dup {
+					n.long[a] = f // urfave/cli's other long names (crictl --tls-server-name)
+				}
+			}
 			if len(f.Shorthand) == 1 {
 				n.short[f.Shorthand[0]] = f
 			}
