@@ -6,16 +6,27 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 	kproto "k8s.io/kube-openapi/pkg/util/proto"
+
+	kapi "github.com/notelint/notelint/knowledge/api"
 )
 
 // removedConfig reports a configuration file (kubeadm, kube-scheduler …) in a version its
 // tool no longer reads. The fix is never a bare apiVersion change when the structure of
 // the file changed between the versions: then it rewrites the structure too (unsafe, to
 // be reviewed), or there is none.
-func (n *note) removedConfig(d *docState, m, av *yaml.Node, g gvk, c configAPI, rm int) {
-	apiVersion := g.APIVersion()
-	p := problemAt(d.t, av, RemovedAPIVersion, fmt.Sprintf("%s %s is a %s version that was removed in Kubernetes 1.%d; use %s (%s).", apiVersion, g.Kind, c.what, rm, c.current, c.cite))
-	swap := Edit{Start: p.Start, End: p.End, New: requote(av, c.current)}
+func (n *note) removedConfig(d *docState, m, av *yaml.Node, g gvk, c configAPI, rm *kapi.RemovedConfig) {
+	p := problemAt(d.t, av, RemovedAPIVersion, fmt.Sprintf("%s %s was removed in Kubernetes 1.%d", g.APIVersion(), g.Kind, rm.Removed))
+	if rm.Replacement == "" {
+		p.Message += "."
+		d.probs = append(d.probs, p)
+		return
+	}
+	p.Message += "; use " + rm.Replacement
+	if cite := c.cite[g.Version]; cite != "" {
+		p.Message += " (" + cite + ")"
+	}
+	p.Message += "."
+	swap := Edit{Start: p.Start, End: p.End, New: requote(av, rm.Replacement)}
 	switch c.migrate[g.Version] {
 	case migrateSwap:
 		p.Edits = []Edit{swap}

@@ -14,6 +14,7 @@ const (
 	quantityModel    = "io.k8s.apimachinery.pkg.api.resource.Quantity"
 	intOrStringModel = "io.k8s.apimachinery.pkg.util.intstr.IntOrString"
 	objectMetaModel  = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+	durationModel    = "io.k8s.apimachinery.pkg.apis.meta.v1.Duration" // configuration files only
 )
 
 // Limits that keep hostile input cheap: every visited node costs one unit of budget
@@ -39,6 +40,9 @@ type walker struct {
 	partial bool
 	// patch allows strategic-merge $-directives.
 	patch bool
+	// reader names the component that reads a configuration file ("the
+	// kubelet"); "" for an API object.
+	reader string
 }
 
 func (n *note) newWalker(d *docState, s *schemaSet, kind string) *walker {
@@ -292,11 +296,17 @@ func (w *walker) unknownField(m, k *yaml.Node, s *kproto.Kind, ref string, at wh
 	if best, ok := closest(name, s.Keys()); ok {
 		taken, _ := mapGet(m, best)
 		p.Message = fmt.Sprintf("Unknown field `%s` %s (%s); did you mean `%s`? The API server rejects unknown fields with --validate=strict.", name, where, typ, best)
+		if w.reader != "" {
+			p.Message = w.unknownConfigField(name, where, typ, best, s)
+		}
 		p.Edits = []Edit{{Start: p.Start, End: p.End, New: best}}
 		p.Safe = taken == nil && k.Style == 0
 		suggested[best] = true
 	} else {
 		p.Message = fmt.Sprintf("Unknown field `%s` %s (%s); the API server rejects unknown fields with --validate=strict. Known fields: %s.", name, where, typ, fieldSample(s))
+		if w.reader != "" {
+			p.Message = w.unknownConfigField(name, where, typ, "", s)
+		}
 	}
 	w.add(p)
 }
@@ -455,6 +465,13 @@ func (w *walker) primitive(n *yaml.Node, s *kproto.Primitive, ref string, at whe
 			return
 		}
 		w.quantity(n, at)
+		return
+	case ref == durationModel || s.Format == "duration":
+		if got != kproto.String {
+			w.wrongScalar(n, at, "a duration such as `10s` or `1m30s`", "")
+			return
+		}
+		w.duration(n, at)
 		return
 	case ref == intOrStringModel || s.Format == "int-or-string":
 		if got == kproto.Boolean || got == kproto.Number {
