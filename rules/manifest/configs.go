@@ -111,7 +111,7 @@ func (n *note) configObject(d *docState, m, av *yaml.Node, g gvk) bool {
 			// Still checked against the last schema that read it: a typo stays a typo.
 			// What the migration's fix rewrites anyway is left to it.
 			edits := d.probs[len(d.probs)-1].Edits
-			for _, p := range n.validateConfig(d, c, m, k) {
+			for _, p := range n.validateConfig(d, c, m, k, true) {
 				if !overlapsAny(p, edits) {
 					d.probs = append(d.probs, p)
 				}
@@ -122,18 +122,21 @@ func (n *note) configObject(d *docState, m, av *yaml.Node, g gvk) bool {
 	if k == nil {
 		return false
 	}
-	d.probs = append(d.probs, n.validateConfig(d, c, m, k)...)
+	d.probs = append(d.probs, n.validateConfig(d, c, m, k, false)...)
 	return true
 }
 
-// validateConfig walks a configuration file against its kind's schema.
-func (n *note) validateConfig(d *docState, c *configSet, m *yaml.Node, k *kapi.ConfigKind) []Problem {
+// validateConfig walks a configuration file against its kind's schema; removed is set
+// for a version the target no longer reads, whose migration is reported already.
+func (n *note) validateConfig(d *docState, c *configSet, m *yaml.Node, k *kapi.ConfigKind, removed bool) []Problem {
 	sch := c.s.model(k.Definition)
 	if sch == nil {
 		return nil
 	}
 	w := n.newWalker(d, c.s, k.Kind)
 	w.reader = readerOf(k.GVK)
+	w.apiVersion = k.APIVersion()
+	w.migrating = removed
 	w.value(m, sch, where{})
 	return w.result(m)
 }
@@ -170,4 +173,28 @@ func overlapsAny(p Problem, edits []Edit) bool {
 		}
 	}
 	return false
+}
+
+// kubeadmArgsLayout is the finding for kubeadm's extraArgs (and kubeletExtraArgs) written
+// in the other version's layout: a map of flags to values in v1beta3, a list of
+// `name`/`value` pairs from v1beta4 on. A map written for v1beta4 gets the rewrite as
+// its fix (to review: unsafe). A zero Problem with true: nothing to report.
+func (w *walker) kubeadmArgsLayout(n, target *yaml.Node, at where, wantList bool) (Problem, bool) {
+	if w.reader != "kubeadm" || at.field != "extraArgs" && at.field != "kubeletExtraArgs" {
+		return Problem{}, false
+	}
+	if wantList && n.Kind == yaml.MappingNode {
+		p := w.problemAt(target, WrongType, fmt.Sprintf("%s must be a list of `name`/`value` pairs in %s, not a map: the map of flags to values is the layout of kubeadm.k8s.io/v1beta3. Write each flag as `- name: FLAG` with `value: VALUE`.", displayPath(at.path), w.apiVersion))
+		if edits, ok := argsToList(w.d.t, n); ok {
+			p.Edits = edits
+		}
+		return p, true
+	}
+	if !wantList && n.Kind == yaml.SequenceNode {
+		if w.migrating {
+			return Problem{}, true // already the layout the migration moves to
+		}
+		return w.problemAt(target, WrongType, fmt.Sprintf("%s must be a map of flags to values in kubeadm.k8s.io/v1beta3, not a list: the list of `name`/`value` pairs is the layout of v1beta4. Write each flag as `FLAG: VALUE`, or use kubeadm.k8s.io/v1beta4.", displayPath(at.path))), true
+	}
+	return Problem{}, false
 }

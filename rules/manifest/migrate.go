@@ -31,10 +31,12 @@ func (n *note) removedConfig(d *docState, m, av *yaml.Node, g gvk, c configAPI, 
 	case migrateSwap:
 		p.Edits = []Edit{swap}
 	case migrateKubeadmV1beta4:
-		edits, moved := kubeadmV1beta4(d.t, m)
+		edits, moved, stuck := kubeadmV1beta4(d.t, m)
 		switch {
 		case moved != "":
 			p.Message += fmt.Sprintf(" In v1beta4 `%s` moved to `timeouts`, so the version change alone is not enough.", moved)
+		case stuck != "":
+			p.Message += fmt.Sprintf(" In v1beta4 `%s` is a list of `name`/`value` pairs, so the version change alone is not enough.", stuck)
 		case len(edits) > 0:
 			p.Message += " In v1beta4 `extraArgs` and `kubeletExtraArgs` are lists of `name`/`value` pairs; the fix rewrites them too."
 			p.Edits = append([]Edit{swap}, edits...)
@@ -47,29 +49,31 @@ func (n *note) removedConfig(d *docState, m, av *yaml.Node, g gvk, c configAPI, 
 
 // kubeadmV1beta4 returns the edits that turn the extraArgs maps of a kubeadm v1beta3
 // document into v1beta4's lists of name/value pairs, or the path of a field that moved
-// in v1beta4 (then there is no fix). A map it cannot rewrite line by line (flow style,
-// multi-line values) gives no fix either (moved is set to its path).
-func kubeadmV1beta4(t *text, m *yaml.Node) ([]Edit, string) {
+// in v1beta4, or the path of a map it cannot rewrite line by line (flow style, multi-line
+// values); then there is no fix.
+func kubeadmV1beta4(t *text, m *yaml.Node) (edits []Edit, moved, stuck string) {
 	if mapPath(m, "apiServer", "timeoutForControlPlane") != nil {
-		return nil, "apiServer.timeoutForControlPlane"
+		return nil, "apiServer.timeoutForControlPlane", ""
 	}
 	if mapPath(m, "discovery", "timeout") != nil {
-		return nil, "discovery.timeout"
+		return nil, "discovery.timeout", ""
 	}
-	var edits []Edit
 	for _, path := range [][]string{{"apiServer", "extraArgs"}, {"controllerManager", "extraArgs"}, {"scheduler", "extraArgs"},
 		{"etcd", "local", "extraArgs"}, {"nodeRegistration", "kubeletExtraArgs"}} {
 		args := mapPath(m, path...)
 		if args == nil || isNull(args) {
 			continue
 		}
+		if args.Kind == yaml.SequenceNode {
+			continue // already v1beta4's list of name/value pairs
+		}
 		es, ok := argsToList(t, args)
 		if !ok {
-			return nil, strings.Join(path, ".")
+			return nil, "", strings.Join(path, ".")
 		}
 		edits = append(edits, es...)
 	}
-	return edits, ""
+	return edits, "", ""
 }
 
 // argsToList rewrites a block map of flags (`advertise-address: 10.0.0.1`) entry by entry

@@ -41,8 +41,11 @@ type walker struct {
 	// patch allows strategic-merge $-directives.
 	patch bool
 	// reader names the component that reads a configuration file ("the
-	// kubelet"); "" for an API object.
-	reader string
+	// kubelet"); "" for an API object. apiVersion is the file's, and migrating
+	// is set when the target no longer reads it (its removal is reported).
+	reader     string
+	apiVersion string
+	migrating  bool
 }
 
 func (n *note) newWalker(d *docState, s *schemaSet, kind string) *walker {
@@ -362,6 +365,12 @@ func (w *walker) array(n *yaml.Node, s *kproto.Array, at where) {
 		if n.Kind != yaml.ScalarNode {
 			target = anchorOf(n, at)
 		}
+		if p, ok := w.kubeadmArgsLayout(n, target, at, true); ok {
+			if p.Message != "" {
+				w.add(p)
+			}
+			return
+		}
 		w.add(w.problemAt(target, WrongType, msg))
 		return
 	}
@@ -426,6 +435,12 @@ func (w *walker) mapping(n *yaml.Node, s *kproto.Map, at where) {
 		target := n
 		if n.Kind != yaml.ScalarNode {
 			target = anchorOf(n, at)
+		}
+		if p, ok := w.kubeadmArgsLayout(n, target, at, false); ok {
+			if p.Message != "" {
+				w.add(p)
+			}
+			return
 		}
 		w.add(w.problemAt(target, WrongType, msg))
 		return
