@@ -147,6 +147,9 @@ func (w *walker) unknownConfigField(name, where, typ, best string, s *kproto.Kin
 	if best != "" {
 		return fmt.Sprintf("Unknown field `%s` %s (%s); did you mean `%s`? Unknown fields are not read by %s.", name, where, typ, best, w.reader)
 	}
+	if len(s.Fields) == 0 {
+		return fmt.Sprintf("Unknown field `%s` %s (%s, which has no fields: write `{}`); unknown fields are not read by %s.", name, where, typ, w.reader)
+	}
 	return fmt.Sprintf("Unknown field `%s` %s (%s); unknown fields are not read by %s. Known fields: %s.", name, where, typ, w.reader, fieldSample(s))
 }
 
