@@ -87,7 +87,7 @@ func history() (*historyData, error) {
 				// newest patch of the minor it lists
 				alt, aerr := newestPatch(src.module, src.versions[m])
 				if aerr != nil {
-					return nil, fmt.Errorf("%w (%v)", err, aerr)
+					return nil, fmt.Errorf("%w (%w)", err, aerr)
 				}
 				src.versions[m] = alt
 				if dir, err = download(src.module, alt); err != nil {
