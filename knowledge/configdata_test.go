@@ -71,30 +71,28 @@ func TestConfigIndex(t *testing.T) {
 			t.Errorf("no schema for %v", g)
 		}
 	}
-	if k := ix.Kind(api.GVK{Group: "kubeadm.k8s.io", Version: "v1beta3", Kind: "ClusterConfiguration"}); k == nil || k.Removed != 37 {
-		t.Errorf("kubeadm v1beta3: %+v, want removed in 1.37", k)
-	}
-	for _, c := range []struct {
-		group, version string
-		removed        int
-		replacement    string
-	}{
-		{"kubeadm.k8s.io", "v1beta1", 22, "kubeadm.k8s.io/v1beta4"},
-		{"kubeadm.k8s.io", "v1beta2", 27, "kubeadm.k8s.io/v1beta4"},
-		{"kubeadm.k8s.io", "v1beta3", 37, "kubeadm.k8s.io/v1beta4"},
-		{"kubescheduler.config.k8s.io", "v1alpha1", 19, "kubescheduler.config.k8s.io/v1"},
-		{"kubescheduler.config.k8s.io", "v1alpha2", 19, "kubescheduler.config.k8s.io/v1"},
-		{"kubescheduler.config.k8s.io", "v1beta1", 23, "kubescheduler.config.k8s.io/v1"},
-		{"kubescheduler.config.k8s.io", "v1beta2", 28, "kubescheduler.config.k8s.io/v1"},
-		{"kubescheduler.config.k8s.io", "v1beta3", 29, "kubescheduler.config.k8s.io/v1"},
+	for _, c := range []api.ConfigVersion{
+		{Group: "kubeadm.k8s.io", Version: "v1beta1", Deprecated: 17, Removed: 22, Replacement: "kubeadm.k8s.io/v1beta4"},
+		{Group: "kubeadm.k8s.io", Version: "v1beta2", Deprecated: 24, Removed: 27, Replacement: "kubeadm.k8s.io/v1beta4"},
+		{Group: "kubeadm.k8s.io", Version: "v1beta3", Added: 22, Deprecated: 31, Removed: 37, Replacement: "kubeadm.k8s.io/v1beta4"},
+		{Group: "kubeadm.k8s.io", Version: "v1beta4", Added: 31},
+		{Group: "kubescheduler.config.k8s.io", Version: "v1alpha1", Removed: 19, Replacement: "kubescheduler.config.k8s.io/v1"},
+		{Group: "kubescheduler.config.k8s.io", Version: "v1alpha2", Added: 18, Removed: 19, Replacement: "kubescheduler.config.k8s.io/v1"},
+		{Group: "kubescheduler.config.k8s.io", Version: "v1beta1", Added: 19, Removed: 23, Replacement: "kubescheduler.config.k8s.io/v1"},
+		{Group: "kubescheduler.config.k8s.io", Version: "v1beta2", Added: 22, Removed: 28, Replacement: "kubescheduler.config.k8s.io/v1"},
+		{Group: "kubescheduler.config.k8s.io", Version: "v1beta3", Added: 23, Removed: 29, Replacement: "kubescheduler.config.k8s.io/v1"},
+		{Group: "kubescheduler.config.k8s.io", Version: "v1", Added: 25},
 	} {
-		rm := ix.RemovedVersion(c.group, c.version)
-		if rm == nil || rm.Removed != c.removed || rm.Replacement != c.replacement {
-			t.Errorf("%s/%s: %+v, want removed in 1.%d for %s", c.group, c.version, rm, c.removed, c.replacement)
+		v := ix.Version(c.Group, c.Version)
+		if v == nil || v.Added != c.Added || v.Deprecated != c.Deprecated || v.Removed != c.Removed || v.Replacement != c.Replacement {
+			t.Errorf("%s/%s: %+v, want %+v", c.Group, c.Version, v, c)
 		}
 	}
-	if rm := ix.RemovedVersion("kubelet.config.k8s.io", "v1beta1"); rm != nil {
-		t.Errorf("kubelet v1beta1 removed: %+v", rm)
+	if v := ix.Version("kubeadm.k8s.io", "v1"); v != nil {
+		t.Errorf("kubeadm's experimental v1 has a history: %+v", v)
+	}
+	if v := ix.Version("kubelet.config.k8s.io", "v1beta1"); v != nil {
+		t.Errorf("kubelet v1beta1: %+v", v)
 	}
 	want := []string{"None", "Metadata", "Request", "RequestResponse", ""}
 	if got := ix.Enums["io.k8s.apiserver.pkg.apis.audit.v1.PolicyRule.level"]; !reflect.DeepEqual(got, want) {

@@ -15,36 +15,40 @@ type ConfigIndex struct {
 	Sources []string `json:"sources"`
 	// Kinds are the kinds with a schema, sorted by group, version and kind.
 	Kinds []ConfigKind `json:"kinds"`
-	// Removed are the group versions the components no longer read, sorted.
-	Removed []RemovedConfig `json:"removed"`
+	// Versions are the history of the group versions whose components'
+	// modules were read at every release (kubeadm, kube-scheduler), sorted.
+	Versions []ConfigVersion `json:"versions"`
 	// Enums are the values of string fields, keyed like Index.Enums
 	// ("<definition>.<field>"): the typed string constants of the type's
 	// package.
 	Enums map[string][]string `json:"enums"`
 }
 
-// ConfigKind is one kind of configuration file.
+// ConfigKind is one kind of configuration file with a schema: the newest
+// one a release read (kubeadm v1beta3's is 1.36's: 1.37 no longer reads it).
 type ConfigKind struct {
 	GVK
 	Definition string `json:"definition"`
-	// Removed is the minor version from which the component no longer reads
-	// this version (kubeadm v1beta3: 37); its schema is the last one read.
-	Removed int `json:"removed,omitempty"`
 }
 
-// RemovedConfig is a group version of configuration files that a component
-// stopped reading.
-type RemovedConfig struct {
+// ConfigVersion is the history of one group version of configuration
+// files: when its component started reading it, deprecated it and stopped.
+type ConfigVersion struct {
 	Group   string `json:"group"`
 	Version string `json:"version"`
-	// Removed is the first minor version that does not read it.
-	Removed int `json:"removed"`
+	// Added is the first minor version that reads it, when that is later
+	// than the oldest release read (0: read by the oldest).
+	Added int `json:"added,omitempty"`
+	// Deprecated is the first minor version that warns about it, 0 if none.
+	Deprecated int `json:"deprecated,omitempty"`
+	// Removed is the first minor version that no longer reads it, 0 if none.
+	Removed int `json:"removed,omitempty"`
 	// Replacement is the apiVersion to write instead (the preferred version
-	// of the group that the removing release reads), "" when none.
+	// the newest release reads), for a deprecated or removed version.
 	Replacement string `json:"replacement,omitempty"`
-	// Kinds are the kinds the last version that read it registered.
+	// Kinds are the kinds the last release that read it registered.
 	Kinds []string `json:"kinds,omitempty"`
-	// Source says where the removal was read.
+	// Source says where the history was read.
 	Source string `json:"source"`
 }
 
@@ -57,11 +61,11 @@ func (c *ConfigIndex) Kind(g GVK) *ConfigKind {
 	return nil
 }
 
-// RemovedVersion returns the removal of group/version, or nil.
-func (c *ConfigIndex) RemovedVersion(group, version string) *RemovedConfig {
-	for i := range c.Removed {
-		if c.Removed[i].Group == group && c.Removed[i].Version == version {
-			return &c.Removed[i]
+// Version returns the history of group/version, or nil when none is known.
+func (c *ConfigIndex) Version(group, version string) *ConfigVersion {
+	for i := range c.Versions {
+		if c.Versions[i].Group == group && c.Versions[i].Version == version {
+			return &c.Versions[i]
 		}
 	}
 	return nil

@@ -105,18 +105,31 @@ func (n *note) configObject(d *docState, m, av *yaml.Node, g gvk) bool {
 		// API server's EncryptionConfig (a test keeps the two sets apart)
 		return false
 	}
-	if rm := c.ix.RemovedVersion(g.Group, g.Version); rm != nil && n.opts.KubeVersion >= rm.Removed {
-		n.removedConfig(d, m, av, g, configAPIs[g.Group], rm)
+	target := n.opts.KubeVersion
+	v := c.ix.Version(g.Group, g.Version)
+	switch {
+	case v != nil && v.Removed != 0 && target >= v.Removed,
+		v != nil && v.Deprecated != 0 && target >= v.Deprecated:
+		removed := v.Removed != 0 && target >= v.Removed
+		p := n.configLifecycle(d, m, av, g, v, c.readAt(v, target, true), removed)
+		d.probs = append(d.probs, p)
 		if k != nil {
 			// Still checked against the last schema that read it: a typo stays a typo.
 			// What the migration's fix rewrites anyway is left to it.
-			edits := d.probs[len(d.probs)-1].Edits
-			for _, p := range n.validateConfig(d, c, m, k, true) {
-				if !overlapsAny(p, edits) {
-					d.probs = append(d.probs, p)
+			for _, bp := range n.validateConfig(d, c, m, k, removed) {
+				if !overlapsAny(bp, p.Edits) {
+					d.probs = append(d.probs, bp)
 				}
 			}
 		}
+		return true
+	case v != nil && v.Added > target:
+		// a version of a later release, not a typo
+		msg := fmt.Sprintf("%s %s came in Kubernetes 1.%d; %s 1.%d does not read it", g.APIVersion(), g.Kind, v.Added, readerOf(g), target)
+		if r := c.readAt(v, target, false); r != "" {
+			msg += "; it reads " + r
+		}
+		d.probs = append(d.probs, problemAt(d.t, av, InvalidValue, msg+"."))
 		return true
 	}
 	if k == nil {
@@ -124,6 +137,25 @@ func (n *note) configObject(d *docState, m, av *yaml.Node, g gvk) bool {
 	}
 	d.probs = append(d.probs, n.validateConfig(d, c, m, k, false)...)
 	return true
+}
+
+// readAt is the preferred version of v's group that target reads other than v (only one
+// preferred to v's own when newer is set), as an apiVersion; "" if none.
+func (c *configSet) readAt(v *kapi.ConfigVersion, target int, newer bool) string {
+	best := ""
+	for _, x := range c.ix.Versions {
+		if x.Group != v.Group || x.Version == v.Version || x.Added > target || x.Removed != 0 && target >= x.Removed ||
+			newer && !kapi.PreferredVersion(x.Version, v.Version) {
+			continue
+		}
+		if best == "" || kapi.PreferredVersion(x.Version, best) {
+			best = x.Version
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return v.Group + "/" + best
 }
 
 // validateConfig walks a configuration file against its kind's schema; removed is set

@@ -182,8 +182,8 @@ preferences: {}
 `,
 	},
 	{
-		name:  "kubeadm v1beta3 ClusterConfiguration, valid where 1.36 reads it",
-		minor: 36,
+		name:  "kubeadm v1beta3 ClusterConfiguration, valid where 1.30 reads it",
+		minor: 30,
 		doc: `apiVersion: kubeadm.k8s.io/v1beta3
 kind: ClusterConfiguration
 kubernetesVersion: v1.36.0
@@ -203,7 +203,7 @@ networking:
 	},
 	{
 		name:  "kubeadm v1beta3 ClusterConfiguration with v1beta4's extraArgs",
-		minor: 36,
+		minor: 30,
 		doc: `apiVersion: kubeadm.k8s.io/v1beta3
 kind: ClusterConfiguration
 apiServer:
@@ -218,6 +218,72 @@ apiServer:
 			"Unknown field `timeouts` in `apiServer` (v1beta3.APIServer); unknown fields are not read by kubeadm. Known fields: certSANs, extraArgs, extraVolumes, timeoutForControlPlane.",
 		},
 		safe: []bool{false, false},
+	},
+	{
+		name:  "kubeadm v1beta3 where 1.36 reads it with a warning",
+		minor: 36,
+		doc: `apiVersion: ⟦kubeadm.k8s.io/v1beta3⟧
+kind: ClusterConfiguration
+apiServer:
+  ⟦extraArgs⟧:
+    - name: audit-log-maxage
+      value: "30"
+controllerManager:
+  extraArgs:
+    bind-address: 0.0.0.0
+`,
+		msgs: []string{
+			"kubeadm.k8s.io/v1beta3 ClusterConfiguration is deprecated since Kubernetes 1.31 and will be removed in 1.37; use kubeadm.k8s.io/v1beta4 (migrate the file with `kubeadm config migrate`). In v1beta4 `extraArgs` and `kubeletExtraArgs` are lists of `name`/`value` pairs; the fix rewrites them too.",
+			"`apiServer.extraArgs` must be a map of flags to values in kubeadm.k8s.io/v1beta3, not a list: the list of `name`/`value` pairs is the layout of v1beta4. Write each flag as `FLAG: VALUE`, or use kubeadm.k8s.io/v1beta4.",
+		},
+		safe: []bool{false, false},
+		fixed: `apiVersion: kubeadm.k8s.io/v1beta4
+kind: ClusterConfiguration
+apiServer:
+  extraArgs:
+    - name: audit-log-maxage
+      value: "30"
+controllerManager:
+  extraArgs:
+    - name: bind-address
+      value: 0.0.0.0
+`,
+	},
+	{
+		name:  "kubeadm v1beta2 where 1.25 reads it with a warning: use v1beta3, which 1.25 reads",
+		minor: 25,
+		doc: `apiVersion: ⟦kubeadm.k8s.io/v1beta2⟧
+kind: ClusterConfiguration
+`,
+		msgs: []string{"kubeadm.k8s.io/v1beta2 ClusterConfiguration is deprecated since Kubernetes 1.24 and will be removed in 1.27; use kubeadm.k8s.io/v1beta3."},
+		safe: []bool{false},
+	},
+	{
+		name:  "kubeadm v1beta4 before kubeadm read it",
+		minor: 29,
+		doc: `apiVersion: ⟦kubeadm.k8s.io/v1beta4⟧
+kind: ClusterConfiguration
+`,
+		msgs: []string{"kubeadm.k8s.io/v1beta4 ClusterConfiguration came in Kubernetes 1.31; kubeadm 1.29 does not read it; it reads kubeadm.k8s.io/v1beta3."},
+		safe: []bool{false},
+	},
+	{
+		name:  "KubeSchedulerConfiguration v1 before 1.25",
+		minor: 24,
+		doc: `apiVersion: ⟦kubescheduler.config.k8s.io/v1⟧
+kind: KubeSchedulerConfiguration
+`,
+		msgs: []string{"kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration came in Kubernetes 1.25; kube-scheduler 1.24 does not read it; it reads kubescheduler.config.k8s.io/v1beta3."},
+		safe: []bool{false},
+	},
+	{
+		name:  "KubeSchedulerConfiguration v1alpha1 at 1.20: the replacement 1.20 reads",
+		minor: 20,
+		doc: `apiVersion: ⟦kubescheduler.config.k8s.io/v1alpha1⟧
+kind: KubeSchedulerConfiguration
+`,
+		msgs: []string{"kubescheduler.config.k8s.io/v1alpha1 KubeSchedulerConfiguration was removed in Kubernetes 1.19; use kubescheduler.config.k8s.io/v1beta1."},
+		safe: []bool{false},
 	},
 	{
 		name: "kubeadm v1beta4 ClusterConfiguration, valid",

@@ -10,23 +10,35 @@ import (
 	kapi "github.com/notelint/notelint/knowledge/api"
 )
 
-// removedConfig reports a configuration file (kubeadm, kube-scheduler …) in a version its
-// tool no longer reads. The fix is never a bare apiVersion change when the structure of
-// the file changed between the versions: then it rewrites the structure too (unsafe, to
-// be reviewed), or there is none.
-func (n *note) removedConfig(d *docState, m, av *yaml.Node, g gvk, c configAPI, rm *kapi.RemovedConfig) {
-	p := problemAt(d.t, av, RemovedAPIVersion, fmt.Sprintf("%s %s was removed in Kubernetes 1.%d", g.APIVersion(), g.Kind, rm.Removed))
-	if rm.Replacement == "" {
-		p.Message += "."
-		d.probs = append(d.probs, p)
-		return
+// configLifecycle is the finding for a configuration file (kubeadm, kube-scheduler …) in
+// a version its component no longer reads (removed) or reads with a warning, with the
+// version to write instead at the target (repl, "" for none). The fix is never a bare
+// apiVersion change when the structure of the file changed between the versions: then it
+// rewrites the structure too (unsafe, to be reviewed), or there is none.
+func (n *note) configLifecycle(d *docState, m, av *yaml.Node, g gvk, v *kapi.ConfigVersion, repl string, removed bool) Problem {
+	var p Problem
+	if removed {
+		p = problemAt(d.t, av, RemovedAPIVersion, fmt.Sprintf("%s %s was removed in Kubernetes 1.%d", g.APIVersion(), g.Kind, v.Removed))
+	} else {
+		p = problemAt(d.t, av, DeprecatedAPIVersion, fmt.Sprintf("%s %s is deprecated since Kubernetes 1.%d", g.APIVersion(), g.Kind, v.Deprecated))
+		if v.Removed != 0 {
+			p.Message += fmt.Sprintf(" and will be removed in 1.%d", v.Removed)
+		}
 	}
-	p.Message += "; use " + rm.Replacement
-	if cite := c.cite[g.Version]; cite != "" {
+	if repl == "" {
+		p.Message += "."
+		return p
+	}
+	c := configAPIs[g.Group]
+	p.Message += "; use " + repl
+	if cite := c.cite[g.Version]; cite != "" && repl == v.Replacement {
 		p.Message += " (" + cite + ")"
 	}
 	p.Message += "."
-	swap := Edit{Start: p.Start, End: p.End, New: requote(av, rm.Replacement)}
+	if repl != v.Replacement {
+		return p // the migrations below are to the newest version
+	}
+	swap := Edit{Start: p.Start, End: p.End, New: requote(av, repl)}
 	switch c.migrate[g.Version] {
 	case migrateSwap:
 		p.Edits = []Edit{swap}
@@ -44,7 +56,7 @@ func (n *note) removedConfig(d *docState, m, av *yaml.Node, g gvk, c configAPI, 
 			p.Edits = []Edit{swap}
 		}
 	}
-	d.probs = append(d.probs, p)
+	return p
 }
 
 // kubeadmV1beta4 returns the edits that turn the extraArgs maps of a kubeadm v1beta3

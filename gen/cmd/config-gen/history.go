@@ -17,9 +17,9 @@ import (
 
 type gv struct{ group, version string }
 
-// historyData is which group versions each minor reads and what was removed.
+// historyData is the history of every group version read.
 type historyData struct {
-	removed map[gv]*kapi.RemovedConfig
+	versions map[gv]*kapi.ConfigVersion
 }
 
 // A history source: where a group's versions live in a module, at which
@@ -58,19 +58,25 @@ func histSources() []histSource {
 	}
 }
 
+// kubeadmCommon is the file of kubeadm's support matrix (validateSupportedVersion):
+// the versions it no longer reads, reads with a warning, or reads only with
+// --allow-experimental-api.
+const kubeadmCommon = "cmd/kubeadm/app/util/config/common.go"
+
 // kubeadmBefore are the kubeadm versions removed before 1.15, the oldest
 // k8s.io/kubernetes read: kubeadm's own support matrix says when
-// (cmd/kubeadm/app/util/config/common.go, validateSupportedVersion: "v1.12:
-// … Errors if the user tries to use v1alpha1", "v1.13: … v1alpha1 or
-// v1alpha2", "v1.15: … v1alpha1, v1alpha2 or v1alpha3"); the generator
-// checks that the newest kubeadm still lists each as an old version.
+// (validateSupportedVersion's comment: "v1.12: … Errors if the user tries to
+// use v1alpha1", "v1.13: … v1alpha1 or v1alpha2", "v1.15: … v1alpha1,
+// v1alpha2 or v1alpha3"); the generator checks that the newest kubeadm still
+// lists each as an old version.
 var kubeadmBefore = map[string]int{"v1alpha1": 12, "v1alpha2": 13, "v1alpha3": 15}
 
-// history reads, for each source, the versions of its group at every
-// minor (a version package with a register.go that registers kinds) and
-// records the group versions that stopped being read.
+// history reads, for each source, the versions of its group at every minor
+// (a version package that registers kinds; for kubeadm, not one its support
+// matrix calls experimental) and when kubeadm deprecated each, and records
+// when each version was added, deprecated and removed.
 func history() (*historyData, error) {
-	h := &historyData{removed: map[gv]*kapi.RemovedConfig{}}
+	h := &historyData{versions: map[gv]*kapi.ConfigVersion{}}
 	newest := api.Pins[len(api.Pins)-1].Minor
 	for _, src := range histSources() {
 		var minors []int
@@ -79,7 +85,7 @@ func history() (*historyData, error) {
 		}
 		sort.Ints(minors)
 		served := map[int]map[string][]string{} // minor → version → kinds
-		var experimental map[string]bool
+		deprecated := map[int]map[string]bool{} // minor → versions kubeadm warns about
 		for _, m := range minors {
 			dir, err := download(src.module, src.versions[m])
 			if err != nil {
@@ -99,21 +105,27 @@ func history() (*historyData, error) {
 				return nil, fmt.Errorf("%s@%s: %w", src.module, src.versions[m], err)
 			}
 			served[m] = vs
-			if src.group == "kubeadm.k8s.io" && m == newest {
-				old, exp, err := kubeadmSupport(filepath.Join(dir, "cmd/kubeadm/app/util/config/common.go"))
-				if err != nil {
-					return nil, err
-				}
-				experimental = exp
+			if src.group != "kubeadm.k8s.io" {
+				continue
+			}
+			sup, err := kubeadmSupport(filepath.Join(dir, kubeadmCommon))
+			if err != nil {
+				return nil, fmt.Errorf("%s@%s: %w", src.module, src.versions[m], err)
+			}
+			for v := range sup.experimental {
+				delete(vs, strings.TrimPrefix(v, src.group+"/"))
+			}
+			deprecated[m] = map[string]bool{}
+			for v := range sup.deprecated {
+				deprecated[m][strings.TrimPrefix(v, src.group+"/")] = true
+			}
+			if m == newest {
 				for v := range kubeadmBefore {
-					if !old["kubeadm.k8s.io/"+v] {
-						return nil, fmt.Errorf("kubeadm %s does not list kubeadm.k8s.io/%s as an old version", src.versions[m], v)
+					if !sup.old[src.group+"/"+v] {
+						return nil, fmt.Errorf("kubeadm %s does not list %s/%s as an old version", src.versions[m], src.group, v)
 					}
 				}
 			}
-		}
-		for v := range experimental {
-			delete(served[newest], strings.TrimPrefix(v, src.group+"/"))
 		}
 		// the version to write now: the preferred one the newest minor reads
 		current := ""
@@ -122,28 +134,62 @@ func history() (*historyData, error) {
 				current = v
 			}
 		}
-		for i := 1; i < len(minors); i++ {
-			prev, m := minors[i-1], minors[i]
-			for v, kinds := range served[prev] {
-				if _, ok := served[m][v]; ok {
-					continue
-				}
-				if _, back := served[newest][v]; back {
-					continue // read again later (kube-scheduler's v1: the legacy Policy, then the configuration)
-				}
-				h.removed[gv{src.group, v}] = &kapi.RemovedConfig{Group: src.group, Version: v, Removed: m, Replacement: src.group + "/" + current, Kinds: kinds,
-					Source: fmt.Sprintf("%s: %s/%s at %s, not at %s", src.module, src.dir, v, src.versions[prev], src.versions[m])}
+		all := map[string]bool{}
+		for _, vs := range served {
+			for v := range vs {
+				all[v] = true
 			}
+		}
+		for v := range all {
+			cv := &kapi.ConfigVersion{Group: src.group, Version: v}
+			// the last run of minors that read v
+			last := -1
+			for i, m := range minors {
+				if _, ok := served[m][v]; ok {
+					last = i
+				}
+			}
+			first := last
+			for first > 0 {
+				if _, ok := served[minors[first-1]][v]; !ok {
+					break
+				}
+				first--
+			}
+			if first > 0 {
+				cv.Added = minors[first]
+			}
+			if last < len(minors)-1 {
+				cv.Removed = minors[last+1]
+			}
+			for _, m := range minors[first : last+1] {
+				if deprecated[m][v] {
+					cv.Deprecated = m
+					break
+				}
+			}
+			if (cv.Deprecated != 0 || cv.Removed != 0) && v != current {
+				cv.Replacement = src.group + "/" + current
+			}
+			cv.Kinds = served[minors[last]][v]
+			cv.Source = fmt.Sprintf("%s %s to %s: %s/%s read from %s", src.module, src.versions[minors[0]], src.versions[newest], src.dir, v, src.versions[minors[first]])
+			if cv.Removed != 0 {
+				cv.Source += fmt.Sprintf(" to %s", src.versions[minors[last]])
+			}
+			if cv.Deprecated != 0 {
+				cv.Source += fmt.Sprintf("; deprecated in %s's %s from %s", src.module, kubeadmCommon, src.versions[cv.Deprecated])
+			}
+			h.versions[gv{src.group, v}] = cv
 		}
 		if src.group == "kubeadm.k8s.io" {
 			for v, m := range kubeadmBefore {
-				h.removed[gv{src.group, v}] = &kapi.RemovedConfig{Group: src.group, Version: v, Removed: m, Replacement: src.group + "/" + current,
-					Source: fmt.Sprintf("kubeadm's support matrix (k8s.io/kubernetes@%s cmd/kubeadm/app/util/config/common.go)", src.versions[newest])}
+				h.versions[gv{src.group, v}] = &kapi.ConfigVersion{Group: src.group, Version: v, Removed: m, Replacement: src.group + "/" + current,
+					Source: fmt.Sprintf("kubeadm's support matrix (%s@%s %s)", src.module, src.versions[newest], kubeadmCommon)}
 			}
 		}
 	}
-	for k, rm := range h.removed {
-		fmt.Printf("config-gen: removed %s/%s in 1.%d (use %s): %s\n", k.group, k.version, rm.Removed, rm.Replacement, rm.Source)
+	for _, cv := range h.versions {
+		fmt.Printf("config-gen: %s/%s: added 1.%d, deprecated 1.%d, removed 1.%d, use %q: %s\n", cv.Group, cv.Version, cv.Added, cv.Deprecated, cv.Removed, cv.Replacement, cv.Source)
 	}
 	return h, nil
 }
@@ -216,14 +262,24 @@ func registeredKinds(dir string) ([]string, error) {
 	return kinds, nil
 }
 
+// support is kubeadm's support matrix at one release.
+type support struct {
+	old, deprecated, experimental map[string]bool // group versions
+}
+
 // kubeadmSupport reads the group versions kubeadm's validateSupportedVersion
-// knows as old (no longer read) and as experimental.
-func kubeadmSupport(file string) (old, experimental map[string]bool, err error) {
+// knows as old (no longer read), deprecated (read with a warning) and
+// experimental (read only with --allow-experimental-api). A release without
+// the file or the tables has none.
+func kubeadmSupport(file string) (*support, error) {
+	sup := &support{old: map[string]bool{}, deprecated: map[string]bool{}, experimental: map[string]bool{}}
+	if _, err := os.Stat(file); os.IsNotExist(err) {
+		return sup, nil
+	}
 	af, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.SkipObjectResolution)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	old, experimental = map[string]bool{}, map[string]bool{}
 	ast.Inspect(af, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
 		if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
@@ -237,9 +293,11 @@ func kubeadmSupport(file string) (old, experimental map[string]bool, err error) 
 		var into map[string]bool
 		switch id.Name {
 		case "oldKnownAPIVersions":
-			into = old
+			into = sup.old
+		case "deprecatedAPIVersions":
+			into = sup.deprecated
 		case "experimentalAPIVersions":
-			into = experimental
+			into = sup.experimental
 		default:
 			return true
 		}
@@ -254,10 +312,7 @@ func kubeadmSupport(file string) (old, experimental map[string]bool, err error) 
 		}
 		return true
 	})
-	if len(old) == 0 {
-		return nil, nil, fmt.Errorf("%s: no oldKnownAPIVersions", file)
-	}
-	return old, experimental, nil
+	return sup, nil
 }
 
 // newestPatch is the newest version the module proxy lists for module with

@@ -20,11 +20,7 @@ func index(o *configschema.Output, consts map[string]map[string][]string, hist *
 	ix := &kapi.ConfigIndex{Sources: sources, Enums: map[string][]string{}}
 	for _, k := range o.Kinds {
 		g := kapi.GVK{Group: k.Group, Version: k.Version, Kind: k.Kind}
-		ck := kapi.ConfigKind{GVK: g, Definition: k.Definition}
-		if rm := hist.removed[gv{k.Group, k.Version}]; rm != nil {
-			ck.Removed = rm.Removed
-		}
-		ix.Kinds = append(ix.Kinds, ck)
+		ix.Kinds = append(ix.Kinds, kapi.ConfigKind{GVK: g, Definition: k.Definition})
 	}
 	sort.Slice(ix.Kinds, func(i, j int) bool { return kapi.Less(ix.Kinds[i].GVK, ix.Kinds[j].GVK) })
 	for i := 1; i < len(ix.Kinds); i++ {
@@ -32,11 +28,11 @@ func index(o *configschema.Output, consts map[string]map[string][]string, hist *
 			return nil, fmt.Errorf("%v: two schemas", ix.Kinds[i].GVK)
 		}
 	}
-	for _, rm := range hist.removed {
-		ix.Removed = append(ix.Removed, *rm)
+	for _, v := range hist.versions {
+		ix.Versions = append(ix.Versions, *v)
 	}
-	sort.Slice(ix.Removed, func(i, j int) bool {
-		a, b := ix.Removed[i], ix.Removed[j]
+	sort.Slice(ix.Versions, func(i, j int) bool {
+		a, b := ix.Versions[i], ix.Versions[j]
 		if a.Group != b.Group {
 			return a.Group < b.Group
 		}

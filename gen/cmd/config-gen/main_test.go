@@ -83,7 +83,7 @@ func addKnownTypes(scheme *runtime.Scheme) error {
 	}
 }
 
-// TestKubeadmSupport reads kubeadm's tables of old and experimental versions.
+// TestKubeadmSupport reads kubeadm's tables of old, deprecated and experimental versions.
 func TestKubeadmSupport(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "common.go")
 	src := `package config
@@ -96,17 +96,24 @@ func validateSupportedVersion() {
 	experimentalAPIVersions := map[string]struct{}{
 		"kubeadm.k8s.io/v1": {},
 	}
-	_, _ = oldKnownAPIVersions, experimentalAPIVersions
+	deprecatedAPIVersions := map[string]struct{}{"kubeadm.k8s.io/v1beta3": {}}
+	_, _, _ = oldKnownAPIVersions, experimentalAPIVersions, deprecatedAPIVersions
 }
 `
 	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	old, exp, err := kubeadmSupport(file)
+	sup, err := kubeadmSupport(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !old["kubeadm.k8s.io/v1alpha1"] || !old["kubeadm.k8s.io/v1beta3"] || len(old) != 2 || !exp["kubeadm.k8s.io/v1"] || len(exp) != 1 {
-		t.Errorf("old %v, experimental %v", old, exp)
+	if !sup.old["kubeadm.k8s.io/v1alpha1"] || !sup.old["kubeadm.k8s.io/v1beta3"] || len(sup.old) != 2 ||
+		!sup.experimental["kubeadm.k8s.io/v1"] || len(sup.experimental) != 1 ||
+		!sup.deprecated["kubeadm.k8s.io/v1beta3"] || len(sup.deprecated) != 1 {
+		t.Errorf("%+v", sup)
+	}
+	none, err := kubeadmSupport(filepath.Join(t.TempDir(), "missing.go"))
+	if err != nil || len(none.old)+len(none.deprecated)+len(none.experimental) != 0 {
+		t.Errorf("a release without the file: %+v, %v", none, err)
 	}
 }
