@@ -82,6 +82,9 @@ func TestConfigIndex(t *testing.T) {
 		{Group: "kubescheduler.config.k8s.io", Version: "v1beta2", Added: 22, Removed: 28, Replacement: "kubescheduler.config.k8s.io/v1"},
 		{Group: "kubescheduler.config.k8s.io", Version: "v1beta3", Added: 23, Removed: 29, Replacement: "kubescheduler.config.k8s.io/v1"},
 		{Group: "kubescheduler.config.k8s.io", Version: "v1", Added: 25},
+		{Group: "audit.k8s.io", Version: "v1alpha1", Removed: 24, Replacement: "audit.k8s.io/v1"},
+		{Group: "audit.k8s.io", Version: "v1beta1", Removed: 24, Replacement: "audit.k8s.io/v1"},
+		{Group: "audit.k8s.io", Version: "v1"},
 	} {
 		v := ix.Version(c.Group, c.Version)
 		if v == nil || v.Added != c.Added || v.Deprecated != c.Deprecated || v.Removed != c.Removed || v.Replacement != c.Replacement {

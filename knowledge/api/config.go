@@ -16,7 +16,8 @@ type ConfigIndex struct {
 	// Kinds are the kinds with a schema, sorted by group, version and kind.
 	Kinds []ConfigKind `json:"kinds"`
 	// Versions are the history of the group versions whose components'
-	// modules were read at every release (kubeadm, kube-scheduler), sorted.
+	// modules were read at every release (kubeadm, kube-scheduler, the audit
+	// policy), sorted.
 	Versions []ConfigVersion `json:"versions"`
 	// Enums are the values of string fields, keyed like Index.Enums
 	// ("<definition>.<field>"): the typed string constants of the type's

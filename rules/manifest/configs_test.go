@@ -134,6 +134,25 @@ rules:
 `,
 	},
 	{
+		name: "audit Policy of audit.k8s.io/v1beta1, removed in 1.24",
+		doc: `apiVersion: ⟦audit.k8s.io/v1beta1⟧
+kind: Policy
+rules:
+  - level: Metadata
+`,
+		msgs: []string{"audit.k8s.io/v1beta1 Policy was removed in Kubernetes 1.24; use audit.k8s.io/v1."},
+		safe: []bool{false},
+	},
+	{
+		name:  "audit Policy of audit.k8s.io/v1beta1 where 1.23 reads it: no schema, silent",
+		minor: 23,
+		doc: `apiVersion: audit.k8s.io/v1beta1
+kind: Policy
+rules:
+  - level: Metdata
+`,
+	},
+	{
 		name: "kubeconfig with a misspelled key",
 		doc: `apiVersion: v1
 kind: Config

@@ -42,6 +42,7 @@ var (
 func histSources() []histSource {
 	kube := map[int]string{}
 	sched := map[int]string{}
+	apiserver := map[int]string{}
 	for m, v := range kubernetesBefore {
 		kube[m] = v
 	}
@@ -51,10 +52,12 @@ func histSources() []histSource {
 	for _, p := range api.Pins {
 		kube[p.Minor] = p.Kubernetes
 		sched[p.Minor] = p.API
+		apiserver[p.Minor] = p.API
 	}
 	return []histSource{
 		{"kubeadm.k8s.io", "k8s.io/kubernetes", "cmd/kubeadm/app/apis/kubeadm", kube},
 		{"kubescheduler.config.k8s.io", "k8s.io/kube-scheduler", "config", sched},
+		{"audit.k8s.io", "k8s.io/apiserver", "pkg/apis/audit", apiserver},
 	}
 }
 
