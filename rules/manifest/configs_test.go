@@ -378,6 +378,16 @@ bootstrapTokens:
 `,
 	},
 	{
+		name: "kubeadm v1beta4 without v1beta3's timeout fields",
+		doc: `apiVersion: kubeadm.k8s.io/v1beta4
+kind: ClusterConfiguration
+apiServer:
+  ⟦timeoutForControlPlane⟧: 4m0s
+`,
+		msgs: []string{"Unknown field `timeoutForControlPlane` in `apiServer` (v1beta4.APIServer): kubeadm.k8s.io/v1beta4 replaced it with `timeouts.controlPlaneComponentHealthCheck` of the InitConfiguration (or JoinConfiguration)."},
+		safe: []bool{false},
+	},
+	{
 		name: "kubeadm v1beta4 ClusterConfiguration with v1beta3's extraArgs",
 		doc: `apiVersion: kubeadm.k8s.io/v1beta4
 kind: ClusterConfiguration

@@ -325,7 +325,14 @@ var removedFields = map[string]string{
 	"io.k8s.api.networking.v1.IngressSpec.backend":        "networking.k8s.io/v1 renamed `backend` to `defaultBackend`.",
 	"io.k8s.api.networking.v1.IngressBackend.serviceName": "networking.k8s.io/v1 replaced `serviceName` with `service.name`.",
 	"io.k8s.api.networking.v1.IngressBackend.servicePort": "networking.k8s.io/v1 replaced `servicePort` with `service.port.number` (or `service.port.name`).",
+	// kubeadm v1beta4 "A list of changes since v1beta3" (k8s.io/kubernetes@v1.37.2
+	// cmd/kubeadm/app/apis/kubeadm/v1beta4/doc.go:59-62).
+	kubeadmV1beta4Defs + "APIServer.timeoutForControlPlane": "kubeadm.k8s.io/v1beta4 replaced it with `timeouts.controlPlaneComponentHealthCheck` of the InitConfiguration (or JoinConfiguration).",
+	kubeadmV1beta4Defs + "Discovery.timeout":                "kubeadm.k8s.io/v1beta4 replaced it with `timeouts.discovery` of the JoinConfiguration.",
 }
+
+// kubeadmV1beta4Defs is the prefix of kubeadm v1beta4's definitions (configs.go).
+const kubeadmV1beta4Defs = "io.k8s.kubernetes.cmd.kubeadm.app.apis.kubeadm.v1beta4."
 
 func shortModel(ref string) string {
 	if ref == "" {
