@@ -104,7 +104,8 @@ var cliTools = sync.OnceValue(func() []string {
 })
 
 // DataTools lists the tools that have a directory of command trees in dir
-// (the generators' data/ or packed/), sorted: every directory but api.
+// (the generators' data/ or packed/), sorted: every directory but api and
+// config.
 func DataTools(dir string) ([]string, error) {
 	return toolDirs(os.DirFS(dir), ".")
 }
@@ -116,7 +117,7 @@ func toolDirs(fsys fs.FS, dir string) ([]string, error) {
 	}
 	var tools []string
 	for _, e := range es {
-		if e.IsDir() && e.Name() != "api" {
+		if e.IsDir() && e.Name() != "api" && e.Name() != "config" {
 			tools = append(tools, e.Name())
 		}
 	}

@@ -322,11 +322,12 @@ func (n *note) object(d *docState, s *schemaSet, m *yaml.Node, depth int) {
 		n.message(d, s, m, g)
 		return
 	}
-	// Configuration files that are not API objects.
-	if c, ok := configAPIs[group]; ok {
-		if rm, ok := c.removed[version]; ok && n.opts.KubeVersion >= rm {
-			n.removedConfig(d, m, av, g, c, rm)
-		}
+	// Configuration files that are not API objects: checked against their
+	// components' schemas where there are some (configs.go), else skipped.
+	if n.configObject(d, m, av, g) {
+		return
+	}
+	if _, ok := configAPIs[group]; ok {
 		return
 	}
 	if c := n.crds[crdKey{group, kind}]; c != nil {

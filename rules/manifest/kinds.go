@@ -10,10 +10,11 @@ import (
 // configAPI describes a group of configuration files that are not API objects: they are
 // read by a component (kubeadm, kubelet, kube-scheduler …) or a tool, never applied.
 type configAPI struct {
-	what    string
-	current string         // the version to migrate to
-	removed map[string]int // version -> minor release that stopped reading it
-	cite    string
+	what string
+	// cite says, for a removed version, how to move to the current one (the versions and
+	// their removals are data: knowledge.Config, read from the components' modules by
+	// gen/cmd/config-gen).
+	cite map[string]string
 	// migrate says how a removed version becomes current: by the version change alone
 	// (migrateSwap), or by rewriting the fields whose structure changed (migrateKubeadmV1beta4);
 	// any other removed version (the zero migration) gets no fix.
@@ -34,21 +35,17 @@ const (
 	migrateKubeadmV1beta4
 )
 
-// configAPIs are recognised by group and never validated against the API schema.
-// Removed versions are reported against their own history:
-//   - kubeadm.k8s.io: v1alpha2 removed in 1.13 (kubernetes/kubernetes#69055), v1beta1 in
-//     1.22 (#101129), v1beta2 in 1.27 (#114540), v1beta3 in 1.37 (#136016,
-//     CHANGELOG-1.37.md).
-//   - kubescheduler.config.k8s.io: v1beta1 removed in 1.23 (#104782), v1beta2 in 1.28
-//     (#117649), v1beta3 in 1.29 (#119994).
+// configAPIs are recognised by group and never validated against the API schema: the
+// groups of configs.go are checked against their components' schemas, the others are
+// skipped. When each version stopped being read is data (knowledge.Config): kubeadm
+// v1beta1 removed in 1.22, v1beta2 in 1.27, v1beta3 in 1.37; kube-scheduler v1alpha1 and
+// v1alpha2 in 1.19, v1beta1 in 1.23, v1beta2 in 1.28, v1beta3 in 1.29.
 var configAPIs = map[string]configAPI{
-	"kubeadm.k8s.io": {what: "kubeadm configuration", current: "kubeadm.k8s.io/v1beta4",
-		removed: map[string]int{"v1alpha2": 13, "v1beta1": 22, "v1beta2": 27, "v1beta3": 37},
-		cite:    "migrate the file with `kubeadm config migrate`",
+	"kubeadm.k8s.io": {what: "kubeadm configuration",
+		cite:    map[string]string{"v1beta3": "migrate the file with `kubeadm config migrate`"},
 		migrate: map[string]migration{"v1beta3": migrateKubeadmV1beta4}},
-	"kubescheduler.config.k8s.io": {what: "kube-scheduler configuration", current: "kubescheduler.config.k8s.io/v1",
-		removed: map[string]int{"v1beta1": 23, "v1beta2": 28, "v1beta3": 29},
-		cite:    "the field layout of v1 matches v1beta3",
+	"kubescheduler.config.k8s.io": {what: "kube-scheduler configuration",
+		cite:    map[string]string{"v1beta3": "the field layout of v1 matches v1beta3"},
 		migrate: map[string]migration{"v1beta3": migrateSwap}},
 	"kubelet.config.k8s.io":                {what: "kubelet configuration"},
 	"kubeproxy.config.k8s.io":              {what: "kube-proxy configuration"},

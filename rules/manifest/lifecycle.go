@@ -97,7 +97,7 @@ func (s *schemaSet) fieldAddedLater(model, field string) int {
 		_, ok = k.Fields[field]
 		return ok
 	}
-	if s.minor >= DefaultKubeVersion || !has(DefaultKubeVersion) {
+	if s.config || s.minor >= DefaultKubeVersion || !has(DefaultKubeVersion) {
 		return 0
 	}
 	lo, hi := s.minor+1, DefaultKubeVersion // has(hi)

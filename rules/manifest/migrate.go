@@ -6,24 +6,49 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 	kproto "k8s.io/kube-openapi/pkg/util/proto"
+
+	kapi "github.com/notelint/notelint/knowledge/api"
 )
 
-// removedConfig reports a configuration file (kubeadm, kube-scheduler …) in a version its
-// tool no longer reads. The fix is never a bare apiVersion change when the structure of
-// the file changed between the versions: then it rewrites the structure too (unsafe, to
-// be reviewed), or there is none.
-func (n *note) removedConfig(d *docState, m, av *yaml.Node, g gvk, c configAPI, rm int) {
-	apiVersion := g.APIVersion()
-	p := problemAt(d.t, av, RemovedAPIVersion, fmt.Sprintf("%s %s is a %s version that was removed in Kubernetes 1.%d; use %s (%s).", apiVersion, g.Kind, c.what, rm, c.current, c.cite))
-	swap := Edit{Start: p.Start, End: p.End, New: requote(av, c.current)}
+// configLifecycle is the finding for a configuration file (kubeadm, kube-scheduler …) in
+// a version its component no longer reads (removed) or reads with a warning, with the
+// version to write instead at the target (repl, "" for none). The fix is never a bare
+// apiVersion change when the structure of the file changed between the versions: then it
+// rewrites the structure too (unsafe, to be reviewed), or there is none.
+func (n *note) configLifecycle(d *docState, m, av *yaml.Node, g gvk, v *kapi.ConfigVersion, repl string, removed bool) Problem {
+	var p Problem
+	if removed {
+		p = problemAt(d.t, av, RemovedAPIVersion, fmt.Sprintf("%s %s was removed in Kubernetes 1.%d", g.APIVersion(), g.Kind, v.Removed))
+	} else {
+		p = problemAt(d.t, av, DeprecatedAPIVersion, fmt.Sprintf("%s %s is deprecated since Kubernetes 1.%d", g.APIVersion(), g.Kind, v.Deprecated))
+		if v.Removed != 0 {
+			p.Message += fmt.Sprintf(" and will be removed in 1.%d", v.Removed)
+		}
+	}
+	if repl == "" {
+		p.Message += "."
+		return p
+	}
+	c := configAPIs[g.Group]
+	p.Message += "; use " + repl
+	if cite := c.cite[g.Version]; cite != "" && repl == v.Replacement {
+		p.Message += " (" + cite + ")"
+	}
+	p.Message += "."
+	if repl != v.Replacement {
+		return p // the migrations below are to the newest version
+	}
+	swap := Edit{Start: p.Start, End: p.End, New: requote(av, repl)}
 	switch c.migrate[g.Version] {
 	case migrateSwap:
 		p.Edits = []Edit{swap}
 	case migrateKubeadmV1beta4:
-		edits, moved := kubeadmV1beta4(d.t, m)
+		edits, moved, stuck := kubeadmV1beta4(d.t, m)
 		switch {
 		case moved != "":
 			p.Message += fmt.Sprintf(" In v1beta4 `%s` moved to `timeouts`, so the version change alone is not enough.", moved)
+		case stuck != "":
+			p.Message += fmt.Sprintf(" In v1beta4 `%s` is a list of `name`/`value` pairs, so the version change alone is not enough.", stuck)
 		case len(edits) > 0:
 			p.Message += " In v1beta4 `extraArgs` and `kubeletExtraArgs` are lists of `name`/`value` pairs; the fix rewrites them too."
 			p.Edits = append([]Edit{swap}, edits...)
@@ -31,34 +56,36 @@ func (n *note) removedConfig(d *docState, m, av *yaml.Node, g gvk, c configAPI, 
 			p.Edits = []Edit{swap}
 		}
 	}
-	d.probs = append(d.probs, p)
+	return p
 }
 
 // kubeadmV1beta4 returns the edits that turn the extraArgs maps of a kubeadm v1beta3
 // document into v1beta4's lists of name/value pairs, or the path of a field that moved
-// in v1beta4 (then there is no fix). A map it cannot rewrite line by line (flow style,
-// multi-line values) gives no fix either (moved is set to its path).
-func kubeadmV1beta4(t *text, m *yaml.Node) ([]Edit, string) {
+// in v1beta4, or the path of a map it cannot rewrite line by line (flow style, multi-line
+// values); then there is no fix.
+func kubeadmV1beta4(t *text, m *yaml.Node) (edits []Edit, moved, stuck string) {
 	if mapPath(m, "apiServer", "timeoutForControlPlane") != nil {
-		return nil, "apiServer.timeoutForControlPlane"
+		return nil, "apiServer.timeoutForControlPlane", ""
 	}
 	if mapPath(m, "discovery", "timeout") != nil {
-		return nil, "discovery.timeout"
+		return nil, "discovery.timeout", ""
 	}
-	var edits []Edit
 	for _, path := range [][]string{{"apiServer", "extraArgs"}, {"controllerManager", "extraArgs"}, {"scheduler", "extraArgs"},
 		{"etcd", "local", "extraArgs"}, {"nodeRegistration", "kubeletExtraArgs"}} {
 		args := mapPath(m, path...)
 		if args == nil || isNull(args) {
 			continue
 		}
+		if args.Kind == yaml.SequenceNode {
+			continue // already v1beta4's list of name/value pairs
+		}
 		es, ok := argsToList(t, args)
 		if !ok {
-			return nil, strings.Join(path, ".")
+			return nil, "", strings.Join(path, ".")
 		}
 		edits = append(edits, es...)
 	}
-	return edits, ""
+	return edits, "", ""
 }
 
 // argsToList rewrites a block map of flags (`advertise-address: 10.0.0.1`) entry by entry

@@ -38,6 +38,9 @@ type schemaSet struct {
 	models map[string]kproto.Schema
 	parsed int  // definitions parsed into closures so far
 	all    bool // the whole API has been built
+	// config marks the schemas of the component configuration files
+	// (configs.go): one set for every target, with no history of fields.
+	config bool
 }
 
 type lazySchema struct {

@@ -14,6 +14,7 @@ const (
 	quantityModel    = "io.k8s.apimachinery.pkg.api.resource.Quantity"
 	intOrStringModel = "io.k8s.apimachinery.pkg.util.intstr.IntOrString"
 	objectMetaModel  = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+	durationModel    = "io.k8s.apimachinery.pkg.apis.meta.v1.Duration" // configuration files only
 )
 
 // Limits that keep hostile input cheap: every visited node costs one unit of budget
@@ -39,6 +40,12 @@ type walker struct {
 	partial bool
 	// patch allows strategic-merge $-directives.
 	patch bool
+	// reader names the component that reads a configuration file ("the
+	// kubelet"); "" for an API object. apiVersion is the file's, and migrating
+	// is set when the target no longer reads it (its removal is reported).
+	reader     string
+	apiVersion string
+	migrating  bool
 }
 
 func (n *note) newWalker(d *docState, s *schemaSet, kind string) *walker {
@@ -292,11 +299,17 @@ func (w *walker) unknownField(m, k *yaml.Node, s *kproto.Kind, ref string, at wh
 	if best, ok := closest(name, s.Keys()); ok {
 		taken, _ := mapGet(m, best)
 		p.Message = fmt.Sprintf("Unknown field `%s` %s (%s); did you mean `%s`? The API server rejects unknown fields with --validate=strict.", name, where, typ, best)
+		if w.reader != "" {
+			p.Message = w.unknownConfigField(name, where, typ, best, s)
+		}
 		p.Edits = []Edit{{Start: p.Start, End: p.End, New: best}}
 		p.Safe = taken == nil && k.Style == 0
 		suggested[best] = true
 	} else {
 		p.Message = fmt.Sprintf("Unknown field `%s` %s (%s); the API server rejects unknown fields with --validate=strict. Known fields: %s.", name, where, typ, fieldSample(s))
+		if w.reader != "" {
+			p.Message = w.unknownConfigField(name, where, typ, "", s)
+		}
 	}
 	w.add(p)
 }
@@ -312,7 +325,14 @@ var removedFields = map[string]string{
 	"io.k8s.api.networking.v1.IngressSpec.backend":        "networking.k8s.io/v1 renamed `backend` to `defaultBackend`.",
 	"io.k8s.api.networking.v1.IngressBackend.serviceName": "networking.k8s.io/v1 replaced `serviceName` with `service.name`.",
 	"io.k8s.api.networking.v1.IngressBackend.servicePort": "networking.k8s.io/v1 replaced `servicePort` with `service.port.number` (or `service.port.name`).",
+	// kubeadm v1beta4 "A list of changes since v1beta3" (k8s.io/kubernetes@v1.37.2
+	// cmd/kubeadm/app/apis/kubeadm/v1beta4/doc.go:59-62).
+	kubeadmV1beta4Defs + "APIServer.timeoutForControlPlane": "kubeadm.k8s.io/v1beta4 replaced it with `timeouts.controlPlaneComponentHealthCheck` of the InitConfiguration (or JoinConfiguration).",
+	kubeadmV1beta4Defs + "Discovery.timeout":                "kubeadm.k8s.io/v1beta4 replaced it with `timeouts.discovery` of the JoinConfiguration.",
 }
+
+// kubeadmV1beta4Defs is the prefix of kubeadm v1beta4's definitions (configs.go).
+const kubeadmV1beta4Defs = "io.k8s.kubernetes.cmd.kubeadm.app.apis.kubeadm.v1beta4."
 
 func shortModel(ref string) string {
 	if ref == "" {
@@ -351,6 +371,12 @@ func (w *walker) array(n *yaml.Node, s *kproto.Array, at where) {
 		target := n
 		if n.Kind != yaml.ScalarNode {
 			target = anchorOf(n, at)
+		}
+		if p, ok := w.kubeadmArgsLayout(n, target, at, true); ok {
+			if p.Message != "" {
+				w.add(p)
+			}
+			return
 		}
 		w.add(w.problemAt(target, WrongType, msg))
 		return
@@ -417,6 +443,12 @@ func (w *walker) mapping(n *yaml.Node, s *kproto.Map, at where) {
 		if n.Kind != yaml.ScalarNode {
 			target = anchorOf(n, at)
 		}
+		if p, ok := w.kubeadmArgsLayout(n, target, at, false); ok {
+			if p.Message != "" {
+				w.add(p)
+			}
+			return
+		}
 		w.add(w.problemAt(target, WrongType, msg))
 		return
 	}
@@ -455,6 +487,13 @@ func (w *walker) primitive(n *yaml.Node, s *kproto.Primitive, ref string, at whe
 			return
 		}
 		w.quantity(n, at)
+		return
+	case ref == durationModel || s.Format == "duration":
+		if got != kproto.String {
+			w.wrongScalar(n, at, "a duration such as `10s` or `1m30s`", "")
+			return
+		}
+		w.duration(n, at)
 		return
 	case ref == intOrStringModel || s.Format == "int-or-string":
 		if got == kproto.Boolean || got == kproto.Number {

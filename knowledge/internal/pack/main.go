@@ -5,7 +5,8 @@
 // 1.NN.json.gz API index (JSON, for review and for the generator's tests)
 // into packed/…/1.NN.gob.gz (gob decodes several times faster), and the
 // history of each tool's commands and flags, computed from its trees, into
-// packed/<tool>/history.json.gz. Run it with `go generate ./knowledge`
+// packed/<tool>/history.json.gz, and the component configuration files'
+// data/config (index and schemas) into packed/config. Run it with `go generate ./knowledge`
 // (from the package directory) after the generator; a test in package
 // knowledge fails while packed/ is stale.
 package main
@@ -111,7 +112,38 @@ func run() error {
 		n++
 	}
 	fmt.Printf("pack: api: %d indexes\n", n)
+	if err := packConfig(); err != nil {
+		return err
+	}
 	return report()
+}
+
+// packConfig packs the component configuration files' index and schemas
+// (data/config, written by gen/cmd/config-gen).
+func packConfig() error {
+	ix := &api.ConfigIndex{}
+	if err := readJSON(filepath.Join("data", "config", "config.json.gz"), ix); err != nil {
+		return err
+	}
+	b, err := knowledge.PackConfig(ix)
+	if err != nil {
+		return err
+	}
+	if err := write(knowledge.ConfigIndexFile, b); err != nil {
+		return err
+	}
+	d, err := splitSchema(filepath.Join("data", "config", "config.pb.gz"))
+	if err != nil {
+		return err
+	}
+	if b, err = knowledge.PackDefinitions(d); err != nil {
+		return err
+	}
+	if err := write(knowledge.ConfigDefsFile, b); err != nil {
+		return err
+	}
+	fmt.Printf("pack: config: %d kinds, %d definitions\n", len(ix.Kinds), len(d.Names))
+	return nil
 }
 
 func readJSON(path string, v any) error {

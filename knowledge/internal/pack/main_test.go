@@ -43,3 +43,20 @@ func normalize(bs [][]byte) [][]byte {
 	}
 	return out
 }
+
+// TestConfigDefinitionsArePacked: the embedded schemas of the component
+// configuration files are data/config/config.pb.gz split one definition per
+// message (run `go generate ./knowledge` when it fails).
+func TestConfigDefinitionsArePacked(t *testing.T) {
+	want, err := splitSchema(filepath.Join("..", "..", "data", "config", "config.pb.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, got, err := knowledge.Config()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(normalize(got.Schemas), normalize(want.Schemas)) || !reflect.DeepEqual(got.Names, want.Names) || got.Version != want.Version {
+		t.Error("packed/config/defs.gz differs from data/config/config.pb.gz: run go generate ./knowledge")
+	}
+}
