@@ -68,7 +68,32 @@ func loadTree(v ToolVersion) (*cli.Tree, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s command tree for %s: %w", v.Tool, v.Label(), err)
 	}
+	if err := RestoreTree(v.Tool, t); err != nil {
+		return nil, fmt.Errorf("%s command tree for %s: %w", v.Tool, v.Label(), err)
+	}
 	return t, nil
+}
+
+// RestoreTree puts back into t, a tree of tool just unpacked, the help texts
+// it was packed without (PackTreeAgainst), from the embedded tree it names.
+func RestoreTree(tool string, t *cli.Tree) error {
+	if t.TextFrom == "" {
+		return nil
+	}
+	bv, err := ParseToolVersion(tool, t.TextFrom)
+	if err != nil {
+		return err
+	}
+	base, err := CLIAt(bv)
+	if err != nil {
+		return err
+	}
+	if base.TextFrom != "" {
+		return fmt.Errorf("its texts' tree %s is not whole", t.TextFrom)
+	}
+	restore(t.Root, base.Root)
+	t.TextFrom = ""
+	return nil
 }
 
 func treeFile(v ToolVersion) string {

@@ -150,7 +150,13 @@ func TestPackedIsCurrent(t *testing.T) {
 		}
 		for _, v := range vs {
 			pairs = append(pairs, pair{"data/" + tool + "/" + v.String() + ".json.gz", "packed/" + tool + "/" + v.String() + ".gob.gz",
-				func(b []byte) (any, error) { return UnpackTree(b) },
+				func(b []byte) (any, error) {
+					tr, err := UnpackTree(b)
+					if err == nil {
+						err = RestoreTree(tool, tr)
+					}
+					return tr, err
+				},
 				func() any { return &cli.Tree{} }})
 		}
 	}
@@ -213,4 +219,49 @@ func computeCLIHistory(tool string) (*cli.History, error) {
 		minors = append(minors, v.Index())
 	}
 	return cli.ComputeHistory(trees, minors), nil
+}
+
+// TestPackTreeAgainst: an older tree packed without the texts it shares
+// with the newest comes back whole, a text that only the newest has stays
+// empty, and one of its own stays its own.
+func TestPackTreeAgainst(t *testing.T) {
+	base := &cli.Tree{Tool: "x", Root: &cli.Command{Name: "x", Short: "root", Flags: []*cli.Flag{
+		{Name: "a", Usage: "same"}, {Name: "b", Usage: "newer text"}, {Name: "c", Usage: "base"},
+	}, Commands: []*cli.Command{{Name: "sub", Short: "sub short"}}}}
+	old := &cli.Tree{Tool: "x", Root: &cli.Command{Name: "x", Short: "root", Flags: []*cli.Flag{
+		{Name: "a", Usage: "same"}, {Name: "b", Usage: ""}, {Name: "c", Usage: "older text"}, {Name: "gone", Usage: "only here"},
+	}, Commands: []*cli.Command{{Name: "sub", Short: "sub short"}, {Name: "old", Short: "old one"}}}}
+	b, err := PackTreeAgainst(old, base, "1.37")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := UnpackTree(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.TextFrom != "1.37" || got.Root.Flags[0].Usage != "" || got.Root.Commands[0].Short != "" {
+		t.Fatalf("the shared texts were packed: %+v", got.Root)
+	}
+	restore(got.Root, base.Root)
+	got.TextFrom = ""
+	if !reflect.DeepEqual(got, old) {
+		t.Errorf("restored %+v, want %+v", got.Root, old.Root)
+	}
+	if old.Root.Flags[0].Usage != "same" {
+		t.Error("PackTreeAgainst changed its input")
+	}
+}
+
+// BenchmarkLoadOldCLI: an older version's tree, with its texts put back
+// from the newest (loaded once, as a process does).
+func BenchmarkLoadOldCLI(b *testing.B) {
+	if _, err := CLIAt(ToolVersion{"kubectl", 1, DefaultMinor}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := loadTree(ToolVersion{"kubectl", 1, 20}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

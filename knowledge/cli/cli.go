@@ -12,6 +12,10 @@ type Tree struct {
 	Root    *Command `json:"root"`              // the tool itself
 	Gates   []string `json:"gates,omitempty"`   // environment variables that add flags or commands when "true"
 	Sources []string `json:"sources,omitempty"` // the modules the tree was generated from
+	// TextFrom, in packed/ only, names the version of the same tool whose
+	// tree holds the help texts this one leaves out because they are the
+	// same (see knowledge.PackTreeAgainst); "" when the tree is whole.
+	TextFrom string `json:"-"`
 }
 
 // Command is one command of the tree.

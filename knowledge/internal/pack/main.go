@@ -64,15 +64,23 @@ func run() error {
 			if err := readJSON(src, t); err != nil {
 				return err
 			}
-			b, err := knowledge.PackTree(t)
+			trees = append(trees, t)
+			minors = append(minors, v.Index())
+		}
+		// the newest tree whole, the others without the help texts they
+		// share with it
+		for i, v := range versions {
+			newest := len(versions) - 1
+			b, err := knowledge.PackTree(trees[i])
+			if i != newest {
+				b, err = knowledge.PackTreeAgainst(trees[i], trees[newest], versions[newest].String())
+			}
 			if err != nil {
 				return err
 			}
 			if err := write(filepath.Join("packed", tool, v.String()+".gob.gz"), b); err != nil {
 				return err
 			}
-			trees = append(trees, t)
-			minors = append(minors, v.Index())
 		}
 		h := cli.ComputeHistory(trees, minors)
 		b, err := knowledge.EncodeGz(h)
