@@ -179,7 +179,10 @@ func commandFindings(p *lint.Pass) []finding {
 	return lint.Shared(p, commandAnalysis, func() []finding {
 		var out []finding
 		c := checkerFor(p.Settings)
-		defs := noteDefs(p)
+		var defs *kubectl.Context
+		if len(p.Doc.Commands) > 0 {
+			defs = noteDefs(p) // what the note defines, read only for its commands
+		}
 		for _, cmd := range p.Doc.Commands {
 			words := unwrap(cmd.Words, p.Settings.Aliases)
 			if len(words) == 0 {
