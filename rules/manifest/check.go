@@ -7,9 +7,9 @@ import (
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
-	kproto "k8s.io/kube-openapi/pkg/util/proto"
 
 	kapi "github.com/notelint/notelint/knowledge/api"
+	"github.com/notelint/notelint/knowledge/api/schema"
 )
 
 // note is the state of one Check call.
@@ -404,7 +404,7 @@ func (n *note) object(d *docState, s *schemaSet, m *yaml.Node, depth int) {
 }
 
 // validate walks m against sch and returns the problems.
-func (n *note) validate(d *docState, s *schemaSet, m *yaml.Node, sch kproto.Schema, kind string) []Problem {
+func (n *note) validate(d *docState, s *schemaSet, m *yaml.Node, sch schema.Schema, kind string) []Problem {
 	if sch == nil {
 		return nil
 	}

@@ -6,10 +6,10 @@ import (
 	"time"
 
 	yaml "go.yaml.in/yaml/v3"
-	kproto "k8s.io/kube-openapi/pkg/util/proto"
 
 	"github.com/notelint/notelint/knowledge"
 	kapi "github.com/notelint/notelint/knowledge/api"
+	"github.com/notelint/notelint/knowledge/api/schema"
 )
 
 // Component configuration files (KubeletConfiguration, kubeadm's
@@ -57,7 +57,7 @@ func loadConfigSet(minor int) (*configSet, error) {
 			groups:    map[string]bool{},
 			gone:      map[string]bool{},
 			byGVK:     map[gvk]string{},
-			models:    map[string]kproto.Schema{},
+			models:    map[string]schema.Schema{},
 			config:    true,
 		}
 		for _, k := range ix.Kinds {
@@ -175,7 +175,7 @@ func (n *note) validateConfig(d *docState, c *configSet, m *yaml.Node, k *kapi.C
 
 // unknownConfigField is the message of a field a configuration file's
 // component does not know.
-func (w *walker) unknownConfigField(name, where, typ, best string, s *kproto.Kind) string {
+func (w *walker) unknownConfigField(name, where, typ, best string, s *schema.Kind) string {
 	if best != "" {
 		return fmt.Sprintf("Unknown field `%s` %s (%s); did you mean `%s`? Unknown fields are not read by %s.", name, where, typ, best, w.reader)
 	}

@@ -7,9 +7,9 @@ import (
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
-	kproto "k8s.io/kube-openapi/pkg/util/proto"
 
 	"github.com/notelint/notelint/knowledge"
+	"github.com/notelint/notelint/knowledge/api/schema"
 )
 
 // A CustomResourceDefinition in the note makes its kind known, and its instances in the
@@ -156,7 +156,7 @@ func (c *crdWalker) value(n, key, sch *yaml.Node, path string, depth int) {
 		typ = "object"
 	}
 	if schemaBool(sch, "x-kubernetes-int-or-string") {
-		if n.Kind != yaml.ScalarNode || scalarType(n) == kproto.Boolean || scalarType(n) == kproto.Number {
+		if n.Kind != yaml.ScalarNode || scalarType(n) == schema.Boolean || scalarType(n) == schema.Number {
 			c.wrong(n, at, "an integer or a string")
 		}
 		return
@@ -271,8 +271,8 @@ func (c *crdWalker) scalar(n, sch *yaml.Node, at where, typ string) {
 		return
 	}
 	got := scalarType(n)
-	want := map[string]string{"string": kproto.String, "integer": kproto.Integer, "number": kproto.Number, "boolean": kproto.Boolean}[typ]
-	ok := got == want || typ == "number" && got == kproto.Integer
+	want := map[string]string{"string": schema.String, "integer": schema.Integer, "number": schema.Number, "boolean": schema.Boolean}[typ]
+	ok := got == want || typ == "number" && got == schema.Integer
 	if !ok && (typ == "integer" || typ == "number" || typ == "boolean") && reAllCaps().MatchString(n.Value) && n.Style == 0 {
 		return // NUMBER, PORT: a placeholder
 	}

@@ -5,7 +5,8 @@ import (
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
-	kproto "k8s.io/kube-openapi/pkg/util/proto"
+
+	"github.com/notelint/notelint/knowledge/api/schema"
 )
 
 // Deprecated fields come from the schema itself: a field whose description says it is
@@ -34,7 +35,7 @@ var (
 // deprecatedField reports the field named by key k of mapping m; when the description
 // names an alias (`serviceAccount` → `serviceAccountName`) that the object does not set
 // yet, renaming the key is a safe fix.
-func (w *walker) deprecatedField(m, k *yaml.Node, s *kproto.Kind, ref string, at where, desc string) {
+func (w *walker) deprecatedField(m, k *yaml.Node, s *schema.Kind, ref string, at where, desc string) {
 	path := k.Value
 	if at.path != "" {
 		path = at.path + "." + k.Value

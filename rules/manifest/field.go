@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
-	kproto "k8s.io/kube-openapi/pkg/util/proto"
 
 	kapi "github.com/notelint/notelint/knowledge/api"
+	"github.com/notelint/notelint/knowledge/api/schema"
 )
 
 // Field is what a key of a manifest is in the API schema, for an editor's
@@ -66,7 +66,7 @@ func FieldAt(text []byte, off, kubeMinor int) *Field {
 		sch, model = deref(sch, model)
 		last := i == len(chain)-1
 		if st.key == nil { // a list item
-			a, ok := sch.(*kproto.Array)
+			a, ok := sch.(*schema.Array)
 			if !ok {
 				return nil
 			}
@@ -76,7 +76,7 @@ func FieldAt(text []byte, off, kubeMinor int) *Field {
 		}
 		name := st.key.Value
 		switch k := sch.(type) {
-		case *kproto.Kind:
+		case *schema.Kind:
 			fs, ok := k.Fields[name]
 			if !ok {
 				return nil
@@ -98,7 +98,7 @@ func FieldAt(text []byte, off, kubeMinor int) *Field {
 				return f
 			}
 			sch, model = fs, ""
-		case *kproto.Map:
+		case *schema.Map:
 			if last {
 				return nil // a key of a map (a label, an annotation): no field
 			}
@@ -149,9 +149,9 @@ func keyAt(t *text, n *yaml.Node, off, depth int) []step {
 
 // deref follows references to the schema they name, keeping the name of
 // the last definition met (model, when none).
-func deref(sch kproto.Schema, model string) (kproto.Schema, string) {
+func deref(sch schema.Schema, model string) (schema.Schema, string) {
 	for range 50 {
-		r, ok := sch.(kproto.Reference)
+		r, ok := sch.(*schema.Ref)
 		if !ok {
 			break
 		}
@@ -162,11 +162,11 @@ func deref(sch kproto.Schema, model string) (kproto.Schema, string) {
 }
 
 // typeName writes a schema's type the way kubectl explain does.
-func typeName(sch kproto.Schema, depth int) string {
+func typeName(sch schema.Schema, depth int) string {
 	if depth > 20 || sch == nil {
 		return "Object"
 	}
-	if r, ok := sch.(kproto.Reference); ok {
+	if r, ok := sch.(*schema.Ref); ok {
 		switch r.Reference() {
 		case quantityModel:
 			return "Quantity"
@@ -177,17 +177,17 @@ func typeName(sch kproto.Schema, depth int) string {
 		if i := strings.LastIndexByte(name, '.'); i >= 0 {
 			name = name[i+1:]
 		}
-		if _, prim := r.SubSchema().(*kproto.Primitive); prim {
+		if _, prim := r.SubSchema().(*schema.Primitive); prim {
 			return typeName(r.SubSchema(), depth+1) // Time, MicroTime…: strings by another name
 		}
 		return name
 	}
 	switch s := sch.(type) {
-	case *kproto.Array:
+	case *schema.Array:
 		return "[]" + typeName(s.SubType, depth+1)
-	case *kproto.Map:
+	case *schema.Map:
 		return "map[string]" + typeName(s.SubType, depth+1)
-	case *kproto.Primitive:
+	case *schema.Primitive:
 		if s.Format == "int-or-string" {
 			return "IntOrString"
 		}

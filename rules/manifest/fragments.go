@@ -5,7 +5,8 @@ import (
 	"slices"
 
 	yaml "go.yaml.in/yaml/v3"
-	kproto "k8s.io/kube-openapi/pkg/util/proto"
+
+	"github.com/notelint/notelint/knowledge/api/schema"
 )
 
 // A fragment is a document without apiVersion/kind: part of a pod written on its own. It
@@ -67,8 +68,8 @@ func (n *note) fragment(d *docState, s *schemaSet, root *yaml.Node) {
 
 // fits reports keys all known to model (allowing one unknown key that is a near miss of a
 // field) with at least one anchor and no anchor of a rival type.
-func fits(keys []string, model kproto.Schema, anchors, rivals map[string]bool) bool {
-	k, ok := model.(*kproto.Kind)
+func fits(keys []string, model schema.Schema, anchors, rivals map[string]bool) bool {
+	k, ok := model.(*schema.Kind)
 	if !ok {
 		return false
 	}
@@ -108,7 +109,7 @@ func (n *note) fragmentList(d *docState, s *schemaSet, node *yaml.Node, model st
 	if m == nil {
 		return
 	}
-	d.probs = append(d.probs, n.validate(d, s, node, &kproto.Array{SubType: m}, "")...)
+	d.probs = append(d.probs, n.validate(d, s, node, &schema.Array{SubType: m}, "")...)
 	d.objects = append(d.objects, object{g: gvk{Kind: "#[]" + model}, node: node})
 }
 

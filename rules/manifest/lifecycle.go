@@ -1,10 +1,9 @@
 package manifest
 
 import (
-	kproto "k8s.io/kube-openapi/pkg/util/proto"
-
 	"github.com/notelint/notelint/knowledge"
 	kapi "github.com/notelint/notelint/knowledge/api"
+	"github.com/notelint/notelint/knowledge/api/schema"
 )
 
 // lifecycle is the release history of one group/version/kind, as the
@@ -90,7 +89,7 @@ func (s *schemaSet) fieldAddedLater(model, field string) int {
 		if err != nil {
 			return false
 		}
-		k, ok := o.model(model).(*kproto.Kind)
+		k, ok := o.model(model).(*schema.Kind)
 		if !ok {
 			return false
 		}

@@ -5,9 +5,9 @@ import (
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
-	kproto "k8s.io/kube-openapi/pkg/util/proto"
 
 	kapi "github.com/notelint/notelint/knowledge/api"
+	"github.com/notelint/notelint/knowledge/api/schema"
 )
 
 // configLifecycle is the finding for a configuration file (kubeadm, kube-scheduler …) in
@@ -104,7 +104,7 @@ func argsToList(t *text, args *yaml.Node) ([]Edit, bool) {
 		ks, ke := t.span(k)
 		vs, ve := t.span(v)
 		val := string(t.src[vs:ve])
-		if scalarType(v) != kproto.String {
+		if scalarType(v) != schema.String {
 			if val = quoteFix(v, ""); val == "" {
 				return nil, false
 			}

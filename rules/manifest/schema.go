@@ -2,16 +2,12 @@ package manifest
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 	"sync/atomic"
 
-	openapi_v2 "github.com/google/gnostic-models/openapiv2"
-	"google.golang.org/protobuf/proto"
-	kproto "k8s.io/kube-openapi/pkg/util/proto"
-
 	"github.com/notelint/notelint/knowledge"
 	kapi "github.com/notelint/notelint/knowledge/api"
+	"github.com/notelint/notelint/knowledge/api/schema"
 )
 
 // gvk is a group, version and kind; the core group is "".
@@ -31,11 +27,11 @@ type schemaSet struct {
 	byGVK     map[gvk]string   // served group version kind -> its definition
 
 	// models holds the definitions built so far. A definition is built with
-	// every definition it reaches (kube-openapi resolves references within
-	// one set), on first use: a note with a Pod decodes the Pod's closure,
-	// not the whole API.
+	// every definition it reaches (its references resolve within that set),
+	// on first use: a note with a Pod decodes the Pod's closure, not the
+	// whole API.
 	mu     sync.Mutex
-	models map[string]kproto.Schema
+	models map[string]schema.Schema
 	parsed int  // definitions parsed into closures so far
 	all    bool // the whole API has been built
 	// config marks the schemas of the component configuration files
@@ -92,7 +88,7 @@ func decodeSchemaFrom(v knowledge.Version, defs *kapi.Definitions) (*schemaSet, 
 		groups:    map[string]bool{"": true},
 		gone:      map[string]bool{},
 		byGVK:     map[gvk]string{},
-		models:    map[string]kproto.Schema{},
+		models:    map[string]schema.Schema{},
 	}
 	for _, g := range ix.Groups {
 		s.groups[g] = true
@@ -117,7 +113,7 @@ func decodeSchemaFrom(v knowledge.Version, defs *kapi.Definitions) (*schemaSet, 
 func (s *schemaSet) serves(g gvk) bool { _, ok := s.byGVK[g]; return ok }
 
 // gvkModel returns the schema of a served group version kind, or nil.
-func (s *schemaSet) gvkModel(g gvk) kproto.Schema {
+func (s *schemaSet) gvkModel(g gvk) schema.Schema {
 	name, ok := s.byGVK[g]
 	if !ok {
 		return nil
@@ -127,7 +123,7 @@ func (s *schemaSet) gvkModel(g gvk) kproto.Schema {
 
 // model returns the named definition, e.g. io.k8s.api.core.v1.PodSpec,
 // building it and what it reaches on first use; nil when there is none.
-func (s *schemaSet) model(name string) kproto.Schema {
+func (s *schemaSet) model(name string) schema.Schema {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if m, ok := s.models[name]; ok {
@@ -136,7 +132,7 @@ func (s *schemaSet) model(name string) kproto.Schema {
 	if _, ok := s.defs.Schema(name); !ok {
 		return nil
 	}
-	doc, err := s.closure(name)
+	models, n, err := s.closure(name)
 	if err != nil {
 		s.models[name] = nil
 		return nil
@@ -145,71 +141,44 @@ func (s *schemaSet) model(name string) kproto.Schema {
 	// would add up to half the API, build the whole API once instead, so a
 	// note with many kinds pays at most about twice the cost of building
 	// everything up front.
-	s.parsed += len(doc.GetDefinitions().GetAdditionalProperties())
+	s.parsed += n
 	if !s.all && s.parsed > len(s.defs.Names)/2 {
-		if whole, err := s.closure(s.defs.Names...); err == nil {
-			doc = whole
+		if whole, _, err := s.closure(s.defs.Names...); err == nil {
+			models = whole
 			s.all = true
 			clear(s.models)
 		}
 	}
-	models, err := kproto.NewOpenAPIData(doc)
-	if err != nil {
-		s.models[name] = nil
-		return nil
-	}
-	for _, n := range models.ListModels() {
+	for n, m := range models {
 		if _, ok := s.models[n]; !ok {
-			s.models[n] = models.LookupModel(n)
+			s.models[n] = m
 		}
 	}
 	return s.models[name]
 }
 
-// closure returns a document holding the named definitions and every
-// definition their references reach.
-func (s *schemaSet) closure(names ...string) (*openapi_v2.Document, error) {
-	doc := &openapi_v2.Document{Definitions: &openapi_v2.Definitions{}}
-	seen := map[string]bool{}
+// closure decodes the named definitions and every definition their
+// references reach into one set, and says how many it decoded. A reference
+// to a definition the version does not have, or a definition that does not
+// decode, leaves the whole set unbuilt.
+func (s *schemaSet) closure(names ...string) (schema.Models, int, error) {
+	models := schema.Models{}
 	queue := append([]string(nil), names...)
 	for len(queue) > 0 {
 		n := queue[0]
 		queue = queue[1:]
-		if seen[n] {
+		if _, seen := models[n]; seen {
 			continue
 		}
-		seen[n] = true
 		raw, ok := s.defs.Schema(n)
 		if !ok {
-			continue // kube-openapi reports a reference it cannot resolve
+			return nil, 0, fmt.Errorf("schema of Kubernetes 1.%d: no definition %s", s.minor, n)
 		}
-		sch := &openapi_v2.Schema{}
-		if err := proto.Unmarshal(raw, sch); err != nil {
-			return nil, fmt.Errorf("schema of Kubernetes 1.%d: %s: %w", s.minor, n, err)
+		refs, err := schema.Decode(n, raw, models)
+		if err != nil {
+			return nil, 0, fmt.Errorf("schema of Kubernetes 1.%d: %w", s.minor, err)
 		}
-		doc.Definitions.AdditionalProperties = append(doc.Definitions.AdditionalProperties, &openapi_v2.NamedSchema{Name: n, Value: sch})
-		queue = appendRefs(queue, sch)
+		queue = append(queue, refs...)
 	}
-	return doc, nil
-}
-
-// appendRefs appends the definitions sch refers to ("#/definitions/NAME").
-func appendRefs(queue []string, sch *openapi_v2.Schema) []string {
-	if sch == nil {
-		return queue
-	}
-	if r := sch.GetXRef(); r != "" {
-		queue = append(queue, strings.TrimPrefix(r, "#/definitions/"))
-	}
-	for _, p := range sch.GetProperties().GetAdditionalProperties() {
-		queue = appendRefs(queue, p.GetValue())
-	}
-	for _, it := range sch.GetItems().GetSchema() {
-		queue = appendRefs(queue, it)
-	}
-	queue = appendRefs(queue, sch.GetAdditionalProperties().GetSchema())
-	for _, a := range sch.GetAllOf() {
-		queue = appendRefs(queue, a)
-	}
-	return queue
+	return models, len(models), nil
 }

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	kproto "k8s.io/kube-openapi/pkg/util/proto"
+	"github.com/notelint/notelint/knowledge/api/schema"
 )
 
 // Cases for what is not an object to create (excerpts, objects shown in part, several
@@ -693,7 +693,7 @@ func TestDeprecatedFieldsFromSchema(t *testing.T) {
 	}
 	var got []string
 	for _, name := range s.defs.Names {
-		k, ok := s.model(name).(*kproto.Kind)
+		k, ok := s.model(name).(*schema.Kind)
 		if !ok {
 			continue
 		}

@@ -6,7 +6,8 @@ import (
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
-	kproto "k8s.io/kube-openapi/pkg/util/proto"
+
+	"github.com/notelint/notelint/knowledge/api/schema"
 )
 
 // Names of the definitions the walker treats specially.
@@ -98,19 +99,19 @@ func displayPath(p string) string {
 func scalarType(n *yaml.Node) string {
 	switch n.ShortTag() {
 	case "!!int":
-		return kproto.Integer
+		return schema.Integer
 	case "!!float":
-		return kproto.Number
+		return schema.Number
 	case "!!bool":
-		return kproto.Boolean
+		return schema.Boolean
 	case "!!null":
 		return "null"
 	case "!!str":
 		if n.Style == 0 && yaml11Bool(n.Value) {
-			return kproto.Boolean
+			return schema.Boolean
 		}
 	}
-	return kproto.String
+	return schema.String
 }
 
 func yaml11Bool(s string) bool {
@@ -126,7 +127,7 @@ func isNull(n *yaml.Node) bool {
 }
 
 // value validates node n against schema sch.
-func (w *walker) value(n *yaml.Node, sch kproto.Schema, at where) {
+func (w *walker) value(n *yaml.Node, sch schema.Schema, at where) {
 	if w.exceeded {
 		return
 	}
@@ -144,7 +145,7 @@ func (w *walker) value(n *yaml.Node, sch kproto.Schema, at where) {
 	}
 	ref := ""
 	for i := 0; i < 50; i++ {
-		r, ok := sch.(kproto.Reference)
+		r, ok := sch.(*schema.Ref)
 		if !ok {
 			break
 		}
@@ -155,20 +156,18 @@ func (w *walker) value(n *yaml.Node, sch kproto.Schema, at where) {
 		return
 	}
 	if ref == "" && sch != nil {
-		// A definition looked up by name (the root of an object or a fragment) has a
-		// one-element path: its name.
-		if p := sch.GetPath(); p != nil && p.Len() == 1 {
-			ref = p.String()
-		}
+		// A definition looked up by name (the root of an object or a fragment) is the
+		// top of its definition.
+		ref = sch.Definition()
 	}
 	switch s := sch.(type) {
-	case *kproto.Kind:
+	case *schema.Kind:
 		w.kind(n, s, ref, at)
-	case *kproto.Array:
+	case *schema.Array:
 		w.array(n, s, at)
-	case *kproto.Map:
+	case *schema.Map:
 		w.mapping(n, s, at)
-	case *kproto.Primitive:
+	case *schema.Primitive:
 		w.primitive(n, s, ref, at)
 	}
 }
@@ -188,17 +187,17 @@ func kindWord(n *yaml.Node) string {
 		return "a list"
 	}
 	switch scalarType(n) {
-	case kproto.Integer:
+	case schema.Integer:
 		return "an integer"
-	case kproto.Number:
+	case schema.Number:
 		return "a number"
-	case kproto.Boolean:
+	case schema.Boolean:
 		return "a boolean"
 	}
 	return "a string"
 }
 
-func (w *walker) kind(n *yaml.Node, s *kproto.Kind, ref string, at where) {
+func (w *walker) kind(n *yaml.Node, s *schema.Kind, ref string, at where) {
 	if n.Kind != yaml.MappingNode {
 		if w.elidedParent(n, at) || w.fullWidthColon(n, at) {
 			return
@@ -238,7 +237,7 @@ func (w *walker) kind(n *yaml.Node, s *kproto.Kind, ref string, at where) {
 }
 
 // fields validates the fields of mapping n; merge keys (<<) pull in the aliased map.
-func (w *walker) fields(n *yaml.Node, s *kproto.Kind, ref string, at where, present, suggested map[string]bool, merges int) {
+func (w *walker) fields(n *yaml.Node, s *schema.Kind, ref string, at where, present, suggested map[string]bool, merges int) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -277,7 +276,7 @@ func (w *walker) fields(n *yaml.Node, s *kproto.Kind, ref string, at where, pres
 	}
 }
 
-func (w *walker) unknownField(m, k *yaml.Node, s *kproto.Kind, ref string, at where, suggested map[string]bool) {
+func (w *walker) unknownField(m, k *yaml.Node, s *schema.Kind, ref string, at where, suggested map[string]bool) {
 	name := k.Value
 	typ := shortModel(ref)
 	where := "here"
@@ -345,7 +344,7 @@ func shortModel(ref string) string {
 	return ref
 }
 
-func fieldSample(s *kproto.Kind) string {
+func fieldSample(s *schema.Kind) string {
 	keys := s.Keys()
 	if len(keys) > 12 {
 		return strings.Join(keys[:12], ", ") + ", …"
@@ -353,7 +352,7 @@ func fieldSample(s *kproto.Kind) string {
 	return strings.Join(keys, ", ")
 }
 
-func (w *walker) array(n *yaml.Node, s *kproto.Array, at where) {
+func (w *walker) array(n *yaml.Node, s *schema.Array, at where) {
 	if n.Kind != yaml.SequenceNode {
 		elided := w.elidedParent(n, at)
 		if n.Kind == yaml.MappingNode && (elided || w.partial && len(n.Content) == 2) && itemFields(n, s.SubType) {
@@ -413,15 +412,15 @@ func (w *walker) fullWidthColon(n *yaml.Node, at where) bool {
 }
 
 // itemFields reports a map whose keys are all fields of the list item type sch.
-func itemFields(n *yaml.Node, sch kproto.Schema) bool {
+func itemFields(n *yaml.Node, sch schema.Schema) bool {
 	for i := 0; i < 50; i++ {
-		r, ok := sch.(kproto.Reference)
+		r, ok := sch.(*schema.Ref)
 		if !ok {
 			break
 		}
 		sch = r.SubSchema()
 	}
-	k, ok := sch.(*kproto.Kind)
+	k, ok := sch.(*schema.Kind)
 	if !ok || len(n.Content) == 0 {
 		return false
 	}
@@ -433,7 +432,7 @@ func itemFields(n *yaml.Node, sch kproto.Schema) bool {
 	return true
 }
 
-func (w *walker) mapping(n *yaml.Node, s *kproto.Map, at where) {
+func (w *walker) mapping(n *yaml.Node, s *schema.Map, at where) {
 	if n.Kind != yaml.MappingNode {
 		if w.elidedParent(n, at) || w.fullWidthColon(n, at) {
 			return
@@ -459,56 +458,56 @@ func (w *walker) mapping(n *yaml.Node, s *kproto.Map, at where) {
 	}
 }
 
-func (w *walker) primitive(n *yaml.Node, s *kproto.Primitive, ref string, at where) {
+func (w *walker) primitive(n *yaml.Node, s *schema.Primitive, ref string, at where) {
 	if n.Kind != yaml.ScalarNode {
 		if w.elidedParent(n, at) {
 			return
 		}
 		want := "a string"
 		switch s.Type {
-		case kproto.Integer:
+		case schema.Integer:
 			want = "an integer"
-		case kproto.Number:
+		case schema.Number:
 			want = "a number"
-		case kproto.Boolean:
+		case schema.Boolean:
 			want = "a boolean"
 		}
 		w.add(w.problemAt(anchorOf(n, at), WrongType, fmt.Sprintf("%s must be %s, not %s.", displayPath(at.path), want, kindWord(n))))
 		return
 	}
 	got := scalarType(n)
-	if (s.Type != kproto.String || ref == quantityModel || ref == intOrStringModel) && n.Style == 0 && reAllCaps().MatchString(n.Value) {
+	if (s.Type != schema.String || ref == quantityModel || ref == intOrStringModel) && n.Style == 0 && reAllCaps().MatchString(n.Value) {
 		return // `replicas: NUMBER`, `port: PORT`: a placeholder in a synopsis
 	}
 	switch {
 	case ref == quantityModel:
-		if got == kproto.Boolean {
+		if got == schema.Boolean {
 			w.wrongScalar(n, at, "a quantity such as `500m` or `1Gi`", "")
 			return
 		}
 		w.quantity(n, at)
 		return
 	case ref == durationModel || s.Format == "duration":
-		if got != kproto.String {
+		if got != schema.String {
 			w.wrongScalar(n, at, "a duration such as `10s` or `1m30s`", "")
 			return
 		}
 		w.duration(n, at)
 		return
 	case ref == intOrStringModel || s.Format == "int-or-string":
-		if got == kproto.Boolean || got == kproto.Number {
+		if got == schema.Boolean || got == schema.Number {
 			w.wrongScalar(n, at, "an integer or a string", quoteFix(n, got))
 			return
 		}
-	case s.Type == kproto.String:
-		if got != kproto.String {
+	case s.Type == schema.String:
+		if got != schema.String {
 			w.wrongScalar(n, at, "a string", quoteFix(n, got))
 			return
 		}
-	case s.Type == kproto.Integer:
-		if got != kproto.Integer {
+	case s.Type == schema.Integer:
+		if got != schema.Integer {
 			fix := ""
-			if got == kproto.String {
+			if got == schema.String {
 				if _, err := strconv.ParseInt(strings.TrimSpace(n.Value), 10, 64); err == nil {
 					fix = strings.TrimSpace(n.Value)
 				}
@@ -516,10 +515,10 @@ func (w *walker) primitive(n *yaml.Node, s *kproto.Primitive, ref string, at whe
 			w.wrongScalar(n, at, "an integer", fix)
 			return
 		}
-	case s.Type == kproto.Number:
-		if got != kproto.Integer && got != kproto.Number {
+	case s.Type == schema.Number:
+		if got != schema.Integer && got != schema.Number {
 			fix := ""
-			if got == kproto.String {
+			if got == schema.String {
 				if _, err := strconv.ParseFloat(strings.TrimSpace(n.Value), 64); err == nil {
 					fix = strings.TrimSpace(n.Value)
 				}
@@ -527,8 +526,8 @@ func (w *walker) primitive(n *yaml.Node, s *kproto.Primitive, ref string, at whe
 			w.wrongScalar(n, at, "a number", fix)
 			return
 		}
-	case s.Type == kproto.Boolean:
-		if got != kproto.Boolean {
+	case s.Type == schema.Boolean:
+		if got != schema.Boolean {
 			fix := ""
 			if v := strings.ToLower(n.Value); v == "true" || v == "false" {
 				fix = v
@@ -550,7 +549,7 @@ func quoteFix(n *yaml.Node, got string) string {
 
 func (w *walker) wrongScalar(n *yaml.Node, at where, want, fix string) {
 	p := w.problemAt(n, WrongType, "")
-	yaml11 := scalarType(n) == kproto.Boolean && n.ShortTag() == "!!str"
+	yaml11 := scalarType(n) == schema.Boolean && n.ShortTag() == "!!str"
 	if yaml11 && fix != "" {
 		// go.yaml.in/yaml/v2 resolve.go, which kubectl's YAML decoding (sigs.k8s.io/yaml)
 		// uses, reads y, yes, on, n, no, off (in three cases) as booleans.

@@ -8,14 +8,15 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 	"k8s.io/apimachinery/pkg/api/resource"
 	"k8s.io/apimachinery/pkg/util/validation"
-	kproto "k8s.io/kube-openapi/pkg/util/proto"
+
+	"github.com/notelint/notelint/knowledge/api/schema"
 )
 
 // checkValue applies the enumeration table and the value rules the API server enforces
 // beyond the schema (names, label syntax, port ranges).
 func (w *walker) checkValue(n *yaml.Node, at where, got string) {
 	key := at.model + "." + at.field
-	if allowed, ok := w.s.api.Enums[key]; ok && got == kproto.String {
+	if allowed, ok := w.s.api.Enums[key]; ok && got == schema.String {
 		w.enum(n, at, allowed)
 		return
 	}
@@ -47,7 +48,7 @@ func (w *walker) checkValue(n *yaml.Node, at where, got string) {
 			w.portRange(n, at, 30000, 32767, " (the default --service-node-port-range); omit it to let Kubernetes pick one")
 		}
 	case core + "ServicePort.targetPort", core + "HTTPGetAction.port", core + "TCPSocketAction.port", core + "GRPCAction.port":
-		if got == kproto.Integer {
+		if got == schema.Integer {
 			w.portRange(n, at, 1, 65535, "")
 		} else if strings.HasSuffix(key, "HTTPGetAction.port") || strings.HasSuffix(key, "TCPSocketAction.port") || strings.HasSuffix(key, "targetPort") {
 			if _, err := strconv.Atoi(v); err != nil {

@@ -22,9 +22,6 @@ import (
 	"sort"
 	"strings"
 
-	openapi_v2 "github.com/google/gnostic-models/openapiv2"
-	"google.golang.org/protobuf/proto"
-
 	"github.com/notelint/notelint/knowledge"
 	"github.com/notelint/notelint/knowledge/api"
 	"github.com/notelint/notelint/knowledge/cli"
@@ -200,32 +197,6 @@ func report() error {
 	}
 	fmt.Printf("pack: embedded in all: %d bytes\n", total)
 	return nil
-}
-
-// splitSchema reads the OpenAPI document the generator wrote (gnostic
-// protobuf, definitions only) and keeps each definition as a message of its
-// own, so that a run decodes only the definitions it reaches.
-func splitSchema(path string) (*api.Definitions, error) {
-	raw, err := gunzip(path)
-	if err != nil {
-		return nil, err
-	}
-	doc := &openapi_v2.Document{}
-	if err := proto.Unmarshal(raw, doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	d := &api.Definitions{Version: doc.GetInfo().GetVersion()}
-	named := doc.GetDefinitions().GetAdditionalProperties()
-	sort.Slice(named, func(i, j int) bool { return named[i].GetName() < named[j].GetName() })
-	for _, ns := range named {
-		b, err := proto.MarshalOptions{Deterministic: true}.Marshal(ns.GetValue())
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s: %w", path, ns.GetName(), err)
-		}
-		d.Names = append(d.Names, ns.GetName())
-		d.Schemas = append(d.Schemas, b)
-	}
-	return d, nil
 }
 
 func gunzip(path string) ([]byte, error) {
