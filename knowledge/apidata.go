@@ -12,6 +12,9 @@ import (
 // data/api/1.NN.json.gz, the index of resource types, their history and the
 // enumerations (api.Index), and data/api/1.NN.pb.gz, the OpenAPI v2
 // document as gnostic protobuf, definitions only, descriptions stripped.
+// `go generate ./knowledge` packs the definitions into packed/api/
+// 1.NN.defs.gz in package schema's encoding, one entry per definition: a
+// run links neither gnostic nor protobuf.
 
 type lazyAPI struct {
 	once sync.Once
@@ -53,9 +56,9 @@ type lazyDefs struct {
 
 var defs sync.Map // minor → *lazyDefs
 
-// APIDefinitions returns the OpenAPI definitions of version v, one protobuf
-// message each (packed from data/api/1.NN.pb.gz by `go generate
-// ./knowledge`), decoding the container on first use.
+// APIDefinitions returns the OpenAPI definitions of version v, each encoded
+// on its own for schema.Decode (packed from data/api/1.NN.pb.gz by `go
+// generate ./knowledge`), decoding the container on first use.
 func APIDefinitions(v Version) (*api.Definitions, error) {
 	ld, _ := defs.LoadOrStore(v.Minor, &lazyDefs{})
 	l := ld.(*lazyDefs)

@@ -50,7 +50,7 @@ func BenchmarkAPIIndex(b *testing.B) {
 }
 
 // BenchmarkAPIDefinitions decodes the default version's definitions
-// container (each definition stays protobuf until a checker needs it).
+// container (each definition stays encoded until a checker needs it).
 func BenchmarkAPIDefinitions(b *testing.B) {
 	for b.Loop() {
 		if _, err := unpackDefs(Default()); err != nil {

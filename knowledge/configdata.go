@@ -14,8 +14,8 @@ import (
 // kinds, enumerations and removed versions (api.ConfigIndex), and
 // data/config/config.pb.gz, the schemas of their Go types as an OpenAPI v2
 // document. `go generate ./knowledge` packs them into packed/config/
-// index.gob.gz and packed/config/defs.gz (one message per definition, as
-// for the API). One set serves every target version: the removed versions
+// index.gob.gz and packed/config/defs.gz (one entry per definition in
+// package schema's encoding, as for the API). One set serves every target version: the removed versions
 // say when each stopped being read.
 
 // packedConfig is api.ConfigIndex with its map of enums as sorted slices,

@@ -100,6 +100,31 @@ func TestNoLinkedTools(t *testing.T) {
 	}
 }
 
+// TestNoSchemaStack: the API schema model is notelint's own
+// (knowledge/api/schema), packed at `go generate` time from the generators'
+// OpenAPI documents: the binary links neither kube-openapi's model nor the
+// gnostic OpenAPI types nor protobuf they are read with, and no net/http
+// (which gnostic's compiler brought in), since notelint never touches the
+// network. They are about 11 MB of a 25 MB binary. The packer
+// (knowledge/internal/pack) still reads the documents with them.
+func TestNoSchemaStack(t *testing.T) {
+	banned := []string{"github.com/google/gnostic-models", "k8s.io/kube-openapi", "google.golang.org/protobuf", "net/http", "crypto/tls", "go.yaml.in/yaml/v2"}
+	d := deps(t, "cmd/notelint")
+	if !d[module+"/knowledge/api/schema"] {
+		t.Fatal("cmd/notelint does not link knowledge/api/schema")
+	}
+	for p := range d {
+		for _, b := range banned {
+			if p == b || strings.HasPrefix(p, b+"/") {
+				t.Errorf("cmd/notelint links %s (banned: %s)", p, b)
+			}
+		}
+	}
+	if !deps(t, "knowledge/internal/pack")["k8s.io/kube-openapi/pkg/util/proto"] {
+		t.Error("the packer no longer reads the schema with kube-openapi: update this test and the README")
+	}
+}
+
 // TestHouseRule5: rules and checkers never touch the file system: files
 // reach them through the pass (lint.Settings.FS), which the language
 // server overlays with unsaved buffers (rule 5). The generators under

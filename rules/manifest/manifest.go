@@ -2,10 +2,11 @@
 // way `kubectl apply --dry-run=server --validate=strict` would against a Kubernetes 1.37
 // cluster, offline, and pins every problem to the bytes of its own key or value.
 //
-// The schema is the Kubernetes OpenAPI v2 document, embedded as gzipped gnostic protobuf
-// (see schema.go and internal/gen). Validation walks the schema (k8s.io/kube-openapi
-// proto models) alongside the go.yaml.in/yaml/v3 node tree, so each problem carries the
-// node it is about and no error path has to be mapped back to a position.
+// The schema is the Kubernetes OpenAPI v2 document, read at pack time into notelint's own
+// model (knowledge/api/schema: the shape of kube-openapi's proto models) and embedded one
+// definition per entry (see schema.go). Validation walks the schema alongside the
+// go.yaml.in/yaml/v3 node tree, so each problem carries the node it is about and no error
+// path has to be mapped back to a position.
 //
 // The package is a pure library: it knows nothing of Markdown or of the lint engine.
 package manifest
