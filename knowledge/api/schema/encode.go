@@ -12,8 +12,10 @@ import (
 // description, then by kind: a Kind's fields (a count, then each name and
 // node) and required fields (a count, then each name); a Map's or an
 // Array's node; a Primitive's type and format; a Ref's name. Counts and
-// string lengths are unsigned varints. It is about ten times smaller and
-// faster to decode than the OpenAPI protobuf it is made from.
+// string lengths are unsigned varints. It is smaller than the OpenAPI
+// protobuf it is made from (1.37's definitions: 142 KB instead of 204 KB,
+// before gzip) and decodes straight into the model, with no reflection and
+// no second pass.
 
 const (
 	tagKind byte = iota + 1
@@ -28,8 +30,9 @@ const (
 	flagDesc byte = 1 << 4
 )
 
-// maxDepth bounds the nesting of a definition's nodes (Kubernetes'
-// deepest is under ten).
+// maxDepth bounds the nesting of a definition's nodes, far beyond any real
+// definition's (their types nest through references, which are not
+// followed here).
 const maxDepth = 64
 
 // Encode writes the definition s, whose top schemas (see
