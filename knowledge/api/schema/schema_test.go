@@ -108,7 +108,7 @@ func TestDecodeDamaged(t *testing.T) {
 			t.Errorf("%d of %d bytes: decoded (%v)", i, len(b), err)
 		}
 	}
-	for _, bad := range [][]byte{append(b[:len(b):len(b)], 0), {7}, {0}, {byte(tagPrimitive), 200, 1, 'x'}, {byte(tagKind), 0xff, 0xff, 0xff, 0xff, 0x0f}} {
+	for _, bad := range [][]byte{append(b[:len(b):len(b)], 0), {7}, {0}, {tagPrimitive, 200, 1, 'x'}, {tagKind, 0xff, 0xff, 0xff, 0xff, 0x0f}} {
 		if _, err := Decode("d", bad, Models{}); err == nil {
 			t.Errorf("% x decoded", bad)
 		}
