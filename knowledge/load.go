@@ -19,9 +19,9 @@ import (
 // data holds what runs read: packed/<tool>/1.NN.gob.gz (command trees),
 // packed/<tool>/history.json.gz (their computed history), packed/api/
 // 1.NN.gob.gz (API indexes) and packed/api/1.NN.defs.gz (API schemas, one
-// entry per definition, package schema's encoding). The generator module (gen/) writes data/ (JSON
-// and the schema's protobuf, never edited by hand) and `go generate
-// ./knowledge` packs it (pack.go).
+// entry per definition, package schema's encoding). The generator module
+// (gen/) writes data/ (JSON and the schema's protobuf, never edited by
+// hand) and `go generate ./knowledge` packs it (pack.go).
 //
 //go:embed packed
 var data embed.FS
