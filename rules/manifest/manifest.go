@@ -11,8 +11,6 @@
 // The package is a pure library: it knows nothing of Markdown or of the lint engine.
 package manifest
 
-//go:generate go run ./internal/gen/main.go -module k8s.io/kubernetes@v1.37.2 -o schema/k8s-1.37.pb.gz
-
 import (
 	"sort"
 
