@@ -70,7 +70,7 @@ var validToolCommands = []string{
 		`--listen-metrics-urls=http://127.0.0.1:2381 --feature-gates=InitialCorruptCheck=true --watch-progress-notify-interval=5s ` +
 		`--initial-cluster=cp1=https://10.0.0.10:2380 --initial-cluster-state=existing`,
 	`etcd -name m1 -data-dir /var/lib/etcd -listen-client-urls http://127.0.0.1:2379`, // Go's flag package: -flag is --flag
-	`etcd --client-cert-auth --peer-auto-tls -name m1`,                                 // booleans take no separate value
+	`etcd --client-cert-auth --peer-auto-tls -name m1`,                                // booleans take no separate value
 	`etcd --version`,
 	`etcd grpc-proxy start --endpoints=https://10.0.0.10:2379`, // flags stop at the first argument
 	`sudo etcd --data-dir /var/lib/etcd --heartbeat-interval=100 --election-timeout 1000 --grpc-keepalive-timeout=20s`,
