@@ -245,7 +245,8 @@ func lastNotice(n *cmdNode, name string, last int) string {
 		c = next
 	}
 	for _, f := range c.Flags {
-		if f.Name == name {
+		if f.Name == name && !configFileNotice(n, f.Deprecated) {
+			// the kubelet's "set via the config file" notice says nothing of the removal
 			return strings.TrimSpace(f.Deprecated)
 		}
 	}
