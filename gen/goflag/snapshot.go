@@ -5,7 +5,9 @@
 // its deprecation where the program says one.
 //
 // Go's flag package takes -name and --name alike and has no shorthands: a
-// flag's name is its Name whatever its length (etcd's ignored -v is "v").
+// flag's name is its Name whatever its length, and a one-letter name is
+// also its Shorthand, so that the checker finds -v as well as --v (etcd's
+// ignored -v).
 // One-letter flags never combine (NoBundling). What the program reads from
 // the environment for every flag (etcd: ETCD_<NAME>) is data of the tool
 // (knowledge/tools.go), not of each flag.
@@ -55,6 +57,9 @@ func Snapshot(fs *flag.FlagSet, extra Flags) *cli.Command {
 	}
 	fs.VisitAll(func(f *flag.Flag) {
 		n := &cli.Flag{Name: f.Name, Type: Type(f.Value), Default: f.DefValue, Usage: f.Usage}
+		if len([]rune(f.Name)) == 1 {
+			n.Shorthand = f.Name
+		}
 		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
 			n.NoOptDefault = "true"
 		}

@@ -75,7 +75,7 @@ func TestSnapshot(t *testing.T) {
 		{Name: "old-time", Type: "duration", Default: "0s", Usage: "Duration of time between passes.", Deprecated: "Deprecated in v3.6 and will be decommissioned in v3.7. Use '--new-time' instead."},
 		{Name: "peer-skip", Type: "bool", Default: "false", NoOptDefault: "true", Usage: "Skip verification of SAN field.Deprecated in v3.6. Use peer-skip-client-san-verification instead",
 			Deprecated: "Deprecated in v3.6. Use peer-skip-client-san-verification instead"},
-		{Name: "v", Type: "ignoredFlag", NoOptDefault: "true", Hidden: true, Deprecated: "flag is no longer supported - ignoring"},
+		{Name: "v", Shorthand: "v", Type: "ignoredFlag", NoOptDefault: "true", Hidden: true, Deprecated: "flag is no longer supported - ignoring"},
 	}}
 	if !reflect.DeepEqual(root, want) {
 		for i := range max(len(root.Flags), len(want.Flags)) {

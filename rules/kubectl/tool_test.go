@@ -297,8 +297,10 @@ func TestEtcdServerVersions(t *testing.T) {
 		t.Errorf("1.30 (etcd 3.5) --v2-deprecation=gone-forever: got %+v", fs)
 	}
 	// the flags etcd ignores are said to be ignored, with etcd's words
-	fs = testChecker.Check(split(t, `etcd --config=/etc/etcd/etcd.conf.yml`))
-	if len(fs) != 1 || fs[0].Code != DeprecatedForm || !strings.Contains(fs[0].Message, "flag is no longer supported - ignoring") {
-		t.Errorf("etcd --config: got %+v", fs)
+	for _, line := range []string{`etcd --config=/etc/etcd/etcd.conf.yml`, `etcd -v`, `etcd --v`} {
+		fs = testChecker.Check(split(t, line))
+		if len(fs) != 1 || fs[0].Code != DeprecatedForm || !strings.Contains(fs[0].Message, "flag is no longer supported - ignoring") {
+			t.Errorf("%s: got %+v", line, fs)
+		}
 	}
 }
