@@ -85,7 +85,8 @@ type Tool struct {
 	// one subcommand (cobra.EnablePrefixMatching, set by etcdctl and
 	// etcdutl: `etcdctl snap save`).
 	PrefixMatching bool
-	// GoFlagSyntax: flags are parsed by Go's flag package (urfave/cli):
+	// GoFlagSyntax: flags are parsed by Go's flag package (urfave/cli,
+	// etcd's server):
 	// -flag and --flag are the same flag, a value may follow as -flag v or
 	// -flag=v, and the parser stops at the first argument that is not a
 	// flag. One-letter flags combine (-it) only in commands that allow it
@@ -134,6 +135,15 @@ var tools = []Tool{
 		Name: "etcdutl", Versioning: OwnVersions, Pairing: Etcd,
 		PrefixMatching: true,
 		Source:         "go.etcd.io/etcd/etcdutl/v3: ctl.go (cobra.EnablePrefixMatching)",
+	},
+	{
+		// the etcd server, the program of kubeadm's etcd static pod: one
+		// command, its flags on a flag.FlagSet of Go's standard library
+		Name: "etcd", Versioning: OwnVersions, Pairing: Etcd,
+		EnvFlagPrefix: "ETCD",
+		GoFlagSyntax:  true,
+		Source: "go.etcd.io/etcd/server/v3 (3.4: go.etcd.io/etcd): etcdmain/config.go (newConfig: flag.NewFlagSet(\"etcd\", flag.ContinueOnError); " +
+			"configFromCmdLine: flags.SetFlagsFromEnv(lg, \"ETCD\", fs))",
 	},
 	{
 		Name: "crictl", Versioning: OwnVersions, Pairing: Newest,

@@ -125,6 +125,8 @@ func TestMentionsAndSynopses(t *testing.T) {
 		{"a command placeholder", fence + "bash\nkubectl [command] [TYPE] [NAME] [flags]\nkubectl COMMAND --help\n⟦kubectl get TYPE NAME⟧\n" + fence + "\n"},
 		{"flags alone", "### kubectl -k 방식 배포\n\n- Add --dry-run=client -o yaml to preview.\n- `--record` is deprecated.\n"},
 		{"English after a program's name", "# Install \"Kubernetes the kubeadm way\"\n\n- the helm chart\n- get the ip created in step 2\n- apt-get fails to install\n- iptables (기본값)\n- the minikube IP address\n- 감시자 북마크(watch bookmark) 이벤트\n- Run ⟦helm install web ./chart⟧ then ⟦ip link⟧.\n"},
+		{"etcd is a word of prose before anything but a flag", "# etcd 백업\n\n- etcd 는 key-value 저장소다\n- etcd cluster 를 백업한다\n- etcd 백업은 etcdctl 로 한다\n- etcd is a key-value store; etcd backup and etcd member list come later\n- etcd 3.5 부터 달라졌다, see `etcd backup` and `etcd 3.5`\n" +
+			"- 데이터 위치는 ⟦etcd --data-dir=/var/lib/etcd⟧ 로 준다\n- Run `⟦etcd -name m1 --listen-client-urls=http://0.0.0.0:2379⟧`.\n"},
 		{"a program's name alone in a span", "Install `kubectl`, then run `⟦kubectl version --client⟧`; the field `kind` names the type.\n"},
 		{"a subcommand placeholder of crictl", "Run `crictl <subcommand> help` for details, or `⟦grep PATTERN file⟧`.\n"},
 	} {

@@ -626,6 +626,9 @@ func (r *mdReader) span(c *ast.CodeSpan) {
 	if len(second) == 0 {
 		return // a program's name alone ("`kubectl`", "`kind`") names it, it runs nothing
 	}
+	if !r.voc.flagFirstOK(w, string(second)) {
+		return // "`etcd` backup": a name that is a word of prose, without a flag after it
+	}
 	if !(r.voc.tools[w] || r.voc.aliases[w] && (len(w) > 1 || r.voc.isVerbish(string(second)))) &&
 		(r.voc.known(w) || !startsCommand(view, r.voc)) {
 		return // a span that starts with assignments or a one-line loop is a command when a known program runs in it

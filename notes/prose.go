@@ -176,6 +176,9 @@ func (p *proseReader) anchorAt(run []byte, words []span, i int) bool {
 	if wrappers[w] {
 		return p.voc.known(next) || strings.HasPrefix(next, "-") && len(next) > 1
 	}
+	if !p.voc.flagFirstOK(w, next) {
+		return false
+	}
 	// Other tools need a following word that looks like an argument, not
 	// English ("the helm chart", "an ip created", "apt-get fails").
 	bare := strings.TrimRight(next, `.,:;!?"'”’)`)

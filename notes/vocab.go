@@ -2,6 +2,7 @@ package notes
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/notelint/notelint/internal/editdist"
 )
@@ -26,8 +27,14 @@ var Tools = []string{
 	"systemctl", "journalctl", "helm", "base64", "echo", "openssl", "curl", "ip", "iptables",
 	"apt-get", "apt", "yum", "dnf", "sudo", "watch", "minikube", "kind", "kustomize", "cfssl",
 	"ssh", "scp", "vi", "vim", "cat", "grep",
-	"kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy",
+	"kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy", "etcd",
 }
+
+// FlagFirstTools are programs whose name is also a common word of prose
+// about them ("etcd 클러스터", "etcd backup", "etcd is a key-value store",
+// "etcd member"): outside a shell fence they start a command only before a
+// flag (`etcd --data-dir=/var/lib/etcd`).
+var FlagFirstTools = []string{"etcd"}
 
 // KubectlAliases are the names always read and checked as kubectl, besides
 // "kubectl" itself; the configuration may add more (Options.Aliases). This
@@ -48,6 +55,8 @@ type vocab struct {
 	aliases map[string]bool
 	tools   map[string]bool
 	verbs   map[string]bool
+	// flagFirst are the FlagFirstTools
+	flagFirst map[string]bool
 }
 
 // defaultVocab is the vocabulary without extra aliases, built once: it is
@@ -62,7 +71,10 @@ func newVocab(opts Options) *vocab {
 }
 
 func buildVocab(opts Options) *vocab {
-	v := &vocab{aliases: map[string]bool{}, tools: map[string]bool{}, verbs: map[string]bool{}}
+	v := &vocab{aliases: map[string]bool{}, tools: map[string]bool{}, verbs: map[string]bool{}, flagFirst: map[string]bool{}}
+	for _, t := range FlagFirstTools {
+		v.flagFirst[t] = true
+	}
 	for _, a := range append(slices.Clone(KubectlAliases), opts.Aliases...) {
 		v.aliases[a] = true
 	}
@@ -123,4 +135,14 @@ func isLowerWord(s string) bool {
 		}
 	}
 	return true
+}
+
+// flagFirstOK is false when w is one of the FlagFirstTools and next, the word
+// after it, is not a flag ("-x", "--name"): then w is a word of prose.
+func (v *vocab) flagFirstOK(w, next string) bool {
+	if !v.flagFirst[w] {
+		return true
+	}
+	name := strings.TrimPrefix(strings.TrimPrefix(next, "-"), "-")
+	return len(name) < len(next) && name != "" && name[0] >= 'a' && name[0] <= 'z'
 }

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/notelint/notelint/knowledge"
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/notes"
 	"github.com/notelint/notelint/rules/kubectl"
@@ -207,8 +208,15 @@ func sentenceMentions(p *lint.Pass, c *kubectl.Checker, comps []string, skip [][
 			tool = t
 		}
 	}
-	if tool == "" || sentenceTellsAge(text) {
+	if tool == "" || sentenceTellsAge(text) || namesVersionOf(text, tool) {
 		return nil
+	}
+	for _, t := range knowledge.CLITools() {
+		if t != tool && namesProgram(text, t) {
+			// another program with flags of its own ("etcdctl 의 --debug
+			// 옵션은 etcd 와 무관"): the flag's owner is not certain
+			return nil
+		}
 	}
 	var out []finding
 	for i := 0; i+2 < len(text); i++ {
@@ -229,6 +237,23 @@ func sentenceMentions(p *lint.Pass, c *kubectl.Checker, comps []string, skip [][
 		i = j
 	}
 	return out
+}
+
+// namesVersionOf reports whether text names a version of program t ("etcd
+// 3.4 에서는", "kube-apiserver v1.18"): the sentence dates what it says.
+func namesVersionOf(text, t string) bool {
+	for off := 0; ; {
+		k := strings.Index(text[off:], t)
+		if k < 0 {
+			return false
+		}
+		rest := strings.TrimLeft(text[off+k+len(t):], " ")
+		rest = strings.TrimPrefix(rest, "v")
+		if len(rest) > 0 && rest[0] >= '0' && rest[0] <= '9' {
+			return true
+		}
+		off += k + len(t)
+	}
 }
 
 // namesProgram reports whether text names program t as a word of its own

@@ -343,7 +343,16 @@ func (r *run) unknownLong(p int, pr *parsed, i int, name string, hasEq bool) int
 		return i
 	}
 	if msg, code, ok := r.flagHistory(n, name); ok {
-		r.add(Finding{Code: code, Arg: i, Start: start, End: end, Message: msg})
+		fd := Finding{Code: code, Arg: i, Start: start, End: end, Message: msg}
+		if l := flagLife(n, name); code == RemovedFlag {
+			// renamed: the last version that accepted it said what to use
+			if to := replacement(n, name, lastNotice(n, name, l.Last)); to != "" {
+				fd.Edits = []Edit{{FromArg: i, FromOff: start + 2, ToArg: i, ToOff: end, New: to}}
+				fd.Safe = true
+				fd.Message = strings.TrimSuffix(msg, ".") + "; write " + q("--"+to+w[end:]) + "."
+			}
+		}
+		r.add(fd)
 		// consume a value the way that version's flag would
 		if l := flagLife(n, name); !l.NoValue && !hasEq && i+1 < pr.end && !strings.HasPrefix(r.text(i+1), "-") {
 			return i + 1
@@ -448,8 +457,17 @@ func (r *run) deprecatedFlag(p int, pr *parsed, u flagUse, written string) {
 	if l.known() && l.Last < r.newest() && l.Last >= r.t.minor {
 		msg += " (removed in " + r.ver(l.Last+1) + ")"
 	}
-	r.add(Finding{Code: DeprecatedForm, Arg: u.name, Start: 0, End: len(written),
-		Message: msg + ": " + strings.TrimSuffix(dep, ".") + "."})
+	fd := Finding{Code: DeprecatedForm, Arg: u.name, Start: 0, End: len(written),
+		Message: msg + ": " + strings.TrimSuffix(dep, ".") + "."}
+	if to := replacement(pr.node, f.Name, dep); to != "" && strings.HasPrefix(written, "-") {
+		// the tool's own notice names the flag to use instead
+		at := strings.Index(written, f.Name)
+		if at > 0 {
+			fd.Edits = []Edit{{FromArg: u.name, FromOff: at, ToArg: u.name, ToOff: at + len(f.Name), New: to}}
+			fd.Safe = true
+		}
+	}
+	r.add(fd)
 }
 
 // configFileNotice reports the deprecation the kubelet (and kube-proxy) put

@@ -1,6 +1,7 @@
 package kubectl
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -210,10 +211,63 @@ func (r *run) flagHistory(n *cmdNode, name string) (string, Code, bool) {
 		if d := l.DeprecatedSince(l.Last); d > l.oldest {
 			msg += " (deprecated since " + r.ver(d) + ")"
 		}
-		return msg + "; " + r.label(rm-1) + " was the last to accept it.", RemovedFlag, true
+		msg += "; " + r.label(rm-1) + " was the last to accept it"
+		if notice := lastNotice(n, name, rm-1); notice != "" {
+			msg += ", saying " + q(strings.TrimSuffix(notice, "."))
+		}
+		return msg + ".", RemovedFlag, true
 	}
 	if add, ok := l.addedAfter(r.target()); ok {
 		return q("--"+name) + " was added to " + q(n.fullPath()) + " in " + r.ver(add) + "; " + r.label(r.target()) + ", which these notes target, does not have it.", UnknownFlag, true
 	}
 	return "", 0, false
+}
+
+// lastNotice is the deprecation that version last of n's tool put on --name
+// of n's command (etcd 3.6 on --experimental-corrupt-check-time: "… Use
+// '--corrupt-check-time' instead."), "" when it had none.
+func lastNotice(n *cmdNode, name string, last int) string {
+	tr, err := knowledge.CLIAt(knowledge.VersionAt(n.tool, last))
+	if err != nil || tr.Root == nil {
+		return ""
+	}
+	c := tr.Root
+	for _, w := range strings.Fields(n.path) {
+		next := (*cli.Command)(nil)
+		for _, k := range c.Commands {
+			if k.Name == w {
+				next = k
+			}
+		}
+		if next == nil {
+			return ""
+		}
+		c = next
+	}
+	for _, f := range c.Flags {
+		if f.Name == name && !configFileNotice(n, f.Deprecated) {
+			// the kubelet's "set via the config file" notice says nothing of the removal
+			return strings.TrimSpace(f.Deprecated)
+		}
+	}
+	return ""
+}
+
+// useInstead matches a notice's "Use '--name' instead" (etcd also writes
+// "Use --name instead" and "Use 'name' instead"); a flag with a value
+// ("Use '--feature-gates=X=true' instead") does not match.
+var useInstead = regexp.MustCompile(`\b[Uu]se '?(?:--)?([a-z0-9][a-z0-9-]*)'? instead\b`)
+
+// replacement is the flag a deprecation notice tells to use instead of
+// --name, when n has it in the target version; "" when the notice names
+// none, several, or one n lacks.
+func replacement(n *cmdNode, name, notice string) string {
+	ms := useInstead.FindAllStringSubmatch(notice, -1)
+	if len(ms) != 1 || ms[0][1] == name {
+		return ""
+	}
+	if f := n.long[ms[0][1]]; f != nil && f != helpFlag && f.Deprecated == "" {
+		return ms[0][1]
+	}
+	return ""
 }

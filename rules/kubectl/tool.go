@@ -230,7 +230,7 @@ func (r *run) unknownToolCommand(p int, n *cmdNode, i int) (next *cmdNode, stop 
 
 // components are the control plane's programs: one program and its flags
 // (no subcommands), named in prose, in systemd units and in manifests.
-var components = []string{"kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy"}
+var components = []string{"kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy", "etcd"}
 
 // Components lists the control plane's programs that have a tree, without
 // loading any.

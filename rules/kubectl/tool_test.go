@@ -60,6 +60,20 @@ var validToolCommands = []string{
 	`helm list -A`,
 	`helm delete web`,
 	`sudo KUBECONFIG=/etc/kubernetes/admin.conf kubeadm token list`,
+	// the etcd static pod's command as kubeadm 1.37 writes it
+	// (cmd/kubeadm/app/phases/etcd/local.go getEtcdCommand): every flag
+	`etcd --name=cp1 --listen-client-urls=https://127.0.0.1:2379,https://10.0.0.10:2379 --advertise-client-urls=https://10.0.0.10:2379 ` +
+		`--listen-peer-urls=https://10.0.0.10:2380 --initial-advertise-peer-urls=https://10.0.0.10:2380 --data-dir=/var/lib/etcd ` +
+		`--cert-file=/etc/kubernetes/pki/etcd/server.crt --key-file=/etc/kubernetes/pki/etcd/server.key --trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt ` +
+		`--client-cert-auth=true --peer-cert-file=/etc/kubernetes/pki/etcd/peer.crt --peer-key-file=/etc/kubernetes/pki/etcd/peer.key ` +
+		`--peer-trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt --peer-client-cert-auth=true --snapshot-count=10000 ` +
+		`--listen-metrics-urls=http://127.0.0.1:2381 --feature-gates=InitialCorruptCheck=true --watch-progress-notify-interval=5s ` +
+		`--initial-cluster=cp1=https://10.0.0.10:2380 --initial-cluster-state=existing`,
+	`etcd -name m1 -data-dir /var/lib/etcd -listen-client-urls http://127.0.0.1:2379`, // Go's flag package: -flag is --flag
+	`etcd --client-cert-auth --peer-auto-tls -name m1`,                                // booleans take no separate value
+	`etcd --version`,
+	`etcd grpc-proxy start --endpoints=https://10.0.0.10:2379`, // flags stop at the first argument
+	`sudo etcd --data-dir /var/lib/etcd --heartbeat-interval=100 --election-timeout 1000 --grpc-keepalive-timeout=20s`,
 }
 
 func TestValidToolCommands(t *testing.T) {
@@ -114,6 +128,16 @@ var invalidToolCommands = []invalidCase{
 	{`helm install --name web stable/nginx`, []want{{"removed-flag", `--name`, "", false}}},
 	{`helm init`, []want{{"removed-flag", `init`, "", false}}},
 	{`helm delete --purge web`, []want{{"removed-flag", `--purge`, `helm delete web`, true}}},
+	{`etcd --data-dirr=/var/lib/etcd --name m1`, []want{{"unknown-flag", `--data-dirr`, `etcd --data-dir=/var/lib/etcd --name m1`, true}}},
+	{`etcd --listen-client-url=https://127.0.0.1:2379`, []want{{"unknown-flag", `--listen-client-url`, `etcd --listen-client-urls=https://127.0.0.1:2379`, true}}},
+	// renamed in etcd 3.6 (deprecated there), gone in 3.7: etcd 3.6 said what to use
+	{`etcd --experimental-corrupt-check-time=1m --name m1`, []want{{"removed-flag", `--experimental-corrupt-check-time`, `etcd --corrupt-check-time=1m --name m1`, true}}},
+	{`etcd --experimental-initial-corrupt-check=true`, []want{{"removed-flag", `--experimental-initial-corrupt-check`, "", false}}},
+	{`etcd --enable-v2=true --data-dir=/var/lib/etcd`, []want{{"removed-flag", `--enable-v2`, "", false}}},
+	{`etcd --initial-cluster-state=exist`, []want{{"invalid-flag-value", `exist`, "", false}}},
+	{`etcd --snapshot-count=ten`, []want{{"invalid-flag-value", `ten`, "", false}}},
+	{`etcd --grpc-keepalive-timeout=20`, []want{{"invalid-flag-value", `20`, `etcd --grpc-keepalive-timeout=20s`, false}}},
+	{`ectd --data-dir=/var/lib/etcd`, []want{{"tool-typo", `ectd`, `etcd --data-dir=/var/lib/etcd`, true}}},
 }
 
 func TestInvalidToolCommands(t *testing.T) { checkInvalid(t, invalidToolCommands) }
@@ -127,6 +151,7 @@ func TestToolMessages(t *testing.T) {
 		{`kubeadm upgrade node config --kubeloet-version v1.12.0`, `"kubeadm upgrade node config" was deprecated in 1.16 and removed in 1.18; write "kubeadm upgrade node"`},
 		{`etcdctl snapshot restore snap.db`, `"etcdctl snapshot restore" was removed in etcdctl 3.6 (etcdctl 3.5 was the last to have it); write "etcdutl snapshot restore": etcdutl reads the snapshot file itself`},
 		{`helm install --name web stable/nginx`, `"--name" was removed from "helm install" in helm 3.0; helm 3 takes the release name as the first argument`},
+		{`etcd --experimental-watch-progress-notify-interval=5s`, `"--experimental-watch-progress-notify-interval" was removed from "etcd" in etcd 3.7 (deprecated since etcd 3.6); etcd 3.6 was the last to accept it, saying "--experimental-watch-progress-notify-interval is deprecated in v3.6 and will be decommissioned in v3.7. Use '--watch-progress-notify-interval' instead"; write "--watch-progress-notify-interval=5s".`},
 		{`kubeadm upgrade node config --kubeloet-version v1.12.0`, `"--kubeloet-version" is a misspelling of "--kubelet-version": "--kubelet-version" was deprecated in 1.18 and removed from "kubeadm upgrade node" in 1.20; drop it`},
 	} {
 		var msgs []string
@@ -152,7 +177,8 @@ func TestRemovedToolFlag(t *testing.T) {
 		{"kube-controller-manager", "pod-eviction-timeout", true},
 		{"kubelet", "network-plugin", true},
 		{"kubectl", "record", false}, // not a component
-		{"etcd", "data-dir", false},  // no tree
+		{"etcd", "data-dir", false},  // exists
+		{"etcd", "enable-v2", true},  // removed in etcd 3.6
 	} {
 		msg, ok := testChecker.RemovedToolFlag(tc.tool, tc.flag)
 		if ok != tc.want || ok && !strings.Contains(msg, "--"+tc.flag) {
@@ -238,5 +264,43 @@ func TestToolVersionsOfTheirOwn(t *testing.T) {
 	}
 	if fs := testChecker.CheckEnv(nil, []string{"ETCDCTL_API=3"}, split(t, `etcdctl snapshot sve a.db`)); len(fs) != 1 {
 		t.Errorf("ETCDCTL_API=3: got %+v, want the typo", fs)
+	}
+}
+
+// TestEtcdServerVersions: etcd's server is checked as the etcd kubeadm of
+// the target deploys: --experimental-corrupt-check-time is etcd 3.5's name
+// (Kubernetes 1.30), deprecated in etcd 3.6 (1.34) with the new name as a
+// fix, gone in 3.7 (1.37).
+func TestEtcdServerVersions(t *testing.T) {
+	args := split(t, `etcd --experimental-corrupt-check-time=1m`)
+	if fs := New(Options{KubeVersion: 30}).Check(args); len(fs) != 0 {
+		t.Errorf("1.30 (etcd 3.5): got %+v, want nothing", fs)
+	}
+	fs := New(Options{KubeVersion: 34}).Check(args)
+	if len(fs) != 1 || fs[0].Code != DeprecatedForm || !fs[0].Safe || ApplyEdits(args, fs[0].Edits) != `etcd --corrupt-check-time=1m` ||
+		!strings.HasPrefix(fs[0].Message, `"--experimental-corrupt-check-time" is deprecated on "etcd" since etcd 3.6 (removed in etcd 3.7): `) {
+		t.Errorf("1.34 (etcd 3.6): got %+v", fs)
+	}
+	if fs := New(Options{KubeVersion: 37}).Check(args); len(fs) != 1 || fs[0].Code != RemovedFlag {
+		t.Errorf("1.37 (etcd 3.7): got %+v", fs)
+	}
+	// --corrupt-check-time is new in etcd 3.6: etcd 3.5 does not have it
+	if fs := New(Options{KubeVersion: 30}).Check(split(t, `etcd --corrupt-check-time=1m`)); len(fs) != 1 || fs[0].Code != UnknownFlag {
+		t.Errorf("1.30 (etcd 3.5) --corrupt-check-time: got %+v", fs)
+	}
+	// etcd 3.5's --v2-deprecation takes a list of its stages
+	c30 := New(Options{KubeVersion: 30})
+	if fs := c30.Check(split(t, `etcd --v2-deprecation=write-only,write-only-drop-data`)); len(fs) != 0 {
+		t.Errorf("1.30 (etcd 3.5) --v2-deprecation list: got %+v", fs)
+	}
+	if fs := c30.Check(split(t, `etcd --v2-deprecation=gone-forever`)); len(fs) != 1 || fs[0].Code != InvalidFlagValue {
+		t.Errorf("1.30 (etcd 3.5) --v2-deprecation=gone-forever: got %+v", fs)
+	}
+	// the flags etcd ignores are said to be ignored, with etcd's words
+	for _, line := range []string{`etcd --config=/etc/etcd/etcd.conf.yml`, `etcd -v`, `etcd --v`} {
+		fs = testChecker.Check(split(t, line))
+		if len(fs) != 1 || fs[0].Code != DeprecatedForm || !strings.Contains(fs[0].Message, "flag is no longer supported - ignoring") {
+			t.Errorf("%s: got %+v", line, fs)
+		}
 	}
 }

@@ -11,7 +11,7 @@ import (
 var tools = []string{
 	"base64", "grep", "echo", "cat", "sudo", "systemctl", "journalctl", "docker", "crictl",
 	"etcdctl", "kubeadm", "openssl", "ip", "curl", "watch", "xargs", "less", "vi", "kubectl",
-	"etcdutl", "helm", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy",
+	"etcdutl", "helm", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy", "etcd",
 }
 
 // realTools are real programs that are close to a tool name (egrep, kubectx,

@@ -77,7 +77,9 @@ func (r *run) allowedValues(n *cmdNode, f *cli.Flag) []string {
 		// cmdutil.AddValidateFlags
 		return []string{"strict", "warn", "ignore", "true", "false"}
 	}
-	return nil
+	// the values the tool's own flag declares (etcd's SelectiveStringValue:
+	// --initial-cluster-state new or existing)
+	return f.Values
 }
 
 // dryRun checks one --dry-run and returns the last word it consumed.
@@ -206,6 +208,9 @@ func (r *run) checkValue(p int, pr *parsed, u flagUse) {
 				Message: "boolean " + q("--cascade="+v) + " is deprecated since 1.20; write " + q("--cascade="+mode) + "."})
 			return
 		}
+	}
+	if len(f.Values) > 0 && strings.Contains(v, ",") {
+		return // a list (etcd's SelectiveStringsValue): each item is one of the values
 	}
 	if allowed := r.allowedValues(pr.node, f); len(allowed) > 0 {
 		if !slices.Contains(allowed, v) {

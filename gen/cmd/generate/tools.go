@@ -24,6 +24,7 @@ type release struct {
 	pkg     string // the directory, in the module, of the package that builds the commands
 	shim    string // the accessor copied into that package (cmd/tool-tree/shims/)
 	urfave  bool   // the package builds a urfave/cli application, not a cobra tree
+	goflag  bool   // the package builds a flag.FlagSet of Go's standard library (etcd's server)
 	why     string // why this release (for the README and the table's readers)
 }
 
@@ -45,6 +46,12 @@ var releases = []release{
 	{tool: "etcdutl", version: "3.5", release: "v3.5.35", module: "go.etcd.io/etcd/etcdutl/v3", at: "v3.5.35", pkg: ".", shim: "rootcmd.go", why: "newest 3.5 patch (etcdutl is new in 3.5)"},
 	{tool: "etcdutl", version: "3.6", release: "v3.6.16", module: "go.etcd.io/etcd/etcdutl/v3", at: "v3.6.16", pkg: ".", shim: "rootcmd.go", why: "newest 3.6 patch"},
 	{tool: "etcdutl", version: "3.7", release: "v3.7.3", module: "go.etcd.io/etcd/etcdutl/v3", at: "v3.7.3", pkg: ".", shim: "rootcmd.go", why: "newest 3.7 patch"},
+	{tool: "etcd", version: "3.4", release: "v3.4.13", module: "go.etcd.io/etcd", at: "v0.5.0-alpha.5.0.20200910180754-dd1b699fc489", pkg: "etcdmain", shim: "etcd34.go", goflag: true,
+		why: "kubeadm 1.20-1.21 deploy etcd 3.4.13; the commit k8s.io/kubernetes 1.20 requires"},
+	{tool: "etcd", version: "3.5", release: "v3.5.35", module: "go.etcd.io/etcd/server/v3", at: "v3.5.35", pkg: "etcdmain", shim: "etcd35.go", goflag: true, why: "newest 3.5 patch"},
+	{tool: "etcd", version: "3.6", release: "v3.6.16", module: "go.etcd.io/etcd/server/v3", at: "v3.6.16", pkg: "etcdmain", shim: "etcd36.go", goflag: true, why: "newest 3.6 patch"},
+	{tool: "etcd", version: "3.7", release: "v3.7.3", module: "go.etcd.io/etcd/server/v3", at: "v3.7.3", pkg: "etcdmain", shim: "etcd36.go", goflag: true,
+		why: "newest 3.7 patch (kubeadm 1.37 deploys 3.7.0); etcdmain's newConfig as 3.6's"},
 	{tool: "crictl", version: "1.37", release: "v1.37.0", module: "sigs.k8s.io/cri-tools", at: "v1.37.0", pkg: "cmd/crictl", shim: "crictl.go", urfave: true, why: "current cri-tools release"},
 	{tool: "helm", version: "3.22", release: "v3.22.0", module: "helm.sh/helm/v3", at: "v3.22.0", pkg: "cmd/helm", shim: "helm.go", why: "current helm 3 minor"},
 }
@@ -145,7 +152,7 @@ func (c config) copyModule(src, dst string, r release) error {
 	return os.WriteFile(filepath.Join(dir, "zz_notelint_"+r.shim), shim, 0o644)
 }
 
-// rootCobra and rootUrfave are cmd/tool-tree's root.go for each kind of
+// rootCobra, rootUrfave and rootGoflag are cmd/tool-tree's root.go for each kind of
 // tree; %s is the import path of the renamed package.
 const (
 	rootCobra = `//go:build tool_tree
@@ -183,6 +190,22 @@ func root() (*cli.Command, error) {
 	return urfave.Snapshot(app), nil
 }
 `
+	rootGoflag = `//go:build tool_tree
+
+package main
+
+import (
+	upstream %q
+
+	"github.com/notelint/notelint/gen/goflag"
+	"github.com/notelint/notelint/knowledge/cli"
+)
+
+func root() (*cli.Command, error) {
+	fs, extra := upstream.FlagSet()
+	return goflag.Snapshot(fs, extra), nil
+}
+`
 )
 
 // toolModule writes the temporary module at dir that builds cmd/tool-tree
@@ -206,8 +229,11 @@ func (c config) toolModule(dir, src string, r release) error {
 		filepath.Join(c.gen, "cmd", "tool-tree", "main.go"):       filepath.Join(dir, "cmd", "tool-tree", "main.go"),
 	}
 	lib := "kubectl"
-	if r.urfave {
+	switch {
+	case r.urfave:
 		lib = "urfave"
+	case r.goflag:
+		lib = "goflag"
 	}
 	files, err := filepath.Glob(filepath.Join(c.gen, lib, "*.go"))
 	if err != nil {
@@ -218,8 +244,8 @@ func (c config) toolModule(dir, src string, r release) error {
 			copies[p] = filepath.Join(dir, lib, filepath.Base(p))
 		}
 	}
-	if r.urfave {
-		// urfave's snapshot reads nothing of gen/kubectl but its encoding
+	if r.urfave || r.goflag {
+		// these snapshots read nothing of gen/kubectl but its encoding
 		for _, p := range []string{"encode.go"} {
 			copies[filepath.Join(c.gen, "kubectl", p)] = filepath.Join(dir, "kubectl", p)
 		}
@@ -232,8 +258,11 @@ func (c config) toolModule(dir, src string, r release) error {
 		importPath += "/" + r.pkg
 	}
 	tmpl := rootCobra
-	if r.urfave {
+	switch {
+	case r.urfave:
 		tmpl = rootUrfave
+	case r.goflag:
+		tmpl = rootGoflag
 	}
 	if err := os.WriteFile(filepath.Join(dir, "cmd", "tool-tree", "root.go"), []byte(fmt.Sprintf(tmpl, importPath)), 0o644); err != nil {
 		return err

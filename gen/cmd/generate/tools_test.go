@@ -29,6 +29,9 @@ func TestReleaseTable(t *testing.T) {
 		if r.urfave != (r.shim == "crictl.go") {
 			t.Errorf("%s: the urfave/cli shim is crictl's", key)
 		}
+		if r.goflag != strings.HasPrefix(r.shim, "etcd3") {
+			t.Errorf("%s: the flag.FlagSet shims are etcd's", key)
+		}
 		if _, err := knowledge.ParseToolVersion(r.tool, r.version); err != nil {
 			t.Error(err)
 		}
@@ -38,9 +41,11 @@ func TestReleaseTable(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s: no etcd", k)
 		}
-		v := knowledge.ToolVersion{Tool: "etcdctl", Major: e.Major, Minor: e.Minor}
-		if want := "etcdctl " + v.String(); !seen[want] {
-			t.Errorf("kubeadm %s deploys etcd %s, and the table has no %s", k, e.Image, want)
+		for _, tool := range []string{"etcdctl", "etcd"} {
+			v := knowledge.ToolVersion{Tool: tool, Major: e.Major, Minor: e.Minor}
+			if want := tool + " " + v.String(); !seen[want] {
+				t.Errorf("kubeadm %s deploys etcd %s, and the table has no %s", k, e.Image, want)
+			}
 		}
 	}
 	if _, err := selectReleases("etcdctl", []string{"3.9"}); err == nil {
