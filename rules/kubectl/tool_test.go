@@ -148,7 +148,7 @@ func TestToolMessages(t *testing.T) {
 	for _, tc := range []struct{ line, want string }{
 		{`kube-controller-manager --pod-eviction-timeout=5m0s`, `"--pod-eviction-timeout" was deprecated in 1.26 and removed from "kube-controller-manager" in 1.27; pods on a failed node are evicted by taints`},
 		{`kube-apiserver --basic-auth-file=user-details.csv`, `"--basic-auth-file" was deprecated in 1.16 and removed from "kube-apiserver" in 1.19; the API server no longer reads static password files`},
-		{`kubeadm upgrade node config --kubeloet-version v1.12.0`, `"kubeadm upgrade node config" was deprecated in 1.16 and removed in 1.18; write "kubeadm upgrade node"`},
+		{`kubeadm upgrade node config --kubeloet-version v1.12.0`, `"kubeadm upgrade node config" was deprecated in 1.15 and removed in 1.18; write "kubeadm upgrade node"`},
 		{`etcdctl snapshot restore snap.db`, `"etcdctl snapshot restore" was removed in etcdctl 3.6 (etcdctl 3.5 was the last to have it); write "etcdutl snapshot restore": etcdutl reads the snapshot file itself`},
 		{`helm install --name web stable/nginx`, `"--name" was removed from "helm install" in helm 3.0; helm 3 takes the release name as the first argument`},
 		{`etcd --experimental-watch-progress-notify-interval=5s`, `"--experimental-watch-progress-notify-interval" was removed from "etcd" in etcd 3.7 (deprecated since etcd 3.6); etcd 3.6 was the last to accept it, saying "--experimental-watch-progress-notify-interval is deprecated in v3.6 and will be decommissioned in v3.7. Use '--watch-progress-notify-interval' instead"; write "--watch-progress-notify-interval=5s".`},

@@ -118,10 +118,11 @@ var toolRemovedCommands = map[string]map[string]toolCommandRow{
 		"reset": {removedIn: 3000, why: "helm 3 has no Tiller to remove"},
 	},
 	"kubeadm": {
-		// cmd/kubeadm/app/cmd/upgrade/node.go: `upgrade node config` with
-		// Deprecated "use \"kubeadm upgrade node\" instead" at v1.16.15
-		// and v1.17.17, absent from v1.18.20.
-		"upgrade node config": {deprecatedIn: 16, removedIn: 18, drop: true,
+		// cmd/kubeadm/app/cmd/upgrade/node.go: `upgrade node config` not
+		// deprecated at v1.14.10; with Deprecated "use \"kubeadm upgrade
+		// node\" instead" at v1.15.12, v1.16.15 and v1.17.17; absent from
+		// v1.18.20.
+		"upgrade node config": {deprecatedIn: 15, removedIn: 18, drop: true,
 			why: "write " + q("kubeadm upgrade node") + ", which upgrades the node's kubelet configuration (and a control-plane node's components) to the cluster's version"},
 	},
 }
