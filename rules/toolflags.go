@@ -186,13 +186,56 @@ func mentionFindings(p *lint.Pass, c *kubectl.Checker) []finding {
 	for ls := 0; ls < len(src); {
 		le := lineEnd(src, ls)
 		if bytes.Contains(src[ls:le], []byte("--")) && !inRanges(skip, ls) {
+			var found []finding
 			for _, s := range sentences(src, ls, le) {
-				out = append(out, sentenceMentions(p, c, comps, skip, s[0], s[1])...)
+				found = append(found, sentenceMentions(p, c, comps, skip, s[0], s[1])...)
+			}
+			if len(found) > 0 && !paragraphTellsAge(src, ls, le) {
+				out = append(out, found...)
 			}
 		}
 		ls = le + 1
 	}
 	return out
+}
+
+// paragraphTellsAge reports whether the paragraph around the line
+// src[ls:le] (the lines before and after it up to a blank line) says that
+// something is deprecated or removed: "--log-dir 인자로 … 지정할 수 있다. 그러나
+// 해당 인자는 더 이상 지원되지 않으며(deprecated)" teaches the history, on
+// the line after the one that names the flag.
+func paragraphTellsAge(src []byte, ls, le int) bool {
+	const maxLines = 8 // a paragraph of prose; a longer one is cut
+	start, end := ls, le
+	for n := 0; n < maxLines && start > 0 && !listItem(src[start:lineEnd(src, start)]); n++ {
+		ps := bytes.LastIndexByte(src[:start-1], '\n') + 1
+		if len(bytes.TrimSpace(src[ps:start-1])) == 0 {
+			break
+		}
+		start = ps
+	}
+	for n := 0; n < maxLines && end < len(src); n++ {
+		ne := lineEnd(src, end+1)
+		if line := src[end+1 : ne]; len(bytes.TrimSpace(line)) == 0 || listItem(line) {
+			break // a blank line, or the next item of a list: another statement
+		}
+		end = ne
+	}
+	return sentenceTellsAge(string(src[start:end]))
+}
+
+// listItem reports a line that starts a Markdown list item ("- ", "* ",
+// "+ ", "1. ", "1) ").
+func listItem(line []byte) bool {
+	t := bytes.TrimLeft(line, " \t>")
+	if len(t) >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t') {
+		return true
+	}
+	i := 0
+	for i < len(t) && i < 9 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && (t[i+1] == ' ' || t[i+1] == '\t')
 }
 
 // sentenceMentions judges one sentence src[s:e].
