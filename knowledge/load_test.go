@@ -210,7 +210,8 @@ func BenchmarkLoadAPI(b *testing.B) {
 func computeCLIHistory(tool string) (*cli.History, error) {
 	var trees []*cli.Tree
 	var minors []int
-	for _, v := range CLIToolVersions(tool) {
+	vs := CLIToolVersions(tool)
+	for _, v := range vs[Unbroken(vs):] {
 		t, err := CLIAt(v)
 		if err != nil {
 			return nil, err

@@ -251,3 +251,17 @@ func TreeVersions(fsys fs.FS, dir, tool, ext string) ([]ToolVersion, error) {
 	sort.Slice(vs, func(i, j int) bool { return vs[i].Index() < vs[j].Index() })
 	return vs, nil
 }
+
+// Unbroken returns the index in vs (sorted, oldest first) where the run of
+// versions that follow each other without a gap up to the newest starts.
+// A tool's history is computed over that run only: across a gap (a version
+// whose tree could not be generated) the history could not tell in which of
+// the missing versions something appeared or went, and would date it wrong.
+// The trees before a gap still serve their own versions.
+func Unbroken(vs []ToolVersion) int {
+	i := len(vs) - 1
+	for i > 0 && vs[i-1].Index()+1 == vs[i].Index() {
+		i--
+	}
+	return max(i, 0)
+}

@@ -371,3 +371,29 @@ func TestOwnHistory(t *testing.T) {
 		t.Error("snapshot save is in every version: it is not listed")
 	}
 }
+
+// TestUnbroken: the history's run starts after the last gap.
+func TestUnbroken(t *testing.T) {
+	v := func(ms ...int) []ToolVersion {
+		var out []ToolVersion
+		for _, m := range ms {
+			out = append(out, ToolVersion{"kubeadm", 1, m})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		vs   []ToolVersion
+		want int
+	}{
+		{v(20, 21, 22), 0},
+		{v(20, 21, 24, 25, 26), 2},
+		{v(20, 22, 24), 2},
+		{v(37), 0},
+		{nil, 0},
+		{[]ToolVersion{{"etcdctl", 3, 4}, {"etcdctl", 3, 5}, {"etcdctl", 3, 6}}, 0},
+	} {
+		if got := Unbroken(tc.vs); got != tc.want {
+			t.Errorf("Unbroken(%v) = %d, want %d", tc.vs, got, tc.want)
+		}
+	}
+}

@@ -79,7 +79,8 @@ func run() error {
 				return err
 			}
 		}
-		h := cli.ComputeHistory(trees, minors)
+		k := knowledge.Unbroken(versions) // the history is dated over the versions without a gap
+		h := cli.ComputeHistory(trees[k:], minors[k:])
 		b, err := knowledge.EncodeGz(h)
 		if err != nil {
 			return err
@@ -87,7 +88,7 @@ func run() error {
 		if err := write(filepath.Join("packed", tool, "history.json.gz"), b); err != nil {
 			return err
 		}
-		fmt.Printf("pack: %s: %d trees; history of %d commands and %d flags\n", tool, len(trees), len(h.Commands), len(h.Flags))
+		fmt.Printf("pack: %s: %d trees; history from %s: %d commands and %d flags\n", tool, len(trees), versions[k], len(h.Commands), len(h.Flags))
 	}
 	n := 0
 	for _, v := range knowledge.Versions() {
