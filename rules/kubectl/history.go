@@ -186,7 +186,7 @@ func (r *run) commandHistory(n *cmdNode, w string) (string, Code, bool) {
 			// an earlier form under another command (kubectl alpha
 			// events, 1.23 to 1.25)
 			for _, x := range r.t.leaves[w] {
-				ps = append(ps, "kubectl "+x.path)
+				ps = append(ps, r.t.tool+" "+x.path)
 			}
 		}
 		if len(ps) > 0 {

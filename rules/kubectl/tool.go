@@ -135,6 +135,11 @@ resolve:
 			return
 		}
 		if next == nil {
+			if n == t.root {
+				// not a command of this version's tool, and the tool itself
+				// takes no arguments: its flags cannot be judged either
+				return
+			}
 			break // a positional argument
 		}
 		n = next
@@ -192,6 +197,9 @@ func (r *run) unknownToolCommand(p int, n *cmdNode, i int) (next *cmdNode, stop 
 			return nil, true // another API's command: its arguments are not this one's
 		}
 		r.add(Finding{Code: RemovedFlag, Arg: i, Start: 0, End: len(w), Message: msg + ".", Edits: e})
+		if n == r.t.root {
+			return nil, true // a removed top-level command: nothing replaces it to read its flags against
+		}
 		// its flags are read against what replaced it, whose curated rows
 		// know the ones it no longer takes
 		return n, false

@@ -127,6 +127,8 @@ var invalidToolCommands = []invalidCase{
 	{`helm instal web ./chart`, []want{{"unknown-command", `instal`, `helm install web ./chart`, true}}},
 	{`helm install --name web stable/nginx`, []want{{"removed-flag", `--name`, "", false}}},
 	{`helm init`, []want{{"removed-flag", `init`, "", false}}},
+	{`helm init --client-only --stable-repo-url https://charts.helm.sh/stable`, []want{{"removed-flag", `init`, "", false}}},
+	{`kubeadm kubeconfg user --client-name admin`, []want{{"unknown-command", `kubeconfg`, `kubeadm kubeconfig user --client-name admin`, true}}},
 	{`helm delete --purge web`, []want{{"removed-flag", `--purge`, `helm delete web`, true}}},
 	{`etcd --data-dirr=/var/lib/etcd --name m1`, []want{{"unknown-flag", `--data-dirr`, `etcd --data-dir=/var/lib/etcd --name m1`, true}}},
 	{`etcd --listen-client-url=https://127.0.0.1:2379`, []want{{"unknown-flag", `--listen-client-url`, `etcd --listen-client-urls=https://127.0.0.1:2379`, true}}},
