@@ -8,8 +8,8 @@ import (
 )
 
 // Diff lists, one line each, how tree b differs from tree a: commands and
-// flags added (+) or removed (-), and fields changed (~) with both values.
-// Equal trees give no lines.
+// flags added (+) or removed (-), and fields changed (~) with both values,
+// each command named by its path from a's tool. Equal trees give no lines.
 func Diff(a, b *cli.Tree) []string {
 	var out []string
 	field := func(what, name, x, y string) {
@@ -26,7 +26,11 @@ func Diff(a, b *cli.Tree) []string {
 	case a.Root == nil || b.Root == nil:
 		out = append(out, "~ tree: one of the trees has no root")
 	default:
-		diffCommand(&out, "kubectl", a.Root, b.Root, 0)
+		tool := a.Tool
+		if tool == "" {
+			tool = "kubectl"
+		}
+		diffCommand(&out, tool, a.Root, b.Root, 0)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	"github.com/notelint/notelint/gen/api"
+	"github.com/notelint/notelint/gen/kubectl"
+	"github.com/notelint/notelint/knowledge/cli"
 )
 
 // k8sTools are the tools of k8s.io/kubernetes whose trees cmd/k8s-tree
@@ -26,24 +29,6 @@ var k8sTools = []string{
 }
 
 func toolTag(tool string) string { return "tool_" + strings.ReplaceAll(tool, "-", "_") }
-
-// k8sVariant is the extra build tag that selects the constructor files of
-// cmd/k8s-tree for Kubernetes 1.minor ("" for the newest files), and an
-// error for the minors no constructor file handles yet: before 1.23 the
-// components' mains did not call component-base/cli.Run, and kubeadm's
-// app.Run (which adds all of klog's flags before 1.34) is not yet reproduced
-// for old versions (see README-tools.md).
-func k8sVariant(minor int, tool string) (string, error) {
-	switch {
-	case minor < 23:
-		return "", fmt.Errorf("no constructor for %s 1.%d yet (its main does not use component-base/cli.Run)", tool, minor)
-	case tool == "kubeadm" && minor < 34:
-		return "", fmt.Errorf("no constructor for kubeadm 1.%d yet (its app.Run adds all of klog's flags, some hidden)", minor)
-	case tool == "kubelet" && minor < 34:
-		return "k8s_kubelet_noctx", nil
-	}
-	return "", nil
-}
 
 // staging matches a replace directive of k8s.io/kubernetes' go.mod that
 // points a staging module at its directory in the repository.
@@ -141,8 +126,10 @@ func copyFiles(copies map[string]string) error {
 }
 
 // generateK8s writes knowledge/data/<tool>/1.minor.json.gz for each of
-// tools, building cmd/k8s-tree once per tool in one temporary module.
-func (c config) generateK8s(minor int, tools []string) error {
+// tools, building cmd/k8s-tree once per tool in one temporary module. With
+// check it writes nothing there: it fails when a tree it builds differs
+// from the one in knowledge/data, and prints how.
+func (c config) generateK8s(minor int, tools []string, check bool) error {
 	pin, ok := api.PinOf(minor)
 	if !ok {
 		return fmt.Errorf("1.%d has no k8s.io/kubernetes version in gen/api's pins", minor)
@@ -164,6 +151,17 @@ func (c config) generateK8s(minor int, tools []string) error {
 	if err := c.k8sModule(mod, src, pin.Kubernetes); err != nil {
 		return err
 	}
+	// Each tool's constructor tags and the packages its real main links,
+	// read before go mod tidy so that tidy sees every import.
+	variants := map[string]string{}
+	verrs := map[string]error{}
+	for _, tool := range tools {
+		v, blank, err := mainVariant(src, tool, pin.Kubernetes)
+		if err == nil {
+			err = os.WriteFile(filepath.Join(mod, "cmd", "k8s-tree", "links_"+toolTag(tool)+".go"), linksFile(tool, blank), 0o644)
+		}
+		variants[tool], verrs[tool] = v, err
+	}
 	start := time.Now()
 	if err := c.run(mod, nil, "go", "mod", "tidy"); err != nil {
 		return err
@@ -173,7 +171,7 @@ func (c config) generateK8s(minor int, tools []string) error {
 	for _, tool := range tools {
 		start := time.Now()
 		bin := filepath.Join(tmp, tool)
-		v, err := k8sVariant(minor, tool)
+		v, err := variants[tool], verrs[tool]
 		if err == nil {
 			tags := "k8s_tree," + toolTag(tool)
 			if v != "" {
@@ -181,8 +179,25 @@ func (c config) generateK8s(minor int, tools []string) error {
 			}
 			err = c.buildTool(mod, tags, bin)
 		}
+		out := filepath.Join(c.repo, "knowledge", "data")
+		if check {
+			out = filepath.Join(tmp, "out")
+		}
 		if err == nil {
-			err = c.run(mod, cLocale, bin, "-out", filepath.Join(c.repo, "knowledge", "data"))
+			err = c.run(mod, cLocale, bin, "-out", out)
+		}
+		if err == nil && check {
+			built := filepath.Join(out, tool, fmt.Sprintf("1.%d.json.gz", minor))
+			err = sameTree(filepath.Join(c.repo, "knowledge", "data", tool, fmt.Sprintf("1.%d.json.gz", minor)), built)
+			var t *cli.Tree
+			gz, rerr := os.ReadFile(built)
+			if rerr == nil {
+				t, rerr = decodeTree(gz)
+			}
+			if rerr == nil {
+				rerr = c.helpCheck(mod, tmp, tool, t)
+			}
+			err = errors.Join(err, rerr)
 		}
 		status := "ok"
 		if err != nil {
@@ -197,13 +212,13 @@ func (c config) generateK8s(minor int, tools []string) error {
 	return nil
 }
 
-// k8s generates tools' trees for every minor, one at a time, and exits 1
-// when any failed.
-func (c config) k8s(minors []int, tools []string) {
+// k8s generates (with check: checks) tools' trees for every minor, one at
+// a time, and exits 1 when any failed.
+func (c config) k8s(minors []int, tools []string, check bool) {
 	var failed []string
 	for _, m := range minors {
 		start := time.Now()
-		err := c.generateK8s(m, tools)
+		err := c.generateK8s(m, tools, check)
 		status := "ok"
 		if err != nil {
 			status = "FAILED"
@@ -226,4 +241,42 @@ func (c config) buildTool(mod, tags, bin string) error {
 	}
 	fmt.Printf("%s: the build failed; trying again with -ldflags=-checklinkname=0\n", tags)
 	return c.run(mod, nil, "go", "build", "-tags", tags, "-ldflags=-checklinkname=0", "-o", bin, "./cmd/k8s-tree")
+}
+
+// sameTree fails when the tree built (the file at built) is not the one
+// committed, listing the differences.
+func sameTree(committed, built string) error {
+	a, err := os.ReadFile(committed)
+	if err != nil {
+		return err
+	}
+	b, err := os.ReadFile(built)
+	if err != nil {
+		return err
+	}
+	if bytes.Equal(a, b) {
+		fmt.Printf("%s: current\n", committed)
+		return nil
+	}
+	ta, err := decodeTree(a)
+	if err != nil {
+		return fmt.Errorf("%s: %w", committed, err)
+	}
+	tb, err := decodeTree(b)
+	if err != nil {
+		return fmt.Errorf("%s: %w", built, err)
+	}
+	lines := kubectl.Diff(ta, tb)
+	for _, l := range lines {
+		fmt.Println(l)
+	}
+	return fmt.Errorf("%s is stale: %d differences from the live build (listed above)", committed, len(lines))
+}
+
+func decodeTree(gz []byte) (*cli.Tree, error) {
+	js, err := kubectl.Gunzip(gz)
+	if err != nil {
+		return nil, err
+	}
+	return kubectl.Decode(js)
 }

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -20,29 +24,6 @@ func TestStagingReplaces(t *testing.T) {
 	}
 	if _, err := stagingReplaces([]byte("module x\n"), "v1.37.2"); err == nil {
 		t.Error("a go.mod without staging replaces gave no error")
-	}
-}
-
-func TestK8sVariant(t *testing.T) {
-	for _, c := range []struct {
-		minor int
-		tool  string
-		tag   string
-		err   bool
-	}{
-		{37, "kubelet", "", false},
-		{34, "kubelet", "", false},
-		{33, "kubelet", "k8s_kubelet_noctx", false},
-		{23, "kubelet", "k8s_kubelet_noctx", false},
-		{22, "kubelet", "", true},
-		{33, "kubeadm", "", true},
-		{34, "kubeadm", "", false},
-		{25, "kube-apiserver", "", false},
-	} {
-		tag, err := k8sVariant(c.minor, c.tool)
-		if tag != c.tag || (err != nil) != c.err {
-			t.Errorf("1.%d %s: %q, %v; want %q, error %v", c.minor, c.tool, tag, err, c.tag, c.err)
-		}
 	}
 }
 
@@ -73,6 +54,145 @@ func TestK8sTreeFiles(t *testing.T) {
 	for _, tool := range k8sTools {
 		if !tagged[tool] {
 			t.Errorf("no file of cmd/k8s-tree is tagged %s", toolTag(tool))
+		}
+	}
+}
+
+const fixtureMain = `/*
+Copyright 2014 The Kubernetes Authors.
+*/
+
+// The apiserver binary.
+package main
+
+import (
+	"os"
+	_ "time/tzdata" // for timeZone support in CronJob
+
+	"k8s.io/component-base/cli"
+	_ "k8s.io/component-base/logs/json/register"          // for JSON log format registration
+	_ "k8s.io/component-base/metrics/prometheus/clientgo" // load all the prometheus client-go plugins
+	"k8s.io/kubernetes/cmd/kube-apiserver/app"
+)
+
+func main() {
+	command := app.NewAPIServerCommand()
+	code := cli.Run(command)
+	os.Exit(code)
+}
+`
+
+func writeMain(t *testing.T, src, body string) {
+	t.Helper()
+	p := filepath.Join(src, "cmd", "kube-apiserver", "apiserver.go")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// mainOf reads the blank imports and sums the functions, not the comments
+// nor the imports; mainVariant finds a known main and refuses another.
+func TestMainOf(t *testing.T) {
+	src := t.TempDir()
+	writeMain(t, src, fixtureMain)
+	sum, blank, err := mainOf(src, "kube-apiserver")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"k8s.io/component-base/logs/json/register", "k8s.io/component-base/metrics/prometheus/clientgo", "time/tzdata"}
+	if !reflect.DeepEqual(blank, want) {
+		t.Errorf("blank imports %q, want %q", blank, want)
+	}
+	// The 1.24–1.37 main of kube-apiserver is this one.
+	if sum != "d5c9b6d36c4c" {
+		t.Errorf("sum %s, want d5c9b6d36c4c (knownMains' kube-apiserver 1.24–1.37)", sum)
+	}
+	tags, _, err := mainVariant(src, "kube-apiserver", "v1.37.2")
+	if err != nil || tags != "" {
+		t.Errorf("mainVariant: %q, %v; want no tags", tags, err)
+	}
+
+	writeMain(t, src, strings.Replace(fixtureMain, "// The apiserver binary.", "// Another comment.", 1))
+	if s, _, _ := mainOf(src, "kube-apiserver"); s != sum {
+		t.Errorf("a comment changed the sum: %s, %s", s, sum)
+	}
+	writeMain(t, src, strings.Replace(fixtureMain, "\tcode := cli.Run(command)", "\tcommand.Flags().Bool(\"x\", false, \"\")\n\tcode := cli.Run(command)", 1))
+	if s, _, _ := mainOf(src, "kube-apiserver"); s == sum {
+		t.Error("a statement added to main left the sum as it was")
+	}
+	if _, _, err := mainVariant(src, "kube-apiserver", "v1.99.0"); err == nil || !strings.Contains(err.Error(), "knownMains") {
+		t.Errorf("an unknown main gave %v, want an error naming knownMains", err)
+	}
+	if _, _, err := mainOf(src, "kubectl"); err == nil {
+		t.Error("a tool without main files gave no error")
+	}
+}
+
+// A links file is Go that builds only with k8s_tree and its tool's tag and
+// imports each package for its side effects.
+func TestLinksFile(t *testing.T) {
+	for _, blank := range [][]string{nil, {"time/tzdata", "k8s.io/component-base/logs/json/register"}} {
+		b := linksFile("kube-apiserver", blank)
+		if !strings.HasPrefix(string(b), "//go:build k8s_tree && tool_kube_apiserver\n") {
+			t.Errorf("links.go starts %q", strings.SplitN(string(b), "\n", 2)[0])
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, "links.go", b, parser.ImportsOnly)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, b)
+		}
+		var got []string
+		for _, im := range f.Imports {
+			if im.Name == nil || im.Name.Name != "_" {
+				t.Errorf("import %s is not blank", im.Path.Value)
+			}
+			p, _ := strconv.Unquote(im.Path.Value)
+			got = append(got, p)
+		}
+		if !reflect.DeepEqual(got, blank) {
+			t.Errorf("imports %q, want %q", got, blank)
+		}
+	}
+}
+
+// Every build tag that knownMains names selects a file of cmd/k8s-tree, and
+// every tool has its mains listed.
+func TestKnownMainsTags(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "k8s-tree", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines strings.Builder
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines.WriteString(strings.SplitN(string(b), "\n", 2)[0] + "\n")
+	}
+	tagRE := regexp.MustCompile(`\bk8s_[a-z0-9_]+\b`)
+	known := map[string]bool{}
+	for _, tag := range tagRE.FindAllString(lines.String(), -1) {
+		known[tag] = true
+	}
+	listed := map[string]bool{}
+	for _, m := range knownMains {
+		listed[m.tool] = true
+		if len(m.sum) != 12 {
+			t.Errorf("%s %s: sum %q is not 12 hex digits", m.tool, m.in, m.sum)
+		}
+		for _, tag := range strings.Split(m.tags, ",") {
+			if tag != "" && !known[tag] {
+				t.Errorf("%s %s: no file of cmd/k8s-tree uses the tag %s", m.tool, m.in, tag)
+			}
+		}
+	}
+	for _, tool := range k8sTools {
+		if !listed[tool] || len(mainFiles[tool]) == 0 {
+			t.Errorf("%s: no main listed", tool)
 		}
 	}
 }

@@ -5,6 +5,7 @@
 //	go run ./cmd/generate -check kubectl     is the embedded tree of gen/go.mod's kubectl current?
 //	go run ./cmd/generate k8s 1.37           kubeadm's and the components' trees (see k8s.go)
 //	go run ./cmd/generate kubeadm 1.37       one of them
+//	go run ./cmd/generate -check k8s         are the six trees of 1.37 what a live build makes?
 //
 // Run it from gen/. For the kubectl version pinned in gen/go.mod it builds
 // cmd/kubectl-tree in this module. For every other minor it makes a
@@ -86,12 +87,12 @@ type config struct {
 
 func main() {
 	fs := flag.NewFlagSet("generate", flag.ExitOnError)
-	check := fs.Bool("check", false, "do not write: fail when the embedded tree of gen/go.mod's kubectl version is stale")
+	check := fs.Bool("check", false, "do not write: fail when the embedded tree of gen/go.mod's kubectl version (with k8s or a tool of it: of the minors given, 1.37 by default) is stale")
 	keep := fs.Bool("keep", false, "keep the temporary modules (their paths are printed)")
 	verbose := fs.Bool("v", false, "print the go commands run")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: go run ./cmd/generate [-check] [-keep] [-v] kubectl [1.NN ...]")
-		fmt.Fprintln(fs.Output(), "       go run ./cmd/generate [-keep] [-v] k8s|kubeadm|kube-apiserver|… [1.NN ...]")
+		fmt.Fprintln(fs.Output(), "       go run ./cmd/generate [-check] [-keep] [-v] k8s|kubeadm|kube-apiserver|… [1.NN ...]")
 		fs.PrintDefaults()
 		fmt.Fprintln(fs.Output(), "tools with versions of their own (tools.go):")
 		fmt.Fprintln(fs.Output(), "       go run ./cmd/generate [-keep] [-v] tools|etcdctl|etcdutl|crictl|helm [X.Y ...]")
@@ -142,6 +143,18 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
+	if *check && tools != nil {
+		which := args[1:]
+		if len(which) == 0 {
+			which = []string{minorOf(pinned)} // the default version
+		}
+		minors, err := parseMinors(which)
+		if err != nil {
+			fail(err)
+		}
+		cfg.k8s(minors, tools, true)
+		return
+	}
 	if *check {
 		if len(args) > 2 || len(args) == 2 && args[1] != minorOf(pinned) {
 			fail(fmt.Errorf("-check checks the version pinned in gen/go.mod (kubectl %s, Kubernetes %s) only", pinned, minorOf(pinned)))
@@ -156,7 +169,7 @@ func main() {
 		fail(err)
 	}
 	if tools != nil {
-		cfg.k8s(minors, tools)
+		cfg.k8s(minors, tools, false)
 		return
 	}
 	var failed []string

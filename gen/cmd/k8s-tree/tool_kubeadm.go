@@ -1,4 +1,4 @@
-//go:build k8s_tree && tool_kubeadm && !k8s_old
+//go:build k8s_tree && tool_kubeadm
 
 package main
 
@@ -10,26 +10,19 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	cliflag "k8s.io/component-base/cli/flag"
-	"k8s.io/klog/v2"
 	kubeadmcmd "k8s.io/kubernetes/cmd/kubeadm/app/cmd"
 )
 
 const tool = "kubeadm"
 
 // construct does what kubeadm's app.Run does before it executes the
-// command: klog's -v and --vmodule on the standard library's flag set, that
-// set added to pflag's (which cobra adds to the root's persistent flags),
-// and the _ → - normalisation.
+// command: klog's flags on the standard library's flag set (klogFlags: which
+// ones depends on the version), that set added to pflag's (which cobra adds
+// to the root's persistent flags), and the _ → - normalisation.
 func construct() *cobra.Command {
-	var all goflag.FlagSet
-	klog.InitFlags(&all)
-	all.VisitAll(func(f *goflag.Flag) {
-		switch f.Name {
-		case "v", "vmodule":
-			goflag.CommandLine.Var(f.Value, f.Name, f.Usage)
-		}
-	})
+	klogFlags()
 	pflag.CommandLine.SetNormalizeFunc(cliflag.WordSepNormalizeFunc)
 	pflag.CommandLine.AddGoFlagSet(goflag.CommandLine)
+	afterAdd()
 	return kubeadmcmd.NewKubeadmCommand(&bytes.Buffer{}, io.Discard, io.Discard)
 }

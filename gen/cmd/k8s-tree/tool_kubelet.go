@@ -1,4 +1,4 @@
-//go:build k8s_tree && tool_kubelet && !k8s_old && !k8s_kubelet_noctx
+//go:build k8s_tree && tool_kubelet && !k8s_kubelet_noctx
 
 package main
 
@@ -9,9 +9,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	cliflag "k8s.io/component-base/cli/flag"
-	_ "k8s.io/component-base/logs/json/register"          // as cmd/kubelet links them
-	_ "k8s.io/component-base/metrics/prometheus/clientgo" //
-	_ "k8s.io/component-base/metrics/prometheus/version"  //
 	"k8s.io/kubernetes/cmd/kubelet/app"
 	"k8s.io/kubernetes/cmd/kubelet/app/options"
 )

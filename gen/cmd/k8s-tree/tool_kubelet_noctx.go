@@ -1,4 +1,4 @@
-//go:build k8s_tree && tool_kubelet && !k8s_old && k8s_kubelet_noctx
+//go:build k8s_tree && tool_kubelet && k8s_kubelet_noctx
 
 package main
 
@@ -8,16 +8,14 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	cliflag "k8s.io/component-base/cli/flag"
-	_ "k8s.io/component-base/logs/json/register"          // as cmd/kubelet links them
-	_ "k8s.io/component-base/metrics/prometheus/clientgo" //
-	_ "k8s.io/component-base/metrics/prometheus/version"  //
 	"k8s.io/kubernetes/cmd/kubelet/app"
 	"k8s.io/kubernetes/cmd/kubelet/app/options"
 )
 
 const tool = "kubelet"
 
-// construct (Kubernetes 1.23 to 1.33: NewKubeletCommand takes no context) builds kubelet's command and gives it kubelet's flags. kubelet
+// construct (Kubernetes 1.20 to 1.33: NewKubeletCommand takes no context)
+// builds kubelet's command and gives it kubelet's flags. kubelet
 // disables cobra's flag parsing and parses a flag set of its own that the
 // command keeps in a closure (NewKubeletCommand's cleanFlagSet); this
 // builds the same set, as NewKubeletCommand does, and adds it to the
