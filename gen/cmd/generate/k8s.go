@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -60,7 +61,9 @@ var goDirective = regexp.MustCompile(`(?m)^go (\d+\.\d+(?:\.\d+)?)\s*$`)
 
 // k8sModule writes a temporary module at dir that builds cmd/k8s-tree
 // against k8s.io/kubernetes at version kubernetes, whose source is at src.
-func (c config) k8sModule(dir, src, kubernetes string) error {
+// When local is not "", k8s.io/kubernetes is replaced by the copy at that
+// directory (see openAPIStub).
+func (c config) k8sModule(dir, src, kubernetes, local string) error {
 	gomod, err := os.ReadFile(filepath.Join(src, "go.mod"))
 	if err != nil {
 		return err
@@ -106,6 +109,9 @@ func (c config) k8sModule(dir, src, kubernetes string) error {
 		fmt.Fprintf(&b, "\t%s\n", r)
 	}
 	b.WriteString(")\n")
+	if local != "" {
+		fmt.Fprintf(&b, "\nreplace k8s.io/kubernetes => %s\n", local)
+	}
 	return os.WriteFile(filepath.Join(dir, "go.mod"), []byte(b.String()), 0o644)
 }
 
@@ -147,8 +153,19 @@ func (c config) generateK8s(minor int, tools []string, check bool) error {
 	} else {
 		defer os.RemoveAll(tmp)
 	}
+	local := ""
+	if stub, ok := openAPIStub(src, tools); ok {
+		local = filepath.Join(tmp, "kubernetes")
+		if err := copyTree(src, local, 0); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(local, filepath.FromSlash(openAPIFile)), stub, 0o644); err != nil {
+			return err
+		}
+		fmt.Printf("== 1.%d (%s): a copy of k8s.io/kubernetes with a stand-in for %s (see openAPIStub)\n", minor, pin.Kubernetes, openAPIFile)
+	}
 	mod := filepath.Join(tmp, "mod")
-	if err := c.k8sModule(mod, src, pin.Kubernetes); err != nil {
+	if err := c.k8sModule(mod, src, pin.Kubernetes, local); err != nil {
 		return err
 	}
 	// Each tool's constructor tags and the packages its real main links,
@@ -279,4 +296,73 @@ func decodeTree(gz []byte) (*cli.Tree, error) {
 		return nil, err
 	}
 	return kubectl.Decode(js)
+}
+
+// openAPIFile is the OpenAPI definitions k8s.io/kubernetes generates for
+// kube-apiserver; its module holds the file from 1.24 only (before, the
+// build generated it).
+const openAPIFile = "pkg/generated/openapi/zz_generated.openapi.go"
+
+// openAPIStub returns a stand-in for openAPIFile when tools include
+// kube-apiserver and the source at src lacks the file (Kubernetes 1.20 to
+// 1.23). kube-apiserver references GetOpenAPIDefinitions in one place only,
+// where it builds the server's configuration when it runs
+// (cmd/kube-apiserver/app/server.go, checked in 1.20 to 1.23), never while
+// it constructs its command and flags: a function that returns no
+// definition leaves the command tree as the real build's.
+func openAPIStub(src string, tools []string) ([]byte, bool) {
+	if !slices.Contains(tools, "kube-apiserver") {
+		return nil, false
+	}
+	if _, err := os.Stat(filepath.Join(src, filepath.FromSlash(openAPIFile))); err == nil {
+		return nil, false
+	}
+	return []byte(`// Code written by notelint's gen/cmd/generate. DO NOT EDIT.
+
+// Package openapi stands in for the OpenAPI definitions that the build of
+// this Kubernetes version generates, which its module lacks: notelint's
+// generator reads kube-apiserver's command and flags, which never call
+// GetOpenAPIDefinitions.
+package openapi
+
+import common "k8s.io/kube-openapi/pkg/common"
+
+// GetOpenAPIDefinitions returns no definition.
+func GetOpenAPIDefinitions(ref common.ReferenceCallback) map[string]common.OpenAPIDefinition {
+	return nil
+}
+`), true
+}
+
+// copyTree copies the directory from to to, writable (the module cache's
+// copies are read-only).
+func copyTree(from, to string, depth int) error {
+	if depth > 64 {
+		return fmt.Errorf("%s: too deep", from)
+	}
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		f, t := filepath.Join(from, e.Name()), filepath.Join(to, e.Name())
+		switch {
+		case e.IsDir():
+			if err := copyTree(f, t, depth+1); err != nil {
+				return err
+			}
+		case e.Type().IsRegular():
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(t, b, 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

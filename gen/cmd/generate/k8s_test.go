@@ -196,3 +196,42 @@ func TestKnownMainsTags(t *testing.T) {
 		}
 	}
 }
+
+// kube-apiserver before 1.24 gets a stand-in for the generated OpenAPI
+// definitions its module lacks, and only then; copyTree makes a writable
+// copy.
+func TestOpenAPIStub(t *testing.T) {
+	src := t.TempDir()
+	writeMain(t, src, fixtureMain)
+	if _, ok := openAPIStub(src, []string{"kubeadm", "kubelet"}); ok {
+		t.Error("a stand-in without kube-apiserver")
+	}
+	stub, ok := openAPIStub(src, k8sTools)
+	if !ok {
+		t.Fatal("no stand-in for a source without the generated file")
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "zz_generated.openapi.go", stub, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Name.Name != "openapi" || f.Scope.Lookup("GetOpenAPIDefinitions") == nil {
+		t.Errorf("the stand-in is package %s without GetOpenAPIDefinitions", f.Name.Name)
+	}
+	dst := filepath.Join(t.TempDir(), "kubernetes")
+	if err := copyTree(src, dst, 0); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dst, filepath.FromSlash(openAPIFile))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, stub, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dst, "cmd", "kube-apiserver", "apiserver.go")); err != nil || string(b) != fixtureMain {
+		t.Errorf("copy of the main: %v", err)
+	}
+	if _, ok := openAPIStub(dst, k8sTools); ok {
+		t.Error("a stand-in for a source that has the generated file")
+	}
+}
