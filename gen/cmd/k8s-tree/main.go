@@ -66,6 +66,11 @@ func run(dir string) error {
 		return fmt.Errorf("this binary has no build information for k8s.io/kubernetes")
 	}
 	sources, _ := kubectl.Modules(sourceModules...)
+	if len(sources) == 0 || !strings.HasPrefix(sources[0], "k8s.io/kubernetes@") {
+		// Replaced by a directory: the copy with a stand-in for the
+		// generated OpenAPI definitions (kube-apiserver before 1.24).
+		sources = append([]string{"k8s.io/kubernetes@" + version + " (copy with a stand-in for pkg/generated/openapi)"}, sources...)
+	}
 	root, _ := kubectl.Build(construct, nil)
 	t := &cli.Tree{Tool: tool, Version: version, Root: root, Sources: sources}
 	parts := strings.Split(strings.TrimPrefix(version, "v"), ".")
