@@ -62,8 +62,10 @@ var goDirective = regexp.MustCompile(`(?m)^go (\d+\.\d+(?:\.\d+)?)\s*$`)
 // k8sModule writes a temporary module at dir that builds cmd/k8s-tree
 // against k8s.io/kubernetes at version kubernetes, whose source is at src.
 // When local is not "", k8s.io/kubernetes is replaced by the copy at that
-// directory (see openAPIStub).
-func (c config) k8sModule(dir, src, kubernetes, local string) error {
+// directory (see openAPIStub). When only is not "", the module holds only
+// the files of cmd/k8s-tree that tool only may build (forTool), so that
+// go mod tidy needs only that tool's imports.
+func (c config) k8sModule(dir, src, kubernetes, local, only string) error {
 	gomod, err := os.ReadFile(filepath.Join(src, "go.mod"))
 	if err != nil {
 		return err
@@ -87,6 +89,15 @@ func (c config) k8sModule(dir, src, kubernetes, local string) error {
 			return err
 		}
 		for _, p := range files {
+			if only != "" && strings.Contains(p, "k8s-tree") {
+				b, err := os.ReadFile(p)
+				if err != nil {
+					return err
+				}
+				if !forTool(b, only) {
+					continue
+				}
+			}
 			if !strings.HasSuffix(p, "_test.go") {
 				rel, err := filepath.Rel(c.gen, p)
 				if err != nil {
@@ -165,30 +176,47 @@ func (c config) generateK8s(minor int, tools []string, check bool) error {
 		fmt.Printf("== 1.%d (%s): a copy of k8s.io/kubernetes with a stand-in for %s (see openAPIStub)\n", minor, pin.Kubernetes, openAPIFile)
 	}
 	mod := filepath.Join(tmp, "mod")
-	if err := c.k8sModule(mod, src, pin.Kubernetes, local); err != nil {
+	if err := c.k8sModule(mod, src, pin.Kubernetes, local, ""); err != nil {
 		return err
 	}
 	// Each tool's constructor tags and the packages its real main links,
 	// read before go mod tidy so that tidy sees every import.
 	variants := map[string]string{}
 	verrs := map[string]error{}
+	blanks := map[string][]string{}
 	for _, tool := range tools {
 		v, blank, err := mainVariant(src, tool, pin.Kubernetes)
 		if err == nil {
 			err = os.WriteFile(filepath.Join(mod, "cmd", "k8s-tree", "links_"+toolTag(tool)+".go"), linksFile(tool, blank), 0o644)
 		}
-		variants[tool], verrs[tool] = v, err
+		variants[tool], verrs[tool], blanks[tool] = v, err, blank
 	}
 	start := time.Now()
+	perTool := false
 	if err := c.run(mod, nil, "go", "mod", "tidy"); err != nil {
-		return err
+		// A module the proxy does not serve at this version fails the
+		// whole minor; a module per tool needs only that tool's imports.
+		perTool = true
+		fmt.Printf("== 1.%d (%s): go mod tidy failed (%v); one module per tool\n", minor, pin.Kubernetes, err)
+	} else {
+		fmt.Printf("== 1.%d (%s): go mod tidy in %s\n", minor, pin.Kubernetes, time.Since(start).Round(time.Second))
 	}
-	fmt.Printf("== 1.%d (%s): go mod tidy in %s\n", minor, pin.Kubernetes, time.Since(start).Round(time.Second))
 	var failed []string
 	for _, tool := range tools {
 		start := time.Now()
 		bin := filepath.Join(tmp, tool)
 		v, err := variants[tool], verrs[tool]
+		mod := mod
+		if err == nil && perTool {
+			mod = filepath.Join(tmp, "mod-"+tool)
+			err = c.k8sModule(mod, src, pin.Kubernetes, local, tool)
+			if err == nil {
+				err = os.WriteFile(filepath.Join(mod, "cmd", "k8s-tree", "links_"+toolTag(tool)+".go"), linksFile(tool, blanks[tool]), 0o644)
+			}
+			if err == nil {
+				err = c.run(mod, nil, "go", "mod", "tidy")
+			}
+		}
 		if err == nil {
 			tags := "k8s_tree," + toolTag(tool)
 			if v != "" {
@@ -365,4 +393,23 @@ func copyTree(from, to string, depth int) error {
 		}
 	}
 	return nil
+}
+
+// toolTagRE matches a tool's tag that a build constraint requires (not one
+// it negates).
+var toolTagRE = regexp.MustCompile(`(?:^|[^!\w])(tool_[a-z_]+)`)
+
+// forTool reports whether the Go file b may build for tool: its build
+// constraint requires no other tool's tag.
+func forTool(b []byte, tool string) bool {
+	line, _, _ := strings.Cut(string(b), "\n")
+	if !strings.HasPrefix(line, "//go:build ") {
+		return true
+	}
+	for _, m := range toolTagRE.FindAllStringSubmatch(strings.TrimPrefix(line, "//go:build "), -1) {
+		if m[1] != toolTag(tool) {
+			return false
+		}
+	}
+	return true
 }

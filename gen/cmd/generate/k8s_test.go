@@ -235,3 +235,25 @@ func TestOpenAPIStub(t *testing.T) {
 		t.Error("a stand-in for a source that has the generated file")
 	}
 }
+
+// A module for one tool holds the files whose build constraint requires
+// no other tool's tag.
+func TestForTool(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		tool string
+		want bool
+	}{
+		{"//go:build k8s_tree", "kubeadm", true},
+		{"//go:build k8s_tree && tool_kubeadm", "kubeadm", true},
+		{"//go:build k8s_tree && tool_kubeadm", "kubelet", false},
+		{"//go:build k8s_tree && !tool_kubeadm && !tool_kubelet && !k8s_old", "kube-proxy", true},
+		{"//go:build k8s_tree && tool_kubelet && k8s_kubelet_noctx", "kubelet", true},
+		{"//go:build k8s_tree && tool_kube_apiserver", "kube-proxy", false},
+		{"package main", "kube-proxy", true},
+	} {
+		if got := forTool([]byte(c.line+"\n\npackage main\n"), c.tool); got != c.want {
+			t.Errorf("%q for %s: %v, want %v", c.line, c.tool, got, c.want)
+		}
+	}
+}
