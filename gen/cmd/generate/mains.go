@@ -11,6 +11,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -82,9 +83,9 @@ var knownMains = []knownMain{
 }
 
 // mainOf reads tool's main files in the source of k8s.io/kubernetes at src
-// and returns the sum of their functions and the packages they import for
-// their side effects only (import _ "…"), sorted.
-func mainOf(src, tool string) (sum string, blank []string, err error) {
+// and returns the sum of their functions and the packages they import,
+// sorted.
+func mainOf(src, tool string) (sum string, linked []string, err error) {
 	files, ok := mainFiles[tool]
 	if !ok {
 		return "", nil, fmt.Errorf("no main file known for %s", tool)
@@ -100,14 +101,18 @@ func mainOf(src, tool string) (sum string, blank []string, err error) {
 			return "", nil, err
 		}
 		fmt.Fprintf(h, "%s\n%s\n", rel, s)
-		blank = append(blank, imports...)
+		linked = append(linked, imports...)
 	}
-	sort.Strings(blank)
-	return hex.EncodeToString(h.Sum(nil))[:12], blank, nil
+	sort.Strings(linked)
+	linked = slices.Compact(linked)
+	return hex.EncodeToString(h.Sum(nil))[:12], linked, nil
 }
 
 // funcsOf returns the functions of the Go file b printed without comments,
-// and its blank imports.
+// and every package it imports: each one's initialisation runs in the real
+// binary (component-base/logs puts klog's flags on flag.CommandLine, which
+// kube-proxy's 1.20–1.22 main adds to its own), whether the main imports it
+// for its side effects only or to call it.
 func funcsOf(name string, b []byte) (string, []string, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, name, b, 0) // no comments
@@ -125,46 +130,45 @@ func funcsOf(name string, b []byte) (string, []string, error) {
 		}
 		out.WriteString("\n")
 	}
-	var blank []string
+	var linked []string
 	for _, im := range f.Imports {
-		if im.Name != nil && im.Name.Name == "_" {
-			p, err := strconv.Unquote(im.Path.Value)
-			if err != nil {
-				return "", nil, err
-			}
-			blank = append(blank, p)
+		p, err := strconv.Unquote(im.Path.Value)
+		if err != nil {
+			return "", nil, err
 		}
+		linked = append(linked, p)
 	}
-	return out.String(), blank, nil
+	return out.String(), linked, nil
 }
 
 // mainVariant returns the build tags of the constructor that reproduces
-// tool's main in the source at src, and the packages that main imports for
-// their side effects; an error when no constructor reproduces it.
-func mainVariant(src, tool, kubernetes string) (tags string, blank []string, err error) {
-	sum, blank, err := mainOf(src, tool)
+// tool's main in the source at src, and the packages that main imports; an
+// error when no constructor reproduces it.
+func mainVariant(src, tool, kubernetes string) (tags string, linked []string, err error) {
+	sum, linked, err := mainOf(src, tool)
 	if err != nil {
 		return "", nil, err
 	}
 	for _, m := range knownMains {
 		if m.tool == tool && m.sum == sum {
-			return m.tags, blank, nil
+			return m.tags, linked, nil
 		}
 	}
 	return "", nil, fmt.Errorf("%s %s: its main (%s, sum %s) is not one a constructor of cmd/k8s-tree reproduces; read it and add it to knownMains", tool, kubernetes, strings.Join(mainFiles[tool], ", "), sum)
 }
 
 // linksFile is cmd/k8s-tree/links_tool_<tool>.go of the temporary module:
-// the packages tool's real main imports for their side effects (the JSON
-// log format, metrics registrations, time/tzdata), which may register flags
-// or change usage strings (the log formats --logging-format lists), linked
+// every package tool's real main imports (the JSON log format, metrics
+// registrations, time/tzdata, component-base/logs …), imported for its
+// side effects, since a package's initialisation may register flags or
+// change usage strings (the log formats --logging-format lists), linked
 // only into that tool's binary.
-func linksFile(tool string, blank []string) []byte {
+func linksFile(tool string, linked []string) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "//go:build k8s_tree && %s\n\n// Code written by cmd/generate from the imports of %s's real main. DO NOT EDIT.\n\npackage main\n", toolTag(tool), tool)
-	if len(blank) > 0 {
+	if len(linked) > 0 {
 		b.WriteString("\nimport (\n")
-		for _, p := range blank {
+		for _, p := range linked {
 			fmt.Fprintf(&b, "\t_ %q\n", p)
 		}
 		b.WriteString(")\n")
