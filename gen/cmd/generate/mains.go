@@ -50,8 +50,10 @@ type knownMain struct {
 //     1.23 main also sets GODEBUG and GOGC, which no flag depends on.
 //   - 1.20–1.22, the same four: logs.InitLogs (adds no flag), and
 //     pflag.CommandLine normalised with WordSepNormalizeFunc (all but
-//     kube-apiserver and kube-controller-manager 1.20), to which kube-proxy
-//     adds the standard library's flag.CommandLine (component_old.go).
+//     kube-apiserver and kube-controller-manager 1.20; before the command
+//     is constructed in the 1.21 and 1.22 mains of those and
+//     kube-scheduler, after it in the others), to which kube-proxy adds
+//     the standard library's flag.CommandLine (component_old.go).
 //   - kubelet: its flags are NewKubeletCommand's own set (tool_kubelet*.go),
 //     whatever the main does; NewKubeletCommand takes a context from 1.34.
 //   - kubeadm: app.Run puts klog's flags on flag.CommandLine, all of them
@@ -60,14 +62,14 @@ type knownMain struct {
 //     v and vmodule (1.34 on: kubeadm_klog.go).
 var knownMains = []knownMain{
 	{"kube-apiserver", "871508467d1c", "k8s_old", "1.20"},
-	{"kube-apiserver", "283ce50efd64", "k8s_old,k8s_pflag_norm", "1.21, 1.22"},
+	{"kube-apiserver", "283ce50efd64", "k8s_old,k8s_pflag_norm,k8s_pflag_norm_before", "1.21, 1.22"},
 	{"kube-apiserver", "f33e7bdf8b2e", "", "1.23"},
 	{"kube-apiserver", "d5c9b6d36c4c", "", "1.24–1.37"},
 	{"kube-controller-manager", "9fadc5936526", "k8s_old", "1.20"},
-	{"kube-controller-manager", "82d0fb664c46", "k8s_old,k8s_pflag_norm", "1.21, 1.22"},
+	{"kube-controller-manager", "82d0fb664c46", "k8s_old,k8s_pflag_norm,k8s_pflag_norm_before", "1.21, 1.22"},
 	{"kube-controller-manager", "0ef8f19081c6", "", "1.23–1.37"},
 	{"kube-scheduler", "d54788704915", "k8s_old,k8s_pflag_norm", "1.20"},
-	{"kube-scheduler", "cb369a76d1f2", "k8s_old,k8s_pflag_norm", "1.21, 1.22"},
+	{"kube-scheduler", "cb369a76d1f2", "k8s_old,k8s_pflag_norm,k8s_pflag_norm_before", "1.21, 1.22"},
 	{"kube-scheduler", "64ee72458188", "", "1.23–1.37"},
 	{"kube-proxy", "8f1a451d7fb4", "k8s_old,k8s_pflag_norm", "1.20–1.22"},
 	{"kube-proxy", "530ae23425a7", "", "1.23–1.37"},

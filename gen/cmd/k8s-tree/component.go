@@ -17,3 +17,7 @@ func component(c *cobra.Command) *cobra.Command {
 	logs.AddFlags(c.PersistentFlags())
 	return c
 }
+
+// beforeConstruct: component-base/cli.Run does everything after the
+// command is constructed.
+func beforeConstruct() {}

@@ -16,17 +16,26 @@ import (
 // persistent flags, with WordSepNormalizeFunc (pflagNorm: every main but
 // kube-apiserver's and kube-controller-manager's 1.20 ones), and, in
 // kube-proxy, add the standard library's flag.CommandLine (klog's flags and
-// what linked packages register there) to it. Some mains normalise before
-// they construct the command and some after; the outcome is the same:
-// SetNormalizeFunc renames the flags already in the set and normalises
-// every flag added later. logs.InitLogs, which every one of these mains
-// calls, adds no flag.
+// what linked packages register there) to it. logs.InitLogs, which every
+// one of these mains calls, adds no flag.
 func component(c *cobra.Command) *cobra.Command {
-	if pflagNorm {
+	if pflagNorm && !pflagNormBefore {
 		pflag.CommandLine.SetNormalizeFunc(cliflag.WordSepNormalizeFunc)
 	}
 	if tool == "kube-proxy" {
 		pflag.CommandLine.AddGoFlagSet(goflag.CommandLine)
 	}
 	return c
+}
+
+// beforeConstruct normalises pflag.CommandLine before the command is
+// constructed where the main does so (pflagNormBefore: kube-apiserver,
+// kube-controller-manager and kube-scheduler 1.21 and 1.22). The order
+// matters: the command's flag sets take pflag.CommandLine's normalisation
+// when they are made, and klog's flags keep the names they were added with
+// (`log_dir` when the normalisation comes later; -check found it).
+func beforeConstruct() {
+	if pflagNorm && pflagNormBefore {
+		pflag.CommandLine.SetNormalizeFunc(cliflag.WordSepNormalizeFunc)
+	}
 }

@@ -10,4 +10,7 @@ import (
 const tool = "kube-apiserver"
 
 // construct builds the command as cmd/kube-apiserver's main does.
-func construct() *cobra.Command { return component(app.NewAPIServerCommand()) }
+func construct() *cobra.Command {
+	beforeConstruct()
+	return component(app.NewAPIServerCommand())
+}

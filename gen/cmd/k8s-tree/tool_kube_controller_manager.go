@@ -10,4 +10,7 @@ import (
 const tool = "kube-controller-manager"
 
 // construct builds the command as cmd/kube-controller-manager's main does.
-func construct() *cobra.Command { return component(app.NewControllerManagerCommand()) }
+func construct() *cobra.Command {
+	beforeConstruct()
+	return component(app.NewControllerManagerCommand())
+}

@@ -10,4 +10,7 @@ import (
 const tool = "kube-proxy"
 
 // construct builds the command as cmd/kube-proxy's main does.
-func construct() *cobra.Command { return component(app.NewProxyCommand()) }
+func construct() *cobra.Command {
+	beforeConstruct()
+	return component(app.NewProxyCommand())
+}

@@ -10,4 +10,7 @@ import (
 const tool = "kube-scheduler"
 
 // construct builds the command as cmd/kube-scheduler's main does.
-func construct() *cobra.Command { return component(app.NewSchedulerCommand()) }
+func construct() *cobra.Command {
+	beforeConstruct()
+	return component(app.NewSchedulerCommand())
+}
