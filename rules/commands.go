@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -178,6 +179,7 @@ var commandAnalysis = lint.NewKey[[]finding]("kubectl commands")
 func commandFindings(p *lint.Pass) []finding {
 	return lint.Shared(p, commandAnalysis, func() []finding {
 		var out []finding
+		kubectl.Prefetch(p.Settings.KubeMinor, toolsNamed(p.Doc))
 		c := checkerFor(p.Settings)
 		var defs *kubectl.Context
 		if len(p.Doc.Commands) > 0 {
@@ -380,4 +382,30 @@ func report(p *lint.Pass, c any, fs []finding) {
 		}
 		p.Report(d)
 	}
+}
+
+// toolsNamed lists the programs a document's commands run (past wrappers
+// and assignments) and the control plane's programs its text names, for
+// kubectl.Prefetch: a few names, repeats allowed.
+func toolsNamed(doc *notes.Document) []string {
+	var out []string
+	for _, c := range doc.Commands {
+		for i, w := range c.Words {
+			if i > 4 {
+				break
+			}
+			if !wrappers[w.Text] && !strings.Contains(w.Text, "=") && !strings.HasPrefix(w.Text, "-") {
+				out = append(out, w.Text)
+				break
+			}
+		}
+	}
+	if bytes.Contains(doc.Src, []byte("--")) {
+		for _, t := range kubectl.Components() {
+			if bytes.Contains(doc.Src, []byte(t)) {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
 }

@@ -321,3 +321,26 @@ func (r *run) flagsOf(p int, n *cmdNode, i, end int) int {
 		return r.shortFlags(p, pr, i)
 	}
 }
+
+// Prefetch starts loading, in the background, the trees and histories of
+// the tools among names that have them, for Kubernetes 1.minor (0: the
+// default), so that on a machine with more than one core they decode while
+// the note is read and kubectl's own tree is built. It returns at once; a
+// check waits for a tree only when it needs it (each loads once).
+func Prefetch(minor int, names []string) {
+	if minor <= 0 {
+		minor = DefaultKubeVersion
+	}
+	seen := map[string]bool{}
+	for _, n := range names {
+		n = programName(n)
+		if seen[n] || !isTool(n) {
+			continue
+		}
+		seen[n] = true
+		go func() {
+			getToolTree(n, minor)
+			history(n)
+		}()
+	}
+}
