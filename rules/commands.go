@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -385,8 +384,7 @@ func report(p *lint.Pass, c any, fs []finding) {
 }
 
 // toolsNamed lists the programs a document's commands run (past wrappers
-// and assignments) and the control plane's programs its text names, for
-// kubectl.Prefetch: a few names, repeats allowed.
+// and assignments), for kubectl.Prefetch: a few names, repeats allowed.
 func toolsNamed(doc *notes.Document) []string {
 	var out []string
 	for _, c := range doc.Commands {
@@ -397,13 +395,6 @@ func toolsNamed(doc *notes.Document) []string {
 			if !wrappers[w.Text] && !strings.Contains(w.Text, "=") && !strings.HasPrefix(w.Text, "-") {
 				out = append(out, w.Text)
 				break
-			}
-		}
-	}
-	if bytes.Contains(doc.Src, []byte("--")) {
-		for _, t := range kubectl.Components() {
-			if bytes.Contains(doc.Src, []byte(t)) {
-				out = append(out, t)
 			}
 		}
 	}
