@@ -51,18 +51,9 @@ func elide(c, b *cli.Command) *cli.Command {
 	out := *c
 	out.Flags = make([]*cli.Flag, len(c.Flags))
 	out.Commands = make([]*cli.Command, len(c.Commands))
-	var bflags map[string]*cli.Flag
-	var bcmds map[string]*cli.Command
+	bflags, bcmds := byName(b)
 	if b != nil {
 		out.Short = shared(c.Short, b.Short)
-		bflags = make(map[string]*cli.Flag, len(b.Flags))
-		for _, f := range b.Flags {
-			bflags[f.Name] = f
-		}
-		bcmds = make(map[string]*cli.Command, len(b.Commands))
-		for _, s := range b.Commands {
-			bcmds[s.Name] = s
-		}
 	}
 	for i, f := range c.Flags {
 		g := *f
@@ -75,6 +66,22 @@ func elide(c, b *cli.Command) *cli.Command {
 		out.Commands[i] = elide(s, bcmds[s.Name])
 	}
 	return &out
+}
+
+// byName indexes the flags and subcommands of b (nil: none) by name.
+func byName(b *cli.Command) (map[string]*cli.Flag, map[string]*cli.Command) {
+	if b == nil {
+		return nil, nil
+	}
+	flags := make(map[string]*cli.Flag, len(b.Flags))
+	for _, f := range b.Flags {
+		flags[f.Name] = f
+	}
+	cmds := make(map[string]*cli.Command, len(b.Commands))
+	for _, s := range b.Commands {
+		cmds[s.Name] = s
+	}
+	return flags, cmds
 }
 
 // shared is what is packed for text when the base has base: nothing when
@@ -91,18 +98,9 @@ func shared(text, base string) string {
 
 // restore puts back into c the texts that elide left out, from b.
 func restore(c, b *cli.Command) {
-	var bflags map[string]*cli.Flag
-	var bcmds map[string]*cli.Command
+	bflags, bcmds := byName(b)
 	if b != nil {
 		c.Short = unshared(c.Short, b.Short)
-		bflags = make(map[string]*cli.Flag, len(b.Flags))
-		for _, f := range b.Flags {
-			bflags[f.Name] = f
-		}
-		bcmds = make(map[string]*cli.Command, len(b.Commands))
-		for _, s := range b.Commands {
-			bcmds[s.Name] = s
-		}
 	}
 	for _, f := range c.Flags {
 		if bf := bflags[f.Name]; bf != nil {
