@@ -74,15 +74,8 @@ func (c config) k8sModule(dir, src, kubernetes, local, only string) error {
 	if err != nil {
 		return err
 	}
-	goVersion := "1.16"
-	if m := goDirective.FindSubmatch(gomod); m != nil && versionLess(goVersion, string(m[1])) {
-		goVersion = string(m[1])
-	}
-	copies := map[string]string{
-		filepath.Join(c.repo, "knowledge", "cli", "cli.go"):       filepath.Join(dir, "notelint", "knowledge", "cli", "cli.go"),
-		filepath.Join(c.repo, "knowledge", "gzip.go"):             filepath.Join(dir, "notelint", "knowledge", "gzip.go"),
-		filepath.Join(c.gen, "internal", "clocale", "clocale.go"): filepath.Join(dir, "internal", "clocale", "clocale.go"),
-	}
+	goVersion := goVersionOf(gomod)
+	copies := c.stubCopies(dir)
 	for _, pat := range []string{filepath.Join(c.gen, "kubectl", "*.go"), filepath.Join(c.gen, "cmd", "k8s-tree", "*.go")} {
 		files, err := filepath.Glob(pat)
 		if err != nil {
@@ -124,6 +117,27 @@ func (c config) k8sModule(dir, src, kubernetes, local, only string) error {
 		fmt.Fprintf(&b, "\nreplace k8s.io/kubernetes => %s\n", local)
 	}
 	return os.WriteFile(filepath.Join(dir, "go.mod"), []byte(b.String()), 0o644)
+}
+
+// goVersionOf is the go directive a temporary module needs to build a
+// module with go.mod gomod: its own, or 1.16 when it says less or nothing.
+func goVersionOf(gomod []byte) string {
+	v := "1.16"
+	if m := goDirective.FindSubmatch(gomod); m != nil && versionLess(v, string(m[1])) {
+		v = string(m[1])
+	}
+	return v
+}
+
+// stubCopies are the files every temporary module takes from notelint and
+// the generator (the snapshot types, Gzip and the C locale), keyed by their
+// source, for copyFiles; a driver adds its own.
+func (c config) stubCopies(dir string) map[string]string {
+	return map[string]string{
+		filepath.Join(c.repo, "knowledge", "cli", "cli.go"):       filepath.Join(dir, "notelint", "knowledge", "cli", "cli.go"),
+		filepath.Join(c.repo, "knowledge", "gzip.go"):             filepath.Join(dir, "notelint", "knowledge", "gzip.go"),
+		filepath.Join(c.gen, "internal", "clocale", "clocale.go"): filepath.Join(dir, "internal", "clocale", "clocale.go"),
+	}
 }
 
 func copyFiles(copies map[string]string) error {

@@ -278,13 +278,9 @@ var cLocale = []string{"LANG=C", "LC_ALL=C", "LC_MESSAGES=C"}
 // still needs `go mod tidy`.
 func (c config) module(dir string, minor int, v, goVersion string) error {
 	file, _ := variant(minor)
-	copies := map[string]string{
-		filepath.Join(c.repo, "knowledge", "cli", "cli.go"):       filepath.Join(dir, "notelint", "knowledge", "cli", "cli.go"),
-		filepath.Join(c.repo, "knowledge", "gzip.go"):             filepath.Join(dir, "notelint", "knowledge", "gzip.go"),
-		filepath.Join(c.gen, "cmd", "kubectl-tree", "main.go"):    filepath.Join(dir, "cmd", "kubectl-tree", "main.go"),
-		filepath.Join(c.gen, "cmd", "kubectl-tree", file):         filepath.Join(dir, "cmd", "kubectl-tree", file),
-		filepath.Join(c.gen, "internal", "clocale", "clocale.go"): filepath.Join(dir, "internal", "clocale", "clocale.go"),
-	}
+	copies := c.stubCopies(dir)
+	copies[filepath.Join(c.gen, "cmd", "kubectl-tree", "main.go")] = filepath.Join(dir, "cmd", "kubectl-tree", "main.go")
+	copies[filepath.Join(c.gen, "cmd", "kubectl-tree", file)] = filepath.Join(dir, "cmd", "kubectl-tree", file)
 	pkg, err := filepath.Glob(filepath.Join(c.gen, "kubectl", "*.go"))
 	if err != nil {
 		return err
@@ -294,17 +290,8 @@ func (c config) module(dir string, minor int, v, goVersion string) error {
 			copies[p] = filepath.Join(dir, "kubectl", filepath.Base(p))
 		}
 	}
-	for from, to := range copies {
-		b, err := os.ReadFile(from)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(to, b, 0o644); err != nil {
-			return err
-		}
+	if err := copyFiles(copies); err != nil {
+		return err
 	}
 	// The snapshot types are all the generator takes from the main module:
 	// a stub module of that path holds them, so that none of notelint's

@@ -218,16 +218,9 @@ func (c config) toolModule(dir, src string, r release) error {
 	if err != nil {
 		return err
 	}
-	goVersion := "1.16"
-	if m := goDirective.FindSubmatch(gomod); m != nil && versionLess(goVersion, string(m[1])) {
-		goVersion = string(m[1])
-	}
-	copies := map[string]string{
-		filepath.Join(c.repo, "knowledge", "cli", "cli.go"):       filepath.Join(dir, "notelint", "knowledge", "cli", "cli.go"),
-		filepath.Join(c.repo, "knowledge", "gzip.go"):             filepath.Join(dir, "notelint", "knowledge", "gzip.go"),
-		filepath.Join(c.gen, "internal", "clocale", "clocale.go"): filepath.Join(dir, "internal", "clocale", "clocale.go"),
-		filepath.Join(c.gen, "cmd", "tool-tree", "main.go"):       filepath.Join(dir, "cmd", "tool-tree", "main.go"),
-	}
+	goVersion := goVersionOf(gomod)
+	copies := c.stubCopies(dir)
+	copies[filepath.Join(c.gen, "cmd", "tool-tree", "main.go")] = filepath.Join(dir, "cmd", "tool-tree", "main.go")
 	lib := "kubectl"
 	switch {
 	case r.urfave:
