@@ -2,7 +2,6 @@ package knowledge
 
 import (
 	"fmt"
-	"sort"
 	"sync"
 
 	"github.com/notelint/notelint/knowledge/api"
@@ -30,13 +29,7 @@ type packedConfig struct {
 func PackConfig(ix *api.ConfigIndex) ([]byte, error) {
 	p := packedConfig{Index: *ix}
 	p.Index.Enums = nil
-	for k := range ix.Enums {
-		p.EnumKeys = append(p.EnumKeys, k)
-	}
-	sort.Strings(p.EnumKeys)
-	for _, k := range p.EnumKeys {
-		p.EnumVals = append(p.EnumVals, ix.Enums[k])
-	}
+	p.EnumKeys, p.EnumVals = enumSlices(ix.Enums)
 	return packGz(&p)
 }
 
@@ -47,10 +40,7 @@ func UnpackConfig(gz []byte) (*api.ConfigIndex, error) {
 		return nil, err
 	}
 	ix := p.Index
-	ix.Enums = make(map[string][]string, len(p.EnumKeys))
-	for i, k := range p.EnumKeys {
-		ix.Enums[k] = p.EnumVals[i]
-	}
+	ix.Enums = enumMap(p.EnumKeys, p.EnumVals)
 	return &ix, nil
 }
 

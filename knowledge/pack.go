@@ -129,13 +129,7 @@ func PackAPI(ix *api.Index) ([]byte, error) {
 	p.Index.Enums = nil
 	p.Index.Resources = withoutSources(ix.Resources)
 	p.Index.Gone = withoutSources(ix.Gone)
-	for k := range ix.Enums {
-		p.EnumKeys = append(p.EnumKeys, k)
-	}
-	sort.Strings(p.EnumKeys)
-	for _, k := range p.EnumKeys {
-		p.EnumVals = append(p.EnumVals, ix.Enums[k])
-	}
+	p.EnumKeys, p.EnumVals = enumSlices(ix.Enums)
 	return packGz(&p)
 }
 
@@ -171,11 +165,32 @@ func UnpackAPI(gz []byte) (*api.Index, error) {
 		return nil, err
 	}
 	ix := p.Index
-	ix.Enums = make(map[string][]string, len(p.EnumKeys))
-	for i, k := range p.EnumKeys {
-		ix.Enums[k] = p.EnumVals[i]
-	}
+	ix.Enums = enumMap(p.EnumKeys, p.EnumVals)
 	return &ix, nil
+}
+
+// enumSlices is a map of enums as sorted keys and their values, so that
+// the same map always packs into the same bytes.
+func enumSlices(m map[string][]string) ([]string, [][]string) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	vals := make([][]string, len(keys))
+	for i, k := range keys {
+		vals[i] = m[k]
+	}
+	return keys, vals
+}
+
+// enumMap is the inverse of enumSlices.
+func enumMap(keys []string, vals [][]string) map[string][]string {
+	m := make(map[string][]string, len(keys))
+	for i, k := range keys {
+		m[k] = vals[i]
+	}
+	return m
 }
 
 func withoutSources(rs []api.Resource) []api.Resource {
