@@ -44,6 +44,12 @@ func getToolTree(tool string, minor int) *tree {
 	if !ok {
 		return nil
 	}
+	return pickedTree(p)
+}
+
+// pickedTree returns the tree a pick chose, building it on first use.
+func pickedTree(p knowledge.Pick) *tree {
+	tool := p.Tool
 	key := treeKey{minor: p.Index(), gates: "tool " + tool} // kubectl's keys hold gates, never "tool "
 	v, _ := trees.LoadOrStore(key, &lazyTree{})
 	lt := v.(*lazyTree)
@@ -79,7 +85,7 @@ func (r *run) checkTool(p int, tool string) {
 	if !ok {
 		return
 	}
-	t := getToolTree(tool, r.c.version)
+	t := pickedTree(pick)
 	info := knowledge.ToolInfo(tool)
 	r.want = pick.Want.Index()
 	r.t = t
